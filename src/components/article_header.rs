@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::content::outline::TITLE_ID;
+use crate::content::text::display_date;
+use crate::content::Article;
+
+/// Category, title, date, reading time and the hero figure.
+#[component]
+pub fn ArticleHeader(
+    article: std::sync::Arc<Article>,
+    /// The estimated reading time in minutes.
+    reading_minutes: usize,
+) -> impl IntoView {
+    let date = display_date(&article.published).unwrap_or_else(|| article.published.clone());
+    let hero = article.hero.clone();
+    view! {
+        <header class="article-header">
+            <p class="article-category">{article.category.clone()}</p>
+            <h1 id=TITLE_ID>{article.title.clone()}</h1>
+            <p class="article-meta">
+                <time datetime=article.published.clone()>{date}</time>
+                <span aria-hidden="true">" · "</span>
+                <span class="reading-time">{format!("{reading_minutes} min read")}</span>
+            </p>
+            <figure class="article-hero">
+                <img
+                    src=hero.image
+                    alt=hero.alt
+                    width=hero.width
+                    height=hero.height
+                    decoding="async"
+                />
+            </figure>
+        </header>
+    }
+}

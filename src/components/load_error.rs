@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+/// What a reader sees when content could not be loaded: a plain explanation, a Retry button,
+/// and the technical details for the site's editors.
+#[component]
+pub fn LoadError(
+    /// The errors caught by the surrounding `ErrorBoundary`.
+    errors: ArcRwSignal<Errors>,
+    /// Loads the content again.
+    retry: Callback<()>,
+    /// True while a retry is under way.
+    retrying: Signal<bool>,
+) -> impl IntoView {
+    let details = move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, error)| view! { <li>{error.to_string()}</li> })
+            .collect_view()
+    };
+    view! {
+        <main id="main-content" class="load-error" tabindex="-1">
+            <h1>"Sorry, this page could not be loaded"</h1>
+            <p>
+                "Please check your internet connection and try again. "
+                "If it keeps happening, please call the clinic."
+            </p>
+            <button
+                type="button"
+                class="action action-primary"
+                aria-disabled=move || retrying.get().then_some("true")
+                on:click=move |_| {
+                    if !retrying.get_untracked() {
+                        retry.run(());
+                    }
+                }
+            >
+                "Retry"
+            </button>
+            <p class="load-error-status" role="status">
+                {move || retrying.get().then_some("Trying again…")}
+            </p>
+            <details class="load-error-details">
+                <summary>"Details for the site's editors"</summary>
+                <ul>{details}</ul>
+            </details>
+        </main>
+    }
+}

@@ -1,0 +1,27 @@
+//! One component per file, each named for what the reader sees.
+
+mod announcement_banner;
+mod article_body;
+mod article_header;
+mod content_block;
+mod faq_list;
+mod load_error;
+mod page_loader;
+mod related_posts;
+mod rich_text;
+mod site_footer;
+mod site_header;
+mod site_layout;
+
+pub use announcement_banner::AnnouncementBanner;
+pub use article_body::ArticleBody;
+pub use article_header::ArticleHeader;
+pub use content_block::ContentBlock;
+pub use faq_list::FaqList;
+pub use load_error::LoadError;
+pub use page_loader::PageLoader;
+pub use related_posts::RelatedPosts;
+pub use rich_text::RichText;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use site_layout::SiteLayout;

@@ -1,0 +1,512 @@
+//! Rules that the types alone cannot express. Every problem is reported with its field path,
+//! and all of them at once, so an editor can fix a file in one go.
+
+use std::collections::HashSet;
+
+use super::error::Problem;
+use super::model::*;
+use super::outline::RESERVED_IDS;
+use super::text::display_date;
+
+/// Content that can check itself.
+pub trait Validate {
+    fn validate(&self, check: &mut Checker);
+}
+
+/// Every problem found in `value`, each with its field path.
+pub fn problems<T: Validate>(value: &T) -> Vec<Problem> {
+    let mut check = Checker::default();
+    value.validate(&mut check);
+    check.problems
+}
+
+/// Walks a value, keeping the path to the current field.
+#[derive(Default)]
+pub struct Checker {
+    path: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn at<R>(&mut self, segment: String, check: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(segment);
+        let result = check(self);
+        self.path.pop();
+        result
+    }
+
+    /// Checks a named field.
+    pub fn field<R>(&mut self, name: &str, check: impl FnOnce(&mut Self) -> R) -> R {
+        let segment = if self.path.is_empty() {
+            name.to_string()
+        } else {
+            format!(".{name}")
+        };
+        self.at(segment, check)
+    }
+
+    /// Checks every item of a list, each at its index.
+    pub fn each<T>(&mut self, items: &[T], mut check: impl FnMut(&mut Self, &T)) {
+        for (index, item) in items.iter().enumerate() {
+            self.at(format!("[{index}]"), |c| check(c, item));
+        }
+    }
+
+    pub fn problem(&mut self, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: if self.path.is_empty() {
+                "(file)".to_string()
+            } else {
+                self.path.concat()
+            },
+            message: message.into(),
+        });
+    }
+
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.field(name, |c| c.require_text(value));
+    }
+
+    fn require_text(&mut self, value: &str) {
+        if value.trim().is_empty() {
+            self.problem("must not be empty");
+        }
+    }
+
+    fn require_list<T>(&mut self, items: &[T]) {
+        if items.is_empty() {
+            self.problem("must not be empty");
+        }
+    }
+
+    pub fn href(&mut self, name: &str, value: &str) {
+        self.field(name, |c| {
+            if !is_safe_href(value) {
+                c.problem(format!(
+                    "link address {value:?} is not allowed: use https:, http:, mailto:, tel: \
+                     or a path starting with /"
+                ));
+            }
+        });
+    }
+
+    fn web_address(&mut self, name: &str, value: &str) {
+        self.field(name, |c| {
+            if !(is_safe_href(value) && has_scheme(value, &["https:", "http:"])) {
+                c.problem(format!(
+                    "{value:?} is not a web address: it must start with https:// or http://"
+                ));
+            }
+        });
+    }
+
+    fn slug(&mut self, name: &str, value: &str) {
+        self.field(name, |c| {
+            if !is_slug(value) {
+                c.problem(format!(
+                    "{value:?} must be lower-case letters, digits and single hyphens, \
+                     like \"upper-back-pain\""
+                ));
+            }
+        });
+    }
+}
+
+/// Whether a link address may be rendered: `https:`, `http:`, `mailto:` and `tel:` addresses,
+/// and paths on this site. Anything else (`javascript:`, `data:`, `//other.host`…) is refused,
+/// and so is any control character or space, which browsers would strip before the scheme.
+pub fn is_safe_href(href: &str) -> bool {
+    if href.is_empty() || href.chars().any(|ch| ch.is_control() || ch.is_whitespace()) {
+        return false;
+    }
+    let site_path = href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/\\");
+    site_path || has_scheme(href, &["https:", "http:", "mailto:", "tel:"])
+}
+
+/// Whether `href` starts with one of `schemes` (case-insensitively) and has an address after it.
+fn has_scheme(href: &str, schemes: &[&str]) -> bool {
+    schemes.iter().any(|scheme| {
+        href.len() > scheme.len()
+            && href
+                .get(..scheme.len())
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(scheme))
+    })
+}
+
+/// Lower-case ASCII letters and digits in hyphen-separated words.
+pub fn is_slug(value: &str) -> bool {
+    !value.is_empty()
+        && value.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A file inside the site, named relative to it, so it also resolves under a sub-path.
+fn is_site_file(value: &str) -> bool {
+    !value.is_empty()
+        && value.split('/').all(|part| {
+            !part.is_empty()
+                && part != ".."
+                && part != "."
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        })
+}
+
+impl Validate for SiteSettings {
+    fn validate(&self, c: &mut Checker) {
+        c.text("clinic_name", &self.clinic_name);
+        c.field("phone", |c| {
+            c.text("display", &self.phone.display);
+            c.field("dial", |c| {
+                let digits = self
+                    .phone
+                    .dial
+                    .strip_prefix('+')
+                    .unwrap_or(&self.phone.dial);
+                if !(3..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit())
+                {
+                    c.problem(format!(
+                        "{:?} must be the number as dialled: digits with an optional leading +",
+                        self.phone.dial
+                    ));
+                }
+            });
+        });
+        c.web_address("booking_url", &self.booking_url);
+        c.field("announcement", |c| inlines(c, &self.announcement));
+        c.text("disclaimer", &self.disclaimer);
+        if let Some(base) = &self.related_posts_base_url {
+            c.href("related_posts_base_url", base);
+        }
+    }
+}
+
+impl Validate for ArticleIndex {
+    fn validate(&self, c: &mut Checker) {
+        c.slug("home", &self.home);
+        if !self
+            .articles
+            .iter()
+            .any(|article| article.slug == self.home)
+        {
+            c.field("home", |c| {
+                c.problem(format!("{:?} is not one of the listed articles", self.home))
+            });
+        }
+        let mut seen = HashSet::new();
+        c.field("articles", |c| {
+            c.require_list(&self.articles);
+            c.each(&self.articles, |c, article| {
+                c.slug("slug", &article.slug);
+                if !seen.insert(article.slug.clone()) {
+                    c.field("slug", |c| c.problem("is listed twice"));
+                }
+                c.text("title", &article.title);
+            });
+        });
+    }
+}
+
+impl Validate for Article {
+    fn validate(&self, c: &mut Checker) {
+        c.slug("slug", &self.slug);
+        c.text("title", &self.title);
+        c.text("description", &self.description);
+        c.text("category", &self.category);
+        c.field("published", |c| {
+            if display_date(&self.published).is_none() {
+                c.problem(format!(
+                    "{:?} must be a calendar date written YYYY-MM-DD",
+                    self.published
+                ));
+            }
+        });
+        c.field("hero", |c| {
+            c.field("image", |c| {
+                if !is_site_file(&self.hero.image) {
+                    c.problem(format!(
+                        "{:?} must be a file of this site, like \"images/hero.svg\"",
+                        self.hero.image
+                    ));
+                }
+            });
+            c.text("alt", &self.hero.alt);
+            for (name, size) in [("width", self.hero.width), ("height", self.hero.height)] {
+                if size == 0 {
+                    c.field(name, |c| c.problem("must be more than 0"));
+                }
+            }
+        });
+        c.field("intro", |c| blocks(c, &self.intro));
+
+        let mut ids = HashSet::new();
+        let mut explicit_id = |c: &mut Checker, id: &Option<String>| {
+            if let Some(id) = id {
+                c.slug("id", id);
+                if RESERVED_IDS.contains(&id.as_str()) {
+                    c.field("id", |c| {
+                        c.problem(format!("{id:?} is used by the page itself"))
+                    });
+                } else if !ids.insert(id.clone()) {
+                    c.field("id", |c| c.problem(format!("{id:?} is used twice")));
+                }
+            }
+        };
+        c.field("sections", |c| {
+            c.require_list(&self.sections);
+            c.each(&self.sections, |c, section| {
+                c.text("heading", &section.heading);
+                explicit_id(c, &section.id);
+                if section.body.is_empty() && section.subsections.is_empty() {
+                    c.field("body", |c| {
+                        c.problem("a section needs a body or subsections")
+                    });
+                }
+                c.field("body", |c| blocks(c, &section.body));
+                c.field("subsections", |c| {
+                    c.each(&section.subsections, |c, sub| {
+                        c.text("heading", &sub.heading);
+                        explicit_id(c, &sub.id);
+                        c.field("body", |c| {
+                            c.require_list(&sub.body);
+                            blocks(c, &sub.body);
+                        });
+                    })
+                });
+            });
+        });
+        c.field("faq", |c| {
+            c.text("heading", &self.faq.heading);
+            c.field("items", |c| {
+                c.require_list(&self.faq.items);
+                c.each(&self.faq.items, |c, item| {
+                    c.text("question", &item.question);
+                    explicit_id(c, &item.id);
+                    c.field("answer", |c| {
+                        c.require_list(&item.answer);
+                        blocks(c, &item.answer);
+                    });
+                });
+            });
+        });
+        c.field("related", |c| {
+            c.each(&self.related, |c, post| {
+                c.text("title", &post.title);
+                c.slug("slug", &post.slug);
+            })
+        });
+    }
+}
+
+fn blocks(c: &mut Checker, blocks: &[Block]) {
+    c.each(blocks, |c, block| match block {
+        Block::Paragraph(content) => c.field("paragraph", |c| inlines(c, content)),
+        Block::List(items) => c.field("list", |c| {
+            c.require_list(items);
+            c.each(items, |c, item| inlines(c, item));
+        }),
+    });
+}
+
+fn inlines(c: &mut Checker, content: &[Inline]) {
+    c.require_list(content);
+    c.each(content, |c, inline| match inline {
+        Inline::Text(text) => c.text("text", text),
+        Inline::Strong(text) => c.text("strong", text),
+        Inline::Emphasis(text) => c.text("emphasis", text),
+        Inline::BookingLink(text) => c.text("booking_link", text),
+        Inline::Link(link) => c.field("link", |c| {
+            c.text("text", &link.text);
+            c.href("href", &link.href);
+        }),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_mail_phone_and_site_links_are_safe() {
+        for href in [
+            "https://example.com/a?b=c#d",
+            "http://example.com",
+            "HTTPS://EXAMPLE.COM",
+            "mailto:care@example.com",
+            "tel:+12125550147",
+            "/articles/upper-back-pain",
+            "/",
+        ] {
+            assert!(is_safe_href(href), "{href:?} should be allowed");
+        }
+    }
+
+    #[test]
+    fn script_data_protocol_relative_and_disguised_links_are_refused() {
+        for href in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{0}javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "//evil.example.com",
+            "/\\evil.example.com",
+            "https:",
+            "tel:",
+            "ftp://example.com",
+            "relative/path",
+            "",
+        ] {
+            assert!(!is_safe_href(href), "{href:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn slugs_are_lowercase_hyphenated_words() {
+        assert!(is_slug("how-to-relieve-upper-back-pain-fast"));
+        assert!(is_slug("5-genetic-factors"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a_b", "ä"] {
+            assert!(!is_slug(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn site_files_stay_inside_the_site() {
+        assert!(is_site_file("images/hero.svg"));
+        for bad in [
+            "",
+            "/images/hero.svg",
+            "../secret",
+            "images//a.svg",
+            "a/./b",
+            "https://x/y.png",
+        ] {
+            assert!(!is_site_file(bad), "{bad:?}");
+        }
+    }
+
+    fn settings() -> SiteSettings {
+        SiteSettings {
+            clinic_name: "Clinic".into(),
+            phone: Phone {
+                display: "(212) 555-0147".into(),
+                dial: "+12125550147".into(),
+            },
+            booking_url: "https://booking.example.com".into(),
+            announcement: vec![Inline::Text("News".into())],
+            disclaimer: "Not advice.".into(),
+            related_posts_base_url: None,
+        }
+    }
+
+    #[test]
+    fn valid_settings_have_no_problems() {
+        assert_eq!(problems(&settings()), vec![]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_its_path() {
+        let mut site = settings();
+        site.clinic_name = "  ".into();
+        site.phone.dial = "call us".into();
+        site.booking_url = "mailto:book@example.com".into();
+        site.announcement = vec![
+            Inline::Text("x".into()),
+            Inline::Link(Link {
+                text: "".into(),
+                href: "data:x".into(),
+            }),
+        ];
+        site.related_posts_base_url = Some("javascript:void(0)".into());
+        let paths: Vec<String> = problems(&site).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "clinic_name",
+                "phone.dial",
+                "booking_url",
+                "announcement[1].link.text",
+                "announcement[1].link.href",
+                "related_posts_base_url",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_index_must_list_its_home_once() {
+        let index = ArticleIndex {
+            home: "missing".into(),
+            articles: vec![
+                ArticleSummary {
+                    slug: "a".into(),
+                    title: "A".into(),
+                },
+                ArticleSummary {
+                    slug: "a".into(),
+                    title: "A again".into(),
+                },
+            ],
+        };
+        let found = problems(&index);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, vec!["home", "articles[1].slug"]);
+        assert!(found[1].message.contains("twice"));
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::*;
+    use crate::content::fixtures::{article, paragraph, section};
+
+    #[test]
+    fn a_sample_article_is_valid() {
+        assert_eq!(
+            problems(&article(vec![section("A", &["B"])], &["Q?"])),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn explicit_ids_must_be_slugs_unique_and_not_the_page_own() {
+        let mut sections = vec![section("A", &[]), section("B", &[]), section("C", &[])];
+        sections[0].id = Some("same".into());
+        sections[1].id = Some("same".into());
+        sections[2].id = Some("main-content".into());
+        let mut sample = article(sections, &["Q?"]);
+        sample.faq.items[0].id = Some("Not A Slug".into());
+        let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec!["sections[1].id", "sections[2].id", "faq.items[0].id"]
+        );
+    }
+
+    #[test]
+    fn dates_empty_parts_and_image_paths_are_checked() {
+        let mut sample = article(vec![section("A", &[])], &[]);
+        sample.published = "2026-02-30".into();
+        sample.hero.image = "https://cdn.example.com/hero.jpg".into();
+        sample.hero.height = 0;
+        sample.sections[0].body = vec![Block::List(vec![]), paragraph("")];
+        let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "published",
+                "hero.image",
+                "hero.height",
+                "sections[0].body[0].list",
+                "sections[0].body[1].paragraph[0].text",
+                "faq.items",
+            ]
+        );
+    }
+}

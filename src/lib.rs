@@ -1,0 +1,53 @@
+//! A clinic's patient-facing article, rendered in the browser from bundled JSON content.
+
+pub mod components;
+pub mod content;
+pub mod pages;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use wasm_bindgen::JsCast;
+
+use components::{LoadError, PageLoader};
+use pages::{load_page, PageView, Route};
+
+/// The whole app: load what the address asks for, show it, or explain what went wrong.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let route = Route::current();
+    let page = LocalResource::new(move || load_page(route.clone()));
+    let (retrying, set_retrying) = signal(false);
+    view! {
+        <Transition fallback=PageLoader set_pending=set_retrying>
+            <ErrorBoundary fallback=move |errors| {
+                view! {
+                    <LoadError
+                        errors
+                        retry=Callback::new(move |()| page.refetch())
+                        retrying=retrying.into()
+                    />
+                }
+            }>
+                {move || Suspend::new(async move {
+                    page.await.map(|content| view! { <PageView content /> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Mounts the app in place of the loader that `index.html` shows until the wasm is ready.
+pub fn mount() {
+    let root = document()
+        .get_element_by_id("app")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}

@@ -1,0 +1,27 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::components::SiteLayout;
+use crate::content::SiteSettings;
+use crate::pages::route::base_path;
+
+/// An address that matches no page.
+#[component]
+pub fn NotFoundPage(site: Arc<SiteSettings>) -> impl IntoView {
+    let title = format!("Page not found | {}", site.clinic_name);
+    view! {
+        <Title text=title />
+        <Meta name="robots" content="noindex" />
+        <SiteLayout site>
+            <div class="not-found">
+                <h1>"Page not found"</h1>
+                <p>"We could not find the page you were looking for. It may have moved."</p>
+                <p>
+                    <a href=base_path()>"Go to the home page"</a>
+                </p>
+            </div>
+        </SiteLayout>
+    }
+}

@@ -1,0 +1,15 @@
+//! localStorage that never fails loudly: when storage is blocked (private modes, disabled
+//! cookies) or full, reads find nothing and writes are dropped, and the page carries on.
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value`; returns whether it was kept.
+pub fn write(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+}

@@ -1,0 +1,5 @@
+//! Browser tests: the release build, served over HTTP, in headless Chromium.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod article;
+mod support;

@@ -1,0 +1,367 @@
+//! The browser-test harness: builds the release site once, serves it from a small static file
+//! server that can inject failures, and drives headless Chromium through chromedriver.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use futures::FutureExt;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release site, built once per test run with `trunk build --release`.
+pub fn site_dir() -> &'static Path {
+    static SITE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    match SITE.get_or_init(build_site) {
+        Ok(dir) => dir,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+fn build_site() -> Result<PathBuf, String> {
+    let root = repo_root();
+    let dist = root.join("target/browser-tests/site");
+    let path = format!(
+        "{}:{}",
+        root.join("tools/node_modules/.bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let output = Command::new("trunk")
+        .args(["build", "--release", "--dist"])
+        .arg(&dist)
+        .current_dir(&root)
+        .env("PATH", path)
+        .env("TRUNK_OFFLINE", "true")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .output()
+        .map_err(|e| format!("could not run trunk (run tools/dev.sh test to install it): {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "trunk build --release failed:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(dist)
+}
+
+/// What the test server should do differently for one path.
+#[derive(Clone)]
+enum Fault {
+    Status(u16),
+    Body(Vec<u8>),
+    Delay(Duration),
+}
+
+/// A static file server on a free loopback port. Unknown paths without a file extension get
+/// `index.html`, as a host configured for a single-page app answers.
+pub struct Server {
+    pub origin: String,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+}
+
+impl Server {
+    pub fn start(root: &Path) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let origin = format!("http://{}", listener.local_addr().expect("local address"));
+        let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
+        let (root, shared) = (root.to_path_buf(), faults.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, faults) = (root.clone(), shared.clone());
+                thread::spawn(move || serve(stream, &root, &faults));
+            }
+        });
+        Server { origin, faults }
+    }
+
+    /// Answers `path` with `status` and no body until cleared.
+    pub fn fail(&self, path: &str, status: u16) {
+        self.set(path, Fault::Status(status));
+    }
+
+    /// Answers `path` with `body` instead of the file.
+    pub fn replace(&self, path: &str, body: impl Into<Vec<u8>>) {
+        self.set(path, Fault::Body(body.into()));
+    }
+
+    /// Holds the answer for every path ending in `suffix` for `delay`.
+    pub fn delay(&self, suffix: &str, delay: Duration) {
+        self.set(suffix, Fault::Delay(delay));
+    }
+
+    pub fn clear(&self) {
+        self.faults.lock().expect("faults lock").clear();
+    }
+
+    fn set(&self, path: &str, fault: Fault) {
+        self.faults
+            .lock()
+            .expect("faults lock")
+            .insert(path.to_string(), fault);
+    }
+}
+
+fn serve(stream: TcpStream, root: &Path, faults: &Mutex<HashMap<String, Fault>>) {
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Skip the headers.
+    let mut line = String::new();
+    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        line.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+
+    let fault = {
+        let faults = faults.lock().expect("faults lock");
+        faults.get(&path).cloned().or_else(|| {
+            faults
+                .iter()
+                .find(|(suffix, fault)| {
+                    matches!(fault, Fault::Delay(_)) && path.ends_with(suffix.as_str())
+                })
+                .map(|(_, fault)| fault.clone())
+        })
+    };
+    let (status, body) = match fault {
+        Some(Fault::Status(status)) => (status, Vec::new()),
+        Some(Fault::Body(body)) => (200, body),
+        Some(Fault::Delay(delay)) => {
+            thread::sleep(delay);
+            read_file(root, &path)
+        }
+        None => read_file(root, &path),
+    };
+    let header = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        if status == 200 { "OK" } else { "Error" },
+        content_type(&path, status),
+        body.len()
+    );
+    let mut stream = &stream;
+    let _ = stream.write_all(header.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn read_file(root: &Path, path: &str) -> (u16, Vec<u8>) {
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return (404, b"not found".to_vec());
+    }
+    let file = root.join(relative);
+    if file.is_file() {
+        return (200, std::fs::read(file).unwrap_or_default());
+    }
+    let last = relative.rsplit('/').next().unwrap_or("");
+    if !last.contains('.') {
+        if let Ok(index) = std::fs::read(root.join("index.html")) {
+            return (200, index);
+        }
+    }
+    (404, b"not found".to_vec())
+}
+
+fn content_type(path: &str, status: u16) -> &'static str {
+    let extension = path.rsplit('.').next().unwrap_or("");
+    match extension {
+        _ if status != 200 => "text/plain",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "woff2" => "font/woff2",
+        _ => "text/html; charset=utf-8",
+    }
+}
+
+/// A chromedriver of our own, killed when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver (run tools/dev.sh test to install it)");
+        Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One browser on one server.
+pub struct Page {
+    pub client: Client,
+    pub server: Server,
+}
+
+/// Runs `test` against a fresh server of the release site and a fresh headless Chromium
+/// with a `width` x `height` window, closing the browser even when the test fails.
+pub async fn with_page<F, Fut>(width: u32, height: u32, test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let server = Server::start(site_dir());
+    let driver = Driver::start();
+    let client = connect(&driver.url, width, height).await;
+    let outcome = AssertUnwindSafe(test(Page {
+        client: client.clone(),
+        server,
+    }))
+    .catch_unwind()
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// A phone-sized or desktop-sized default.
+pub async fn with_desktop_page<F, Fut>(test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    with_page(1280, 900, test).await
+}
+
+async fn connect(driver_url: &str, width: u32, height: u32) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage",
+                format!("--window-size={width},{height}"),
+            ]
+        }),
+    );
+    capabilities.insert("pageLoadStrategy".into(), "eager".into());
+    // chromedriver takes a moment to listen.
+    let mut last_error = String::new();
+    for _ in 0..50 {
+        match ClientBuilder::rustls()
+            .expect("rustls")
+            .capabilities(capabilities.clone())
+            .connect(driver_url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(error) => last_error = error.to_string(),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not start a browser session: {last_error}");
+}
+
+impl Page {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.server.origin)
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client.goto(&self.url(path)).await.expect("navigate");
+    }
+
+    /// Waits for the first element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
+    }
+
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find elements")
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("element text")
+    }
+
+    /// The text of every element matching `css`, in document order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.find_all(css).await {
+            texts.push(element.text().await.expect("element text"));
+        }
+        texts
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css).await.attr(name).await.expect("attribute")
+    }
+
+    /// Runs `script` in the page and returns its result as JSON.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script {script:?} failed: {e}"))
+    }
+
+    /// Waits until `script` returns true.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while tokio::time::Instant::now() < deadline {
+            if self.eval(script).await == serde_json::Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("timed out waiting until {what}");
+    }
+}
+
+/// The bundled content files, as JSON values, for tests that compare the page with them.
+pub fn content_json(file: &str) -> serde_json::Value {
+    let path = repo_root().join("public/content").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}

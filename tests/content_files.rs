@@ -1,0 +1,140 @@
+//! Every bundled content file goes through the same types and rules as in the browser. An
+//! editor who breaks a file gets a failure naming the file and the line and column, or the
+//! field path.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use clinic_article::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use clinic_article::content::validate::Validate;
+use clinic_article::content::{Article, ArticleIndex, ContentError, SiteSettings};
+use serde::de::DeserializeOwned;
+
+fn public_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
+}
+
+/// Parses a file as the site serves it (`content/...`), with serde_json for line and column.
+fn load<T: DeserializeOwned + Validate>(file: &str) -> Result<T, ContentError> {
+    let path = public_dir().join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Unavailable {
+        file: file.to_string(),
+        reason: e.to_string(),
+    })?;
+    parse_text(file, &text)
+}
+
+fn parse_text<T: DeserializeOwned + Validate>(file: &str, text: &str) -> Result<T, ContentError> {
+    parse(file, &mut serde_json::Deserializer::from_str(text))
+}
+
+fn must<T>(result: Result<T, ContentError>) -> T {
+    result.unwrap_or_else(|error| panic!("\n{error}\n"))
+}
+
+#[test]
+fn the_site_settings_are_valid() {
+    let site: SiteSettings = must(load(SITE_FILE));
+    assert!(site.booking_url.starts_with("https://"));
+}
+
+#[test]
+fn every_article_in_the_index_is_valid_and_every_article_file_is_indexed() {
+    let index: ArticleIndex = must(load(INDEX_FILE));
+    let mut listed = BTreeSet::new();
+    for summary in &index.articles {
+        let file = article_file(&summary.slug);
+        let article: Article = must(load(&file));
+        assert_eq!(
+            article.slug, summary.slug,
+            "{file}: slug must match its file name"
+        );
+        assert_eq!(
+            article.title, summary.title,
+            "{file}: title differs from the index"
+        );
+        listed.insert(format!("{}.json", summary.slug));
+    }
+    let on_disk: BTreeSet<String> = std::fs::read_dir(public_dir().join("content/articles"))
+        .expect("content/articles")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        listed, on_disk,
+        "every article file is listed in {INDEX_FILE}"
+    );
+}
+
+#[test]
+fn every_article_hero_image_is_bundled() {
+    let index: ArticleIndex = must(load(INDEX_FILE));
+    for summary in &index.articles {
+        let article: Article = must(load(&article_file(&summary.slug)));
+        assert!(
+            public_dir().join(&article.hero.image).is_file(),
+            "{}: hero image {} is not in public/",
+            summary.slug,
+            article.hero.image
+        );
+    }
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_file_line_and_column() {
+    let error = parse_text::<SiteSettings>("content/site.json", "{\n  \"clinic_name\": \"A\",\n}")
+        .expect_err("trailing comma");
+    let message = error.to_string();
+    assert!(message.starts_with("content/site.json"), "{message}");
+    assert!(message.contains("line 3 column 1"), "{message}");
+}
+
+#[test]
+fn a_wrong_or_unknown_field_is_reported_with_its_path() {
+    let text = std::fs::read_to_string(public_dir().join(SITE_FILE)).expect("site.json");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    json["phone"]["number"] = "1".into();
+    let message = parse_text::<SiteSettings>(SITE_FILE, &json.to_string())
+        .expect_err("unknown field")
+        .to_string();
+    assert!(message.contains("phone"), "{message}");
+    assert!(message.contains("unknown field `number`"), "{message}");
+
+    json["phone"]
+        .as_object_mut()
+        .expect("phone")
+        .remove("number");
+    json["announcement"][1] = serde_json::json!({"bold": "x"});
+    let message = parse_text::<SiteSettings>(SITE_FILE, &json.to_string())
+        .expect_err("unknown span kind")
+        .to_string();
+    assert!(message.contains("announcement[1]"), "{message}");
+}
+
+#[test]
+fn a_broken_rule_is_reported_with_the_field_path() {
+    let file = article_file("how-to-relieve-upper-back-pain-fast");
+    let text = std::fs::read_to_string(public_dir().join(&file)).expect("article");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    json["sections"][2]["subsections"][1]["body"][0]["list"][1] =
+        serde_json::json!([{"link": {"text": "x", "href": "javascript:alert(1)"}}]);
+    json["faq"]["items"][0]["question"] = " ".into();
+    let error = parse_text::<Article>(&file, &json.to_string()).expect_err("invalid");
+    let ContentError::Invalid { problems, .. } = &error else {
+        panic!("expected a rule violation, got {error}");
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "sections[2].subsections[1].body[0].list[1][0].link.href",
+            "faq.items[0].question"
+        ]
+    );
+    assert!(error.to_string().contains("javascript:alert(1)"));
+}

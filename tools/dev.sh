@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# One entry point for developers and CI. It installs whatever is missing (and skips what is
+# already there), then:
+#   tools/dev.sh serve   builds the app and serves it with live reload (trunk serve)
+#   tools/dev.sh test    runs every check: formatting, clippy (wasm and host), native tests and
+#                        the browser tests in headless Chromium
+#   tools/dev.sh build   builds the release site into dist/
+#   tools/dev.sh setup   only installs
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TRUNK_VERSION="0.21.14"
+WASM_TARGET="wasm32-unknown-unknown"
+export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Trunk must never try to download a tool: a missing one is an immediate, clear error.
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  say "Installing Debian packages: $*"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+# The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+locked_wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+setup_build_tools() {
+  command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup first (https://rustup.rs)." >&2; exit 1; }
+
+  if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    say "Adding the $WASM_TARGET target"
+    rustup target add "$WASM_TARGET"
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "Installing Trunk $TRUNK_VERSION (several minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+
+  local bindgen
+  bindgen="$(locked_wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
+    say "Installing wasm-bindgen-cli $bindgen (a few minutes, once)"
+    # Not --locked: its lock file pins a webpki-roots the registry does not serve.
+    cargo install wasm-bindgen-cli --version "$bindgen" --force
+  fi
+  if ! grep -q "wasm_bindgen = \"$bindgen\"" Trunk.toml; then
+    echo "Trunk.toml [tools] wasm_bindgen must be $bindgen, the version in Cargo.lock." >&2
+    exit 1
+  fi
+
+  command -v npm >/dev/null || apt_install nodejs npm
+  # wasm-opt from npm binaryen; never Debian's binaryen (its wasm-opt 108 yields a blank page).
+  if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
+    say "Installing wasm-opt (npm binaryen)"
+    npm ci --prefix tools --no-audit --no-fund
+  fi
+}
+
+setup_test_tools() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+}
+
+run_tests() {
+  say "Formatting"
+  cargo fmt --all --check
+  say "Clippy (host)"
+  cargo clippy --locked --all-targets -- -D warnings
+  say "Clippy (wasm)"
+  cargo clippy --locked --all-targets --target "$WASM_TARGET" -- -D warnings
+  say "Tests: native, content files and the browser (the harness builds the release site)"
+  cargo test --locked
+}
+
+case "${1:-}" in
+  setup) setup_build_tools; setup_test_tools ;;
+  serve) setup_build_tools; shift; exec trunk serve "$@" ;;
+  build) setup_build_tools; shift; exec trunk build --release "$@" ;;
+  test) setup_build_tools; setup_test_tools; run_tests ;;
+  *)
+    echo "usage: tools/dev.sh serve|test|build|setup" >&2
+    exit 2
+    ;;
+esac
