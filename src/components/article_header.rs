@@ -16,7 +16,7 @@ pub fn ArticleHeader(
     view! {
         <header class="article-header">
             <p class="article-category">{article.category.clone()}</p>
-            <h1 id=TITLE_ID>{article.title.clone()}</h1>
+            <h1 id=TITLE_ID tabindex="-1">{article.title.clone()}</h1>
             <p class="article-meta">
                 <time datetime=article.published.clone()>{date}</time>
                 <span aria-hidden="true">" · "</span>

@@ -12,6 +12,7 @@ mod rich_text;
 mod site_footer;
 mod site_header;
 mod site_layout;
+mod table_of_contents;
 
 pub use announcement_banner::AnnouncementBanner;
 pub use article_body::ArticleBody;
@@ -25,3 +26,4 @@ pub use rich_text::RichText;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use site_layout::SiteLayout;
+pub use table_of_contents::{SectionLink, TableOfContents};

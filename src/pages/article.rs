@@ -2,13 +2,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_use::{use_event_listener, use_prefers_reduced_motion};
 
-use crate::components::{ArticleBody, ArticleHeader, FaqList, RelatedPosts, SiteLayout};
+use crate::components::{
+    ArticleBody, ArticleHeader, FaqList, RelatedPosts, SectionLink, SiteLayout, TableOfContents,
+};
 use crate::content::outline::TITLE_ID;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
+use crate::navigation::{after_mount, go_to, hash_target, Jump};
 
-/// One article, with its FAQ and related posts.
+/// One article, with its table of contents, FAQ and related posts.
 #[component]
 pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoView {
     let outline = Outline::of(&article);
@@ -18,16 +22,51 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .map(|text| word_count(&text))
         .sum();
     let title = format!("{} | {}", article.title, site.clinic_name);
+    let reduced_motion = use_prefers_reduced_motion();
+    follow_deep_links(reduced_motion);
     view! {
         <Title text=title />
         <Meta name="description" content=article.description.clone() />
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>
                 <ArticleHeader article=article.clone() reading_minutes=reading_minutes(words) />
+                <TableOfContents outline=outline.clone() reduced_motion />
                 <ArticleBody article=article.clone() outline=outline.clone() />
                 <FaqList faq=article.faq.clone() entry=outline.faq.clone() />
+                <p class="back-to-top">
+                    <SectionLink id=TITLE_ID.to_string() reduced_motion>
+                        "Back to top"
+                    </SectionLink>
+                </p>
             </article>
             <RelatedPosts posts=article.related.clone() site=site.clone() />
         </SiteLayout>
     }
+}
+
+/// Opening `…#section` scrolls to that section once the article has rendered, and so does
+/// going back or forward between sections. Unknown ids are ignored.
+fn follow_deep_links(reduced_motion: Signal<bool>) {
+    after_mount(move || {
+        if let Some(id) = hash_target() {
+            go_to(
+                &id,
+                Jump {
+                    smooth: false,
+                    record: false,
+                },
+            );
+        }
+    });
+    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+        if let Some(id) = hash_target() {
+            go_to(
+                &id,
+                Jump {
+                    smooth: !reduced_motion.get_untracked(),
+                    record: false,
+                },
+            );
+        }
+    });
 }

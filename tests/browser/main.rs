@@ -3,3 +3,4 @@
 
 mod article;
 mod support;
+mod toc;

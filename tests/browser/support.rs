@@ -237,9 +237,18 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = ()>,
 {
+    with_browser(width, height, &[], test).await
+}
+
+/// [`with_page`] with extra Chromium flags, such as `--force-prefers-reduced-motion`.
+pub async fn with_browser<F, Fut>(width: u32, height: u32, flags: &[&str], test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let server = Server::start(site_dir());
     let driver = Driver::start();
-    let client = connect(&driver.url, width, height).await;
+    let client = connect(&driver.url, width, height, flags).await;
     let outcome = AssertUnwindSafe(test(Page {
         client: client.clone(),
         server,
@@ -253,7 +262,7 @@ where
     }
 }
 
-/// A phone-sized or desktop-sized default.
+/// A desktop-sized window.
 pub async fn with_desktop_page<F, Fut>(test: F)
 where
     F: FnOnce(Page) -> Fut,
@@ -262,20 +271,27 @@ where
     with_page(1280, 900, test).await
 }
 
-async fn connect(driver_url: &str, width: u32, height: u32) -> Client {
+async fn connect(driver_url: &str, width: u32, height: u32, flags: &[&str]) -> Client {
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ]
+    .iter()
+    .chain(flags)
+    .map(|flag| flag.to_string())
+    .collect();
+    args.push(format!("--window-size={width},{height}"));
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage",
-                format!("--window-size={width},{height}"),
-            ]
-        }),
+        serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
     );
     capabilities.insert("pageLoadStrategy".into(), "eager".into());
     // chromedriver takes a moment to listen.

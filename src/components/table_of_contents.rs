@@ -1,0 +1,159 @@
+use leptos::prelude::*;
+use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
+
+use crate::content::{Outline, OutlineEntry};
+use crate::navigation::{after_mount, go_to, Jump};
+
+/// The part of the window, from the top, where a heading counts as "being read": the top 30%.
+const READING_LINE_MARGIN: &str = "0px 0px -70% 0px";
+const READING_LINE_FRACTION: f64 = 0.3;
+const LIST_ID: &str = "table-of-contents-list";
+
+/// The article's sections as links, marking the one being read. A sticky sidebar on wide
+/// screens; a "Contents" disclosure above the body on narrow ones.
+#[component]
+pub fn TableOfContents(
+    outline: Outline,
+    /// True when the reader asked for reduced motion: jumps are then instant.
+    reduced_motion: Signal<bool>,
+) -> impl IntoView {
+    let mut entries = outline.sections.clone();
+    entries.push(OutlineEntry {
+        children: Vec::new(),
+        ..outline.faq.clone()
+    });
+    let ids: Vec<String> = entries
+        .iter()
+        .flat_map(|entry| std::iter::once(entry).chain(&entry.children))
+        .map(|entry| entry.id.clone())
+        .collect();
+    let current = RwSignal::new(ids.first().cloned());
+    track_current_section(ids, current);
+
+    let expanded = RwSignal::new(false);
+    let context = TocContext {
+        current,
+        reduced_motion,
+    };
+    view! {
+        <nav class="toc" aria-label="Table of contents">
+            <button
+                type="button"
+                class="action toc-toggle"
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls=LIST_ID
+                on:click=move |_| expanded.update(|open| *open = !*open)
+            >
+                "Contents"
+            </button>
+            <p class="toc-title" aria-hidden="true">"Contents"</p>
+            <ol id=LIST_ID class="toc-list" hidden=move || !expanded.get()>
+                {entries
+                    .into_iter()
+                    .map(|entry| view! { <TocEntry entry context /> })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct TocContext {
+    current: RwSignal<Option<String>>,
+    reduced_motion: Signal<bool>,
+}
+
+#[component]
+fn TocEntry(entry: OutlineEntry, context: TocContext) -> AnyView {
+    let children = (!entry.children.is_empty()).then(|| {
+        view! {
+            <ol>
+                {entry
+                    .children
+                    .iter()
+                    .cloned()
+                    .map(|child| view! { <TocEntry entry=child context /> })
+                    .collect_view()}
+            </ol>
+        }
+    });
+    view! {
+        <li>
+            <SectionLink id=entry.id.clone() reduced_motion=context.reduced_motion current=context.current>
+                {entry.text.clone()}
+            </SectionLink>
+            {children}
+        </li>
+    }
+    // Erased: an entry contains entries.
+    .into_any()
+}
+
+/// A link to a section of this page: jumps there (smoothly unless the reader asked for reduced
+/// motion), records it in the address and moves focus to it. Marked `aria-current="location"`
+/// while its section is the one being read.
+#[component]
+pub fn SectionLink(
+    id: String,
+    reduced_motion: Signal<bool>,
+    /// The id of the section being read, when this link is part of a scroll-spy.
+    #[prop(optional)]
+    current: Option<RwSignal<Option<String>>>,
+    children: Children,
+) -> impl IntoView {
+    let href = format!("#{id}");
+    let is_current = {
+        let id = id.clone();
+        move || current.is_some_and(|current| current.with(|c| c.as_deref() == Some(&id)))
+    };
+    view! {
+        <a
+            href=href
+            aria-current=move || is_current().then_some("location")
+            on:click=move |event| {
+                let jump = Jump {
+                    smooth: !reduced_motion.get_untracked(),
+                    record: true,
+                };
+                if go_to(&id, jump) {
+                    event.prevent_default();
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+/// Scroll-spy: whenever a heading crosses the reading line, the current section becomes the
+/// last one whose heading is above that line (the first while the reader is still above all
+/// of them). An IntersectionObserver tells us when; nothing runs on every scroll, and neither
+/// focus nor scroll position is ever touched.
+fn track_current_section(ids: Vec<String>, current: RwSignal<Option<String>>) {
+    after_mount(move || {
+        let document = document();
+        let headings: Vec<web_sys::Element> = ids
+            .iter()
+            .filter_map(|id| document.get_element_by_id(id))
+            .collect();
+        let observed = headings.clone();
+        use_intersection_observer_with_options(
+            observed,
+            move |_, _| {
+                let line = window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|height| height.as_f64())
+                    .unwrap_or(0.0)
+                    * READING_LINE_FRACTION;
+                let above = headings
+                    .iter()
+                    .rev()
+                    .find(|heading| heading.get_bounding_client_rect().top() <= line)
+                    .or(headings.first());
+                current.set(above.map(|heading| heading.id()));
+            },
+            UseIntersectionObserverOptions::default().root_margin(READING_LINE_MARGIN),
+        );
+    });
+}

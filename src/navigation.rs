@@ -1,0 +1,69 @@
+//! In-page navigation shared by the table of contents, "Back to top", deep links and the
+//! FAQ: bring a section into view below any sticky part (its `scroll-margin-top`), move focus
+//! to it so keyboard and screen-reader users carry on reading there, and record it in the
+//! address.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions};
+
+/// How to get to a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Jump {
+    /// Scroll smoothly; false for readers who asked for reduced motion, and on page load.
+    pub smooth: bool,
+    /// Add `#id` to the address and the history (false when the address already says it).
+    pub record: bool,
+}
+
+/// Scrolls to the element with `id` and focuses it. Returns false, and does nothing, when
+/// there is no such element: an unknown `#id` is ignored.
+pub fn go_to(id: &str, jump: Jump) -> bool {
+    let Some(target) = leptos::prelude::document().get_element_by_id(id) else {
+        return false;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_behavior(if jump.smooth {
+        ScrollBehavior::Smooth
+    } else {
+        ScrollBehavior::Instant
+    });
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    if jump.record {
+        if let Ok(history) = leptos::prelude::window().history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+        }
+    }
+    if let Ok(target) = target.dyn_into::<HtmlElement>() {
+        let focus = FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&focus);
+    }
+    true
+}
+
+/// The id that the address's `#fragment` names, if any.
+pub fn hash_target() -> Option<String> {
+    let hash = leptos::prelude::window().location().hash().ok()?;
+    let encoded = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    js_sys::decode_uri_component(encoded)
+        .ok()
+        .and_then(|id| id.as_string())
+}
+
+/// Runs `f` once the view being built now is in the document: a view inside a `Transition`
+/// is built before it is swapped in, so an effect's first run is too early to find it by id.
+/// `f` runs under the effect's reactive owner, so it may register cleanups.
+pub fn after_mount(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, Effect, Owner};
+    let mut pending = Some(f);
+    Effect::new(move |_| {
+        if let Some(f) = pending.take() {
+            let owner = Owner::current();
+            request_animation_frame(move || match owner {
+                Some(owner) => owner.with(f),
+                None => f(),
+            });
+        }
+    });
+}

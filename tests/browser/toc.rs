@@ -1,0 +1,298 @@
+//! The table of contents: entries, jumps, scroll-spy, deep links and the narrow-screen
+//! disclosure.
+
+use serde_json::Value;
+
+use crate::support::{with_browser, with_desktop_page, with_page, Page};
+
+const STRESS_ID: &str = "stress-breathing-and-upper-back-pain-the-overlooked-link";
+const DIFFERENCE_ID: &str = "upper-back-pain-vs-regular-back-pain-whats-the-difference";
+
+async fn open(page: &Page, path: &str) {
+    page.open(path).await;
+    page.find("nav.toc").await;
+}
+
+/// The top of the element with `id`, relative to the window.
+async fn top_of(page: &Page, id: &str) -> f64 {
+    page.eval(&format!(
+        "return document.getElementById({id:?}).getBoundingClientRect().top"
+    ))
+    .await
+    .as_f64()
+    .expect("a number")
+}
+
+async fn current_entries(page: &Page) -> Value {
+    page.eval(
+        "return [...document.querySelectorAll('nav.toc [aria-current]')]
+            .map(a => [a.getAttribute('aria-current'), a.getAttribute('href')])",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn entries_follow_the_headings_nested_with_the_faq_last() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        let nav = page.find("nav[aria-label='Table of contents']").await;
+        assert_eq!(nav.attr("class").await.expect("class").as_deref(), Some("toc"));
+        let entries = page
+            .eval(
+                "return [...document.querySelectorAll('nav.toc a')].map(a =>
+                    [a.closest('ol').parentElement.tagName, a.textContent, a.getAttribute('href')])",
+            )
+            .await;
+        let headings = page
+            .eval(
+                "return [...document.querySelectorAll('article h2, article h3')]
+                    .filter(h => !h.closest('.faq-item'))
+                    .map(h => [h.tagName === 'H2' ? 'NAV' : 'LI', h.textContent, '#' + h.id])",
+            )
+            .await;
+        assert_eq!(entries, headings, "one entry per heading, h3 entries nested under h2");
+        let entries = entries.as_array().expect("entries");
+        assert_eq!(entries.len(), 19);
+        assert_eq!(entries[18], serde_json::json!(["NAV", "FAQs", "#faqs"]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focus() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        page.find(&format!("nav.toc a[href='#{STRESS_ID}']"))
+            .await
+            .click()
+            .await
+            .expect("click");
+        page.wait_until(
+            "the heading is at the top of the window",
+            &format!(
+                "const t = document.getElementById({STRESS_ID:?}).getBoundingClientRect().top;
+                 return t >= 0 && t < 40"
+            ),
+        )
+        .await;
+        assert_eq!(
+            page.eval("return location.hash").await,
+            Value::String(format!("#{STRESS_ID}"))
+        );
+        assert_eq!(
+            page.eval("return document.activeElement.id").await,
+            Value::String(STRESS_ID.into())
+        );
+        page.wait_until(
+            "the scroll-spy marks the section",
+            &format!(
+                "return document.querySelector('nav.toc [aria-current=location]')
+                    ?.getAttribute('href') === '#{STRESS_ID}'"
+            ),
+        )
+        .await;
+        assert_eq!(
+            current_entries(&page).await.as_array().map(Vec::len),
+            Some(1)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn scrolling_moves_the_current_marker_to_exactly_one_entry() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        assert_eq!(
+            current_entries(&page).await,
+            serde_json::json!([[
+                "location",
+                "#what-your-upper-back-pain-is-trying-to-tell-you"
+            ]]),
+            "at the top, the first section"
+        );
+        for id in [STRESS_ID, DIFFERENCE_ID, "faqs"] {
+            page.eval(&format!(
+                "const h = document.getElementById({id:?});
+                 window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 50)"
+            ))
+            .await;
+            page.wait_until(
+                &format!("{id} is marked"),
+                &format!(
+                    "const c = document.querySelectorAll('nav.toc [aria-current]');
+                     return c.length === 1 && c[0].getAttribute('href') === '#{id}'
+                        && c[0].getAttribute('aria-current') === 'location'"
+                ),
+            )
+            .await;
+        }
+        assert_ne!(
+            page.eval("return document.activeElement.tagName").await,
+            Value::String("H2".into()),
+            "scrolling never moves focus"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deep_link_scrolls_to_its_section_on_load() {
+    with_desktop_page(|page| async move {
+        for path in [
+            format!("/#{STRESS_ID}"),
+            format!("/articles/how-to-relieve-upper-back-pain-fast#{DIFFERENCE_ID}"),
+        ] {
+            page.open(&path).await;
+            let id = path.rsplit('#').next().expect("id").to_string();
+            page.wait_until(
+                &format!("{path} scrolls to its heading"),
+                &format!(
+                    "const h = document.getElementById({id:?});
+                     return !!h && scrollY > 100 && Math.abs(h.getBoundingClientRect().top) < 40"
+                ),
+            )
+            .await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unknown_deep_link_is_ignored() {
+    with_desktop_page(|page| async move {
+        open(&page, "/#no-such-section").await;
+        page.find("h1").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(page.eval("return scrollY").await, serde_json::json!(0));
+        assert_eq!(page.texts("h1").await.len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn back_to_top_returns_to_the_title() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        let link = page.find(".back-to-top a").await;
+        assert_eq!(link.text().await.expect("text"), "Back to top");
+        page.eval("window.scrollTo(0, document.body.scrollHeight)")
+            .await;
+        link.click().await.expect("click");
+        page.wait_until(
+            "the title is in view and focused",
+            "const t = document.querySelector('h1').getBoundingClientRect().top;
+             return t >= 0 && t < 40 && document.activeElement.tagName === 'H1'",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn with_reduced_motion_a_jump_is_instant() {
+    with_browser(
+        1280,
+        900,
+        &["--force-prefers-reduced-motion"],
+        |page| async move {
+            open(&page, "/").await;
+            // Click and measure in the same task: a smooth scroll would not have moved yet.
+            let top = page
+                .eval(&format!(
+                    "document.querySelector(\"nav.toc a[href='#{STRESS_ID}']\").click();
+                 return document.getElementById({STRESS_ID:?}).getBoundingClientRect().top"
+                ))
+                .await
+                .as_f64()
+                .expect("number");
+            assert!((0.0..40.0).contains(&top), "instantly at the top: {top}");
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn without_reduced_motion_a_jump_is_smooth() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        let top = page
+            .eval(&format!(
+                "document.querySelector(\"nav.toc a[href='#{STRESS_ID}']\").click();
+                 return document.getElementById({STRESS_ID:?}).getBoundingClientRect().top"
+            ))
+            .await
+            .as_f64()
+            .expect("number");
+        assert!(top > 200.0, "still on its way: {top}");
+        assert!(top_of(&page, STRESS_ID).await.is_finite());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_contents_are_a_collapsed_disclosure() {
+    with_page(360, 740, |page| async move {
+        open(&page, "/").await;
+        let toggle = page.find("nav.toc button").await;
+        assert_eq!(toggle.text().await.expect("text"), "Contents");
+        assert_eq!(
+            toggle.attr("aria-expanded").await.expect("attr").as_deref(),
+            Some("false")
+        );
+        let list_shown =
+            "return getComputedStyle(document.querySelector('.toc-list')).display !== 'none'";
+        assert_eq!(page.eval(list_shown).await, Value::Bool(false));
+        let before_body = page
+            .eval(
+                "return !!(document.querySelector('nav.toc').compareDocumentPosition(
+                    document.querySelector('.article-body')) & Node.DOCUMENT_POSITION_FOLLOWING)",
+            )
+            .await;
+        assert_eq!(before_body, Value::Bool(true), "above the body");
+
+        toggle.click().await.expect("click");
+        assert_eq!(
+            toggle.attr("aria-expanded").await.expect("attr").as_deref(),
+            Some("true")
+        );
+        assert_eq!(page.eval(list_shown).await, Value::Bool(true));
+
+        // Keyboard: focus the button, Enter closes it again.
+        page.eval("document.querySelector('nav.toc button').focus()")
+            .await;
+        toggle.send_keys("\u{E007}").await.expect("Enter");
+        assert_eq!(
+            toggle.attr("aria-expanded").await.expect("attr").as_deref(),
+            Some("false")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        let layout = page
+            .eval(
+                "const nav = document.querySelector('nav.toc');
+                 const s = getComputedStyle(nav);
+                 return [s.position, getComputedStyle(document.querySelector('nav.toc button')).display,
+                         nav.getBoundingClientRect().right <= document.querySelector('.article-body').getBoundingClientRect().left]",
+            )
+            .await;
+        assert_eq!(layout, serde_json::json!(["sticky", "none", true]));
+        page.eval(&format!(
+            "document.getElementById({STRESS_ID:?}).scrollIntoView()"
+        ))
+        .await;
+        let nav_top = page
+            .eval("return document.querySelector('nav.toc').getBoundingClientRect().top")
+            .await
+            .as_f64()
+            .expect("number");
+        assert!(nav_top.abs() < 1.0, "still in view after scrolling: {nav_top}");
+    })
+    .await;
+}
