@@ -138,3 +138,35 @@ fn a_broken_rule_is_reported_with_the_field_path() {
     );
     assert!(error.to_string().contains("javascript:alert(1)"));
 }
+
+#[test]
+fn the_json_ld_holds_every_question_and_answer_of_every_article() {
+    use clinic_article::content::structured_data::json_ld;
+    let site: SiteSettings = must(load(SITE_FILE));
+    let index: ArticleIndex = must(load(INDEX_FILE));
+    for summary in &index.articles {
+        let article: Article = must(load(&article_file(&summary.slug)));
+        let ld: serde_json::Value =
+            serde_json::from_str(&json_ld(&article, &site)).expect("JSON-LD is valid JSON");
+        assert_eq!(ld["@context"], "https://schema.org");
+        let graph = ld["@graph"].as_array().expect("@graph");
+        let page = &graph[0];
+        assert_eq!(page["@type"], "MedicalWebPage");
+        assert_eq!(page["headline"], article.title.as_str());
+        assert_eq!(page["description"], article.description.as_str());
+        assert_eq!(page["datePublished"], article.published.as_str());
+        assert_eq!(page["publisher"]["name"], site.clinic_name.as_str());
+        let faq = &graph[1];
+        assert_eq!(faq["@type"], "FAQPage");
+        let entities = faq["mainEntity"].as_array().expect("mainEntity");
+        assert_eq!(entities.len(), article.faq.items.len());
+        for (entity, item) in entities.iter().zip(&article.faq.items) {
+            assert_eq!(entity["@type"], "Question");
+            assert_eq!(entity["name"], item.question.as_str());
+            assert_eq!(entity["acceptedAnswer"]["@type"], "Answer");
+            let answer: Vec<String> = item.answer.iter().flat_map(|b| b.texts()).collect();
+            assert_eq!(entity["acceptedAnswer"]["text"], answer.join("\n").as_str());
+            assert!(!answer.is_empty());
+        }
+    }
+}

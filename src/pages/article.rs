@@ -1,13 +1,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Meta, Script, Title};
 use leptos_use::{use_event_listener, use_prefers_reduced_motion};
 
 use crate::components::{
-    ArticleBody, ArticleHeader, FaqList, RelatedPosts, SectionLink, SiteLayout, TableOfContents,
+    ArticleBody, ArticleHeader, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
+    TableOfContents,
 };
 use crate::content::outline::TITLE_ID;
+use crate::content::structured_data::json_ld;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
 use crate::navigation::{after_mount, go_to, hash_target, Jump};
@@ -22,17 +24,19 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .map(|text| word_count(&text))
         .sum();
     let title = format!("{} | {}", article.title, site.clinic_name);
+    let structured_data = json_ld(&article, &site);
     let reduced_motion = use_prefers_reduced_motion();
     follow_deep_links(reduced_motion);
     view! {
         <Title text=title />
         <Meta name="description" content=article.description.clone() />
+        <Script type_="application/ld+json">{structured_data}</Script>
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>
                 <ArticleHeader article=article.clone() reading_minutes=reading_minutes(words) />
                 <TableOfContents outline=outline.clone() reduced_motion />
                 <ArticleBody article=article.clone() outline=outline.clone() />
-                <FaqList faq=article.faq.clone() entry=outline.faq.clone() />
+                <FaqAccordion faq=article.faq.clone() entry=outline.faq.clone() />
                 <p class="back-to-top">
                     <SectionLink id=TITLE_ID.to_string() reduced_motion>
                         "Back to top"

@@ -105,17 +105,25 @@ async fn the_home_page_shows_the_article_title_date_and_headings_in_order() {
             "h3 The Most Common Reasons Upper Back Pain Starts"
         );
 
-        // Ids are readable slugs, unique on the page.
+        // Section ids are readable slugs; every id on the page is unique.
         let ids = page
-            .eval("return [...document.querySelectorAll('article h2, article h3')].map(h => h.id)")
+            .eval(
+                "return [...document.querySelectorAll('.article-body :is(h2, h3)')].map(h => h.id)",
+            )
             .await;
         let ids: Vec<String> = serde_json::from_value(ids).expect("strings");
-        assert!(ids.contains(&"what-your-upper-back-pain-is-trying-to-tell-you".to_string()));
-        assert!(
-            ids.contains(&"upper-back-pain-vs-regular-back-pain-whats-the-difference".to_string())
+        assert_eq!(ids.len(), 18);
+        assert_eq!(ids[0], "what-your-upper-back-pain-is-trying-to-tell-you");
+        assert_eq!(
+            ids[2],
+            "upper-back-pain-vs-regular-back-pain-whats-the-difference"
         );
-        let unique: std::collections::HashSet<_> = ids.iter().collect();
-        assert_eq!(unique.len(), ids.len(), "duplicate ids in {ids:?}");
+        let all_ids = page
+            .eval("return [...document.querySelectorAll('[id]')].map(e => e.id)")
+            .await;
+        let all_ids: Vec<String> = serde_json::from_value(all_ids).expect("strings");
+        let unique: std::collections::HashSet<_> = all_ids.iter().collect();
+        assert_eq!(unique.len(), all_ids.len(), "duplicate ids in {all_ids:?}");
 
         // The section about getting care stands out.
         assert_eq!(
@@ -164,8 +172,16 @@ async fn every_paragraph_and_list_item_is_shown_verbatim_in_order() {
             .collect();
         assert_eq!(questions.len(), 5);
         assert_eq!(page.texts(".faq-item h3").await, questions);
-        let answers = page.texts(".faq-item p").await;
-        assert_eq!(answers.len(), 5);
+        let answers: Vec<String> = json["faq"]["items"]
+            .as_array()
+            .expect("faq items")
+            .iter()
+            .flat_map(|item| block_texts(&item["answer"]))
+            .collect();
+        let shown = page
+            .eval("return [...document.querySelectorAll('.faq-answer p')].map(p => p.textContent)")
+            .await;
+        assert_eq!(shown, serde_json::json!(answers));
         assert!(answers[1].starts_with("Yes, dehydration can contribute"));
     })
     .await;

@@ -381,3 +381,46 @@ pub fn content_json(file: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct DevToolsCommand {
+    method: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl Page {
+    /// Emulates a CSS media type (`"print"`, or `""` for the default) and media features such
+    /// as `[("prefers-contrast", "more")]`.
+    pub async fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
+        let features: Vec<serde_json::Value> = features
+            .iter()
+            .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
+            .collect();
+        self.client
+            .issue_cmd(DevToolsCommand {
+                method: "Emulation.setEmulatedMedia",
+                params: serde_json::json!({ "media": media, "features": features }),
+            })
+            .await
+            .expect("emulate media");
+    }
+}

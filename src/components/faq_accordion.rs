@@ -1,0 +1,145 @@
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_use::use_event_listener;
+use wasm_bindgen::JsCast;
+
+use super::content_block::blocks_view;
+use crate::content::{Faq, FaqItem, OutlineEntry};
+use crate::navigation::{after_mount, hash_target};
+
+/// The FAQ as a WAI-ARIA accordion: each question a button in a heading that shows or hides
+/// its answer. Several may be open at once. Up/Down move between questions, Home/End go to the
+/// first/last; opening `#<question id>` opens that answer.
+#[component]
+pub fn FaqAccordion(
+    faq: Faq,
+    /// The FAQ heading's id, with one child per question.
+    entry: OutlineEntry,
+) -> impl IntoView {
+    let items: Vec<(FaqItem, String, RwSignal<bool>)> = faq
+        .items
+        .into_iter()
+        .zip(entry.children)
+        .map(|(item, question)| (item, question.id, RwSignal::new(false)))
+        .collect();
+    let open_states: Vec<RwSignal<bool>> = items.iter().map(|(_, _, open)| *open).collect();
+    let set_all = move |open: bool| {
+        for state in &open_states {
+            state.set(open);
+        }
+    };
+    let (expand_all, collapse_all) = (set_all.clone(), set_all);
+    open_linked_answer(
+        items
+            .iter()
+            .map(|(_, id, open)| (id.clone(), *open))
+            .collect(),
+    );
+
+    let list = NodeRef::<Div>::new();
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if let Some(list) = list.get_untracked() {
+            if move_focus(&list, &event.key()) {
+                event.prevent_default();
+            }
+        }
+    };
+    let (heading_id, labelled_by) = (entry.id.clone(), entry.id);
+    view! {
+        <section class="faq" aria-labelledby=labelled_by>
+            <div class="faq-header">
+                <h2 id=heading_id tabindex="-1">{faq.heading}</h2>
+                <div class="faq-controls">
+                    <button type="button" class="action" on:click=move |_| expand_all(true)>
+                        "Expand all"
+                    </button>
+                    <button type="button" class="action" on:click=move |_| collapse_all(false)>
+                        "Collapse all"
+                    </button>
+                </div>
+            </div>
+            <div class="faq-list" node_ref=list on:keydown=on_keydown>
+                {items
+                    .into_iter()
+                    .map(|(item, id, open)| view! { <FaqQuestion item id open /> })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// One question and its answer.
+#[component]
+fn FaqQuestion(item: FaqItem, id: String, open: RwSignal<bool>) -> impl IntoView {
+    let panel_id = format!("{id}-answer");
+    view! {
+        <div class="faq-item">
+            <h3>
+                <button
+                    type="button"
+                    class="faq-question"
+                    id=id.clone()
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=panel_id.clone()
+                    on:click=move |_| open.update(|open| *open = !*open)
+                >
+                    {item.question}
+                </button>
+            </h3>
+            <div
+                class="faq-answer"
+                id=panel_id
+                role="region"
+                aria-labelledby=id
+                hidden=move || !open.get()
+            >
+                {blocks_view(item.answer)}
+            </div>
+        </div>
+    }
+}
+
+/// Opens the answer whose question the address names, on load and whenever the `#` changes.
+/// (Scrolling to it is the page's deep-link handling, as for any section.)
+fn open_linked_answer(questions: Vec<(String, RwSignal<bool>)>) {
+    let open_target = move || {
+        if let Some(target) = hash_target() {
+            if let Some((_, open)) = questions.iter().find(|(id, _)| *id == target) {
+                open.set(true);
+            }
+        }
+    };
+    after_mount(open_target.clone());
+    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| open_target());
+}
+
+/// Moves focus among the question buttons for the accordion's keys. Returns whether the key
+/// was one of them.
+fn move_focus(list: &web_sys::HtmlDivElement, key: &str) -> bool {
+    let Ok(nodes) = list.query_selector_all(".faq-question") else {
+        return false;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect();
+    let Some(last) = buttons.len().checked_sub(1) else {
+        return false;
+    };
+    let active = document().active_element();
+    let Some(current) = buttons
+        .iter()
+        .position(|button| active.as_ref() == Some(button.unchecked_ref()))
+    else {
+        return false;
+    };
+    let next = match key {
+        "ArrowDown" => (current + 1) % buttons.len(),
+        "ArrowUp" => current.checked_sub(1).unwrap_or(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return false,
+    };
+    let _ = buttons[next].focus();
+    true
+}

@@ -1,0 +1,280 @@
+//! The FAQ accordion: WAI-ARIA markup, mouse and keyboard, expand/collapse all, deep links,
+//! print, and the JSON-LD that describes it to search engines.
+
+use fantoccini::elements::Element;
+use serde_json::{json, Value};
+
+use crate::support::{content_json, with_desktop_page, Page};
+
+const DEHYDRATION_ID: &str = "can-dehydration-cause-upper-back-pain";
+const ENTER: &str = "\u{E007}";
+const ARROW_UP: &str = "\u{E013}";
+const ARROW_DOWN: &str = "\u{E015}";
+const HOME: &str = "\u{E011}";
+const END: &str = "\u{E010}";
+
+async fn open(page: &Page, path: &str) -> Vec<Element> {
+    page.open(path).await;
+    page.find(".faq-question").await;
+    page.find_all(".faq-question").await
+}
+
+/// `aria-expanded` of every question, in order.
+async fn expanded(page: &Page) -> Value {
+    page.eval(
+        "return [...document.querySelectorAll('.faq-question')]
+            .map(b => b.getAttribute('aria-expanded'))",
+    )
+    .await
+}
+
+/// Whether each answer is displayed, in order.
+async fn answers_shown(page: &Page) -> Value {
+    page.eval(
+        "return [...document.querySelectorAll('.faq-answer')]
+            .map(p => !p.hidden && getComputedStyle(p).display !== 'none')",
+    )
+    .await
+}
+
+async fn focused_question(page: &Page) -> Value {
+    page.eval(
+        "return [...document.querySelectorAll('.faq-question')].indexOf(document.activeElement)",
+    )
+    .await
+}
+
+fn states(pattern: &str) -> Value {
+    json!(pattern
+        .chars()
+        .map(|c| if c == '1' { "true" } else { "false" })
+        .collect::<Vec<_>>())
+}
+
+fn shown(pattern: &str) -> Value {
+    json!(pattern.chars().map(|c| c == '1').collect::<Vec<_>>())
+}
+
+#[tokio::test]
+async fn questions_follow_the_aria_accordion_pattern_and_start_collapsed() {
+    with_desktop_page(|page| async move {
+        let buttons = open(&page, "/").await;
+        assert_eq!(buttons.len(), 5);
+        let problems = page
+            .eval(
+                "const problems = [];
+                 for (const b of document.querySelectorAll('.faq-question')) {
+                   const h = b.parentElement;
+                   if (!/^H[1-6]$/.test(h.tagName) || h.children.length !== 1)
+                     problems.push(b.id + ': not the only child of a heading');
+                   if (b.tagName !== 'BUTTON') problems.push(b.id + ': not a button');
+                   const panel = document.getElementById(b.getAttribute('aria-controls'));
+                   if (!panel) { problems.push(b.id + ': aria-controls names nothing'); continue; }
+                   if (panel.getAttribute('role') !== 'region') problems.push(b.id + ': panel not a region');
+                   if (panel.getAttribute('aria-labelledby') !== b.id) problems.push(b.id + ': panel not labelled by its button');
+                   if (!panel.hidden) problems.push(b.id + ': panel not hidden');
+                 }
+                 return problems",
+            )
+            .await;
+        assert_eq!(problems, json!([]));
+        assert_eq!(expanded(&page).await, states("00000"));
+        assert_eq!(answers_shown(&page).await, shown("00000"));
+        let questions: Vec<String> = content_json("articles/how-to-relieve-upper-back-pain-fast.json")
+            ["faq"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|item| item["question"].as_str().expect("question").to_string())
+            .collect();
+        assert_eq!(page.texts(".faq-question").await, questions);
+        assert!(questions.iter().all(|q| q.ends_with('?')));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_click_toggles_one_answer_and_several_can_be_open() {
+    with_desktop_page(|page| async move {
+        let buttons = open(&page, "/").await;
+        buttons[0].click().await.expect("click");
+        assert_eq!(expanded(&page).await, states("10000"));
+        assert_eq!(answers_shown(&page).await, shown("10000"));
+        buttons[2].click().await.expect("click");
+        assert_eq!(expanded(&page).await, states("10100"));
+        assert_eq!(answers_shown(&page).await, shown("10100"));
+        buttons[0].click().await.expect("click");
+        assert_eq!(expanded(&page).await, states("00100"));
+        assert_eq!(answers_shown(&page).await, shown("00100"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn enter_and_space_toggle_the_focused_question() {
+    with_desktop_page(|page| async move {
+        let buttons = open(&page, "/").await;
+        page.eval("document.querySelectorAll('.faq-question')[1].focus()")
+            .await;
+        buttons[1].send_keys(ENTER).await.expect("Enter");
+        assert_eq!(expanded(&page).await, states("01000"));
+        buttons[1].send_keys(" ").await.expect("Space");
+        assert_eq!(expanded(&page).await, states("00000"));
+        buttons[1].send_keys(" ").await.expect("Space");
+        assert_eq!(answers_shown(&page).await, shown("01000"));
+        assert_eq!(
+            focused_question(&page).await,
+            json!(1),
+            "focus stays on the question"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn arrow_keys_home_and_end_move_between_questions() {
+    with_desktop_page(|page| async move {
+        let buttons = open(&page, "/").await;
+        page.eval("document.querySelectorAll('.faq-question')[0].focus()")
+            .await;
+        let scroll_before = page.eval("return scrollY").await;
+        for (key, expected) in [
+            (ARROW_DOWN, 1),
+            (ARROW_DOWN, 2),
+            (ARROW_UP, 1),
+            (END, 4),
+            (ARROW_DOWN, 0),
+            (ARROW_UP, 4),
+            (HOME, 0),
+        ] {
+            let index = focused_question(&page).await.as_u64().expect("focused") as usize;
+            buttons[index].send_keys(key).await.expect("key");
+            assert_eq!(focused_question(&page).await, json!(expected));
+        }
+        assert_eq!(
+            expanded(&page).await,
+            states("00000"),
+            "moving focus opens nothing"
+        );
+        assert_eq!(
+            page.eval("return scrollY").await,
+            scroll_before,
+            "arrows do not scroll"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn expand_all_and_collapse_all() {
+    with_desktop_page(|page| async move {
+        let buttons = open(&page, "/").await;
+        buttons[3].click().await.expect("click");
+        let controls = page.find_all(".faq-controls button").await;
+        assert_eq!(controls[0].text().await.expect("text"), "Expand all");
+        assert_eq!(controls[1].text().await.expect("text"), "Collapse all");
+        controls[0].click().await.expect("expand all");
+        assert_eq!(expanded(&page).await, states("11111"));
+        assert_eq!(answers_shown(&page).await, shown("11111"));
+        controls[1].click().await.expect("collapse all");
+        assert_eq!(expanded(&page).await, states("00000"));
+        page.wait_until(
+            "every answer is hidden",
+            "return [...document.querySelectorAll('.faq-answer')]
+                .every(p => getComputedStyle(p).display === 'none')",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deep_link_to_a_question_opens_its_answer_and_scrolls_to_it() {
+    with_desktop_page(|page| async move {
+        page.open(&format!("/#{DEHYDRATION_ID}")).await;
+        page.wait_until(
+            "the question is open, in view and focused",
+            &format!(
+                "const b = document.getElementById({DEHYDRATION_ID:?});
+                 const r = b && b.getBoundingClientRect();
+                 return !!b && b.getAttribute('aria-expanded') === 'true'
+                    && scrollY > 1000 && r.top >= 0 && r.bottom <= innerHeight
+                    && document.activeElement === b"
+            ),
+        )
+        .await;
+        assert_eq!(expanded(&page).await, states("01000"));
+
+        // A link to another question, followed in the page, opens that one too.
+        page.eval("location.hash = '#can-digestive-problems-cause-upper-back-pain'").await;
+        page.wait_until(
+            "the first question opens",
+            "return document.querySelector('.faq-question').getAttribute('aria-expanded') === 'true'",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_answer_shows_when_printed() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        assert_eq!(answers_shown(&page).await, shown("00000"));
+        page.emulate_media("print", &[]).await;
+        let displayed = page
+            .eval(
+                "return [...document.querySelectorAll('.faq-answer')]
+                    .map(p => getComputedStyle(p).display !== 'none')",
+            )
+            .await;
+        assert_eq!(displayed, shown("11111"));
+        let controls = page
+            .eval("return getComputedStyle(document.querySelector('.faq-controls')).display")
+            .await;
+        assert_eq!(controls, json!("none"), "no buttons on paper");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_head_describes_the_article_and_faq_as_json_ld() {
+    with_desktop_page(|page| async move {
+        open(&page, "/").await;
+        let scripts = page
+            .eval(
+                "return [...document.querySelectorAll('head script[type=\"application/ld+json\"]')]
+                    .map(s => s.textContent)",
+            )
+            .await;
+        let scripts = scripts.as_array().expect("scripts");
+        assert_eq!(scripts.len(), 1, "one JSON-LD block");
+        let ld: Value = serde_json::from_str(scripts[0].as_str().expect("text")).expect("JSON");
+        assert_eq!(ld["@context"], "https://schema.org");
+        let article = content_json("articles/how-to-relieve-upper-back-pain-fast.json");
+        let page_ld = &ld["@graph"][0];
+        assert_eq!(page_ld["@type"], "MedicalWebPage");
+        assert_eq!(page_ld["headline"], article["title"]);
+        assert_eq!(page_ld["datePublished"], "2026-01-10");
+        assert_eq!(
+            page_ld["publisher"]["name"],
+            "Apex Interventional Pain & Spine"
+        );
+        let faq = &ld["@graph"][1];
+        assert_eq!(faq["@type"], "FAQPage");
+        let questions: Vec<&Value> = faq["mainEntity"]
+            .as_array()
+            .expect("questions")
+            .iter()
+            .map(|q| &q["name"])
+            .collect();
+        let expected: Vec<&Value> = article["faq"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|item| &item["question"])
+            .collect();
+        assert_eq!(questions, expected);
+    })
+    .await;
+}
