@@ -4,6 +4,7 @@ pub mod components;
 pub mod content;
 pub mod navigation;
 pub mod pages;
+pub mod prefs;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ use pages::{load_page, PageView, Route};
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    prefs::provide_reading_settings();
     let route = Route::current();
     let page = LocalResource::new(move || load_page(route.clone()));
     let (retrying, set_retrying) = signal(false);

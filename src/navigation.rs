@@ -67,3 +67,8 @@ pub fn after_mount(f: impl FnOnce() + 'static) {
         }
     });
 }
+
+/// The id of the section being read, kept by the table of contents' scroll-spy and used by
+/// read-aloud to start there. Provided by the article page.
+#[derive(Debug, Clone, Copy)]
+pub struct CurrentSection(pub leptos::prelude::RwSignal<Option<String>>);

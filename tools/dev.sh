@@ -60,10 +60,12 @@ setup_build_tools() {
   fi
 
   command -v npm >/dev/null || apt_install nodejs npm
-  # wasm-opt from npm binaryen; never Debian's binaryen (its wasm-opt 108 yields a blank page).
-  if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
-    say "Installing wasm-opt (npm binaryen)"
+  # wasm-opt from npm binaryen (never Debian's binaryen: its wasm-opt 108 yields a blank page)
+  # and axe-core, as tools/package-lock.json pins them; reinstalled when the lock changes.
+  if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
+    say "Installing npm tools (wasm-opt, axe-core)"
     npm ci --prefix tools --no-audit --no-fund
+    cp tools/package-lock.json tools/node_modules/.installed-lock.json
   fi
 }
 

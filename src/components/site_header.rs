@@ -1,23 +1,31 @@
 use std::sync::Arc;
 
+use leptos::html::Button;
 use leptos::prelude::*;
 
+use crate::components::{ReadingSettingsButton, ReadingSettingsPanel};
 use crate::content::SiteSettings;
 use crate::pages::route::base_path;
 
-/// The clinic's name and its two actions: booking and calling.
+/// The clinic's name, reading settings, and the two actions: booking and calling.
 #[component]
 pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
+    let settings_open = RwSignal::new(false);
+    let settings_button = NodeRef::<Button>::new();
     view! {
         <header class="site-header">
-            <a class="site-name" href=base_path()>{site.clinic_name.clone()}</a>
-            <div class="site-actions">
-                <a class="action action-primary" href=site.booking_url.clone()>"Book Now"</a>
-                <a class="action" href=site.phone_href()>
-                    "Call Us "
-                    <span class="action-detail">{site.phone.display.clone()}</span>
-                </a>
+            <div class="site-header-bar">
+                <a class="site-name" href=base_path()>{site.clinic_name.clone()}</a>
+                <div class="site-actions">
+                    <ReadingSettingsButton open=settings_open node_ref=settings_button />
+                    <a class="action action-primary" href=site.booking_url.clone()>"Book Now"</a>
+                    <a class="action" href=site.phone_href()>
+                        "Call Us "
+                        <span class="action-detail">{site.phone.display.clone()}</span>
+                    </a>
+                </div>
             </div>
+            <ReadingSettingsPanel open=settings_open button=settings_button />
         </header>
     }
 }

@@ -1,3 +1,4 @@
+use leptos::html::Nav;
 use leptos::prelude::*;
 use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 
@@ -16,6 +17,8 @@ pub fn TableOfContents(
     outline: Outline,
     /// True when the reader asked for reduced motion: jumps are then instant.
     reduced_motion: Signal<bool>,
+    /// Set to the id of the section being read.
+    current: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let mut entries = outline.sections.clone();
     entries.push(OutlineEntry {
@@ -27,8 +30,10 @@ pub fn TableOfContents(
         .flat_map(|entry| std::iter::once(entry).chain(&entry.children))
         .map(|entry| entry.id.clone())
         .collect();
-    let current = RwSignal::new(ids.first().cloned());
+    current.set(ids.first().cloned());
     track_current_section(ids, current);
+    let nav = NodeRef::<Nav>::new();
+    keep_current_entry_in_view(nav, current);
 
     let expanded = RwSignal::new(false);
     let context = TocContext {
@@ -36,7 +41,7 @@ pub fn TableOfContents(
         reduced_motion,
     };
     view! {
-        <nav class="toc" aria-label="Table of contents">
+        <nav class="toc" aria-label="Table of contents" node_ref=nav>
             <button
                 type="button"
                 class="action toc-toggle"
@@ -155,5 +160,30 @@ fn track_current_section(ids: Vec<String>, current: RwSignal<Option<String>>) {
             },
             UseIntersectionObserverOptions::default().root_margin(READING_LINE_MARGIN),
         );
+    });
+}
+
+/// On wide screens the contents scroll on their own: keep the current entry within them by
+/// scrolling the sidebar alone (never the page, never focus).
+fn keep_current_entry_in_view(nav: NodeRef<Nav>, current: RwSignal<Option<String>>) {
+    Effect::new(move |_| {
+        let (Some(nav), Some(id)) = (nav.get(), current.get()) else {
+            return;
+        };
+        if nav.scroll_height() <= nav.client_height() {
+            return;
+        }
+        let Ok(Some(link)) = nav.query_selector(&format!("a[href=\"#{id}\"]")) else {
+            return;
+        };
+        let (outer, inner) = (
+            nav.get_bounding_client_rect(),
+            link.get_bounding_client_rect(),
+        );
+        if inner.top() < outer.top() || inner.bottom() > outer.bottom() {
+            let target =
+                f64::from(nav.scroll_top()) + inner.top() - outer.top() - outer.height() / 3.0;
+            nav.set_scroll_top(target.max(0.0) as i32);
+        }
     });
 }

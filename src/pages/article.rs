@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Script, Title};
-use leptos_use::{use_event_listener, use_prefers_reduced_motion};
+use leptos_use::use_event_listener;
 
 use crate::components::{
     ArticleBody, ArticleHeader, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
@@ -12,7 +12,8 @@ use crate::content::outline::TITLE_ID;
 use crate::content::structured_data::json_ld;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
-use crate::navigation::{after_mount, go_to, hash_target, Jump};
+use crate::navigation::{after_mount, go_to, hash_target, CurrentSection, Jump};
+use crate::prefs::use_reading_settings;
 
 /// One article, with its table of contents, FAQ and related posts.
 #[component]
@@ -25,7 +26,9 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .sum();
     let title = format!("{} | {}", article.title, site.clinic_name);
     let structured_data = json_ld(&article, &site);
-    let reduced_motion = use_prefers_reduced_motion();
+    let reduced_motion = use_reading_settings().reduce_motion();
+    let current_section = RwSignal::new(None);
+    provide_context(CurrentSection(current_section));
     follow_deep_links(reduced_motion);
     view! {
         <Title text=title />
@@ -34,7 +37,7 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>
                 <ArticleHeader article=article.clone() reading_minutes=reading_minutes(words) />
-                <TableOfContents outline=outline.clone() reduced_motion />
+                <TableOfContents outline=outline.clone() reduced_motion current=current_section />
                 <ArticleBody article=article.clone() outline=outline.clone() />
                 <FaqAccordion faq=article.faq.clone() entry=outline.faq.clone() />
                 <p class="back-to-top">

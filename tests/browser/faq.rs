@@ -198,7 +198,8 @@ async fn a_deep_link_to_a_question_opens_its_answer_and_scrolls_to_it() {
                 "const b = document.getElementById({DEHYDRATION_ID:?});
                  const r = b && b.getBoundingClientRect();
                  return !!b && b.getAttribute('aria-expanded') === 'true'
-                    && scrollY > 1000 && r.top >= 0 && r.bottom <= innerHeight
+                    && scrollY > 1000 && r.bottom <= innerHeight
+                    && r.top >= document.querySelector('.site-header').getBoundingClientRect().bottom
                     && document.activeElement === b"
             ),
         )

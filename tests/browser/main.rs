@@ -3,5 +3,6 @@
 
 mod article;
 mod faq;
+mod reading_settings;
 mod support;
 mod toc;

@@ -415,12 +415,66 @@ impl Page {
             .iter()
             .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
             .collect();
+        self.devtools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": media, "features": features }),
+        )
+        .await;
+    }
+    async fn devtools(&self, method: &'static str, params: serde_json::Value) {
         self.client
-            .issue_cmd(DevToolsCommand {
-                method: "Emulation.setEmulatedMedia",
-                params: serde_json::json!({ "media": media, "features": features }),
-            })
+            .issue_cmd(DevToolsCommand { method, params })
             .await
-            .expect("emulate media");
+            .unwrap_or_else(|e| panic!("{method} failed: {e}"));
+    }
+
+    /// A viewport of exactly `width` x `height` CSS pixels, as on a phone (window sizes below
+    /// Chromium's minimum are not honoured).
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.devtools(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({
+                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false
+            }),
+        )
+        .await;
+    }
+
+    /// Runs `script` in every document this page loads from now on, before the page's own.
+    pub async fn before_each_load(&self, script: &str) {
+        self.devtools(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": script }),
+        )
+        .await;
+    }
+
+    /// Runs the axe-core audit (WCAG 2.2 A/AA and best practices, plus `extra_rules`) and
+    /// returns its violations as `"rule: target, target…"` lines.
+    pub async fn axe_violations(&self, extra_rules: &[&str]) -> Vec<String> {
+        let axe = repo_root().join("tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe)
+            .unwrap_or_else(|e| panic!("{axe:?}: {e} (run tools/dev.sh test to install it)"));
+        self.eval(&source).await;
+        let rules: serde_json::Map<String, serde_json::Value> = extra_rules
+            .iter()
+            .map(|rule| (rule.to_string(), serde_json::json!({ "enabled": true })))
+            .collect();
+        let result = self
+            .client
+            .execute_async(
+                "const [rules, done] = arguments;
+                 axe.run(document, {
+                   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                                    'wcag22aa', 'best-practice'] },
+                   rules,
+                 }).then(r => done(r.violations.map(v =>
+                   v.id + ': ' + v.nodes.map(n => n.target.join(' ') + ' (' + n.failureSummary + ')').join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![serde_json::Value::Object(rules)],
+            )
+            .await
+            .expect("axe ran");
+        serde_json::from_value(result).expect("violations")
     }
 }

@@ -7,6 +7,10 @@ use crate::support::{with_browser, with_desktop_page, with_page, Page};
 
 const STRESS_ID: &str = "stress-breathing-and-upper-back-pain-the-overlooked-link";
 const DIFFERENCE_ID: &str = "upper-back-pain-vs-regular-back-pain-whats-the-difference";
+/// JavaScript: `floor` is where the visible page starts: below the header when it sticks,
+/// which the page declares as its scroll padding.
+const FLOOR: &str =
+    "const floor = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;";
 
 async fn open(page: &Page, path: &str) {
     page.open(path).await;
@@ -68,10 +72,10 @@ async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focu
             .await
             .expect("click");
         page.wait_until(
-            "the heading is at the top of the window",
+            "the heading is at the top of the window, below the header",
             &format!(
-                "const t = document.getElementById({STRESS_ID:?}).getBoundingClientRect().top;
-                 return t >= 0 && t < 40"
+                "{FLOOR} const t = document.getElementById({STRESS_ID:?}).getBoundingClientRect().top;
+                 return t >= floor && t < floor + 40"
             ),
         )
         .await;
@@ -148,8 +152,9 @@ async fn a_deep_link_scrolls_to_its_section_on_load() {
             page.wait_until(
                 &format!("{path} scrolls to its heading"),
                 &format!(
-                    "const h = document.getElementById({id:?});
-                     return !!h && scrollY > 100 && Math.abs(h.getBoundingClientRect().top) < 40"
+                    "{FLOOR} const h = document.getElementById({id:?});
+                     const t = h && h.getBoundingClientRect().top;
+                     return !!h && scrollY > 100 && t >= floor && t < floor + 40"
                 ),
             )
             .await;
@@ -181,8 +186,10 @@ async fn back_to_top_returns_to_the_title() {
         link.click().await.expect("click");
         page.wait_until(
             "the title is in view and focused",
-            "const t = document.querySelector('h1').getBoundingClientRect().top;
-             return t >= 0 && t < 40 && document.activeElement.tagName === 'H1'",
+            &format!(
+                "{FLOOR} const t = document.querySelector('h1').getBoundingClientRect().top;
+                 return t >= floor && t < floor + 40 && document.activeElement.tagName === 'H1'"
+            ),
         )
         .await;
     })
@@ -198,15 +205,16 @@ async fn with_reduced_motion_a_jump_is_instant() {
         |page| async move {
             open(&page, "/").await;
             // Click and measure in the same task: a smooth scroll would not have moved yet.
-            let top = page
+            let offset = page
                 .eval(&format!(
                     "document.querySelector(\"nav.toc a[href='#{STRESS_ID}']\").click();
-                 return document.getElementById({STRESS_ID:?}).getBoundingClientRect().top"
+                     {FLOOR}
+                     return document.getElementById({STRESS_ID:?}).getBoundingClientRect().top - floor"
                 ))
                 .await
                 .as_f64()
                 .expect("number");
-            assert!((0.0..40.0).contains(&top), "instantly at the top: {top}");
+            assert!((0.0..40.0).contains(&offset), "instantly at the top: {offset}");
         },
     )
     .await;
@@ -287,12 +295,44 @@ async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
             "document.getElementById({STRESS_ID:?}).scrollIntoView()"
         ))
         .await;
-        let nav_top = page
-            .eval("return document.querySelector('nav.toc').getBoundingClientRect().top")
+        let gap = page
+            .eval(&format!(
+                "{FLOOR} return document.querySelector('nav.toc').getBoundingClientRect().top - floor"
+            ))
             .await
             .as_f64()
             .expect("number");
-        assert!(nav_top.abs() < 1.0, "still in view after scrolling: {nav_top}");
+        assert!(gap.abs() < 1.0, "still in view, below the header, after scrolling: {gap}");
+        let header = page
+            .eval(&format!(
+                "{FLOOR} const h = document.querySelector('.site-header').getBoundingClientRect();
+                 return [getComputedStyle(document.querySelector('.site-header')).position,
+                         h.top, h.bottom <= floor + 0.5, floor > 0]"
+            ))
+            .await;
+        assert_eq!(
+            header,
+            serde_json::json!(["sticky", 0, true, true]),
+            "the sticky header fits the room kept for it"
+        );
+
+        // Far down the article, the sidebar has scrolled itself to show the current entry.
+        let page_scroll = page
+            .eval(
+                "const h = document.getElementById('faqs');
+                 window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 150); return scrollY",
+            )
+            .await;
+        page.wait_until(
+            "the current entry is visible within the sidebar",
+            "const nav = document.querySelector('nav.toc').getBoundingClientRect();
+             const a = document.querySelector('nav.toc [aria-current]');
+             if (!a || a.getAttribute('href') !== '#faqs') return false;
+             const r = a.getBoundingClientRect();
+             return r.top >= nav.top && r.bottom <= nav.bottom",
+        )
+        .await;
+        assert_eq!(page.eval("return scrollY").await, page_scroll, "the page itself did not move");
     })
     .await;
 }

@@ -1,0 +1,29 @@
+use leptos::html::Button;
+use leptos::prelude::*;
+
+use super::reading_settings_panel::PANEL_ID;
+
+/// Opens and closes the reading settings panel; its label never changes, `aria-expanded`
+/// tells whether the panel is open.
+#[component]
+pub fn ReadingSettingsButton(open: RwSignal<bool>, node_ref: NodeRef<Button>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="action reading-settings-button"
+            node_ref=node_ref
+            aria-expanded=move || open.get().to_string()
+            aria-controls=PANEL_ID
+            on:click=move |_| open.update(|open| *open = !*open)
+            on:keydown=move |event| {
+                if event.key() == "Escape" && open.get_untracked() {
+                    event.prevent_default();
+                    open.set(false);
+                }
+            }
+        >
+            <span class="reading-settings-icon" aria-hidden="true">"Aa"</span>
+            "Reading settings"
+        </button>
+    }
+}

@@ -1,0 +1,219 @@
+use leptos::html::{Button, Section};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::ReadAloud;
+use crate::prefs::{use_reading_settings, Align, Contrast, ReadingSettings};
+
+pub const PANEL_ID: &str = "reading-settings";
+const TITLE_ID: &str = "reading-settings-title";
+
+/// The reading settings: contrast, text size, alignment, spacing, font, link highlighting,
+/// motion and read-aloud. Changes apply at once and are remembered. Escape closes the panel
+/// and returns focus to its button.
+#[component]
+pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView {
+    let settings = use_reading_settings();
+    let panel = NodeRef::<Section>::new();
+    let close = move || {
+        open.set(false);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let setting =
+        move |read: fn(&ReadingSettings) -> bool| Signal::derive(move || read(&settings.get()));
+    let toggle = move |flip: fn(ReadingSettings) -> ReadingSettings| {
+        Callback::new(move |()| settings.update(flip))
+    };
+    view! {
+        <section
+            node_ref=panel
+            id=PANEL_ID
+            class="reading-settings"
+            aria-labelledby=TITLE_ID
+            hidden=move || !open.get()
+            on:keydown=move |event| {
+                if event.key() == "Escape" {
+                    event.prevent_default();
+                    close();
+                }
+            }
+            // The panel lies over the page: when focus moves on past it, it closes, so the
+            // focused element is never hidden underneath.
+            on:focusout=move |event| {
+                let moved_to = event
+                    .related_target()
+                    .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+                let stays = |node: &web_sys::Node| {
+                    panel.get_untracked().is_some_and(|panel| panel.contains(Some(node)))
+                        || button.get_untracked().is_some_and(|button| button.is_same_node(Some(node)))
+                };
+                if moved_to.is_some_and(|node| !stays(&node)) {
+                    open.set(false);
+                }
+            }
+        >
+            <h2 id=TITLE_ID class="reading-settings-title">"Reading settings"</h2>
+            <div class="reading-settings-groups">
+                <ChoiceGroup
+                    legend="Color contrast"
+                    name="contrast"
+                    choices=vec![
+                        (Contrast::Default, "Default"),
+                        (Contrast::High, "High contrast"),
+                        (Contrast::Dark, "Dark"),
+                    ]
+                    selected=Signal::derive(move || settings.get().contrast)
+                    select=Callback::new(move |contrast| {
+                        settings.update(|s| ReadingSettings { contrast, ..s })
+                    })
+                />
+                <TextSize />
+                <ChoiceGroup
+                    legend="Text align"
+                    name="align"
+                    choices=vec![(Align::Left, "Left"), (Align::Center, "Center"), (Align::Right, "Right")]
+                    selected=Signal::derive(move || settings.get().align)
+                    select=Callback::new(move |align| settings.update(|s| ReadingSettings { align, ..s }))
+                />
+                <fieldset class="setting-group">
+                    <legend>"Easier reading"</legend>
+                    <div class="setting-buttons">
+                        <SettingToggle
+                            label="Text spacing"
+                            on=setting(|s| s.wide_spacing)
+                            toggle=toggle(|s| ReadingSettings { wide_spacing: !s.wide_spacing, ..s })
+                        />
+                        <SettingToggle
+                            label="Readable font"
+                            on=setting(|s| s.readable_font)
+                            toggle=toggle(|s| ReadingSettings { readable_font: !s.readable_font, ..s })
+                        />
+                        <SettingToggle
+                            label="Highlight links"
+                            on=setting(|s| s.highlight_links)
+                            toggle=toggle(|s| ReadingSettings { highlight_links: !s.highlight_links, ..s })
+                        />
+                        <SettingToggle
+                            label="Reduce motion"
+                            on=setting(|s| s.reduce_motion)
+                            toggle=toggle(|s| ReadingSettings { reduce_motion: !s.reduce_motion, ..s })
+                        />
+                    </div>
+                </fieldset>
+                <ReadAloud />
+            </div>
+            <div class="reading-settings-actions">
+                <button type="button" class="action" on:click=move |_| settings.reset()>
+                    "Reset to defaults"
+                </button>
+                <button type="button" class="action" on:click=move |_| close()>
+                    "Close"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// A group of radio buttons: one choice of several.
+#[component]
+fn ChoiceGroup<T>(
+    legend: &'static str,
+    /// The radio group's form name.
+    name: &'static str,
+    choices: Vec<(T, &'static str)>,
+    selected: Signal<T>,
+    select: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class="setting-group">
+            <legend>{legend}</legend>
+            <div class="setting-choices">
+                {choices
+                    .into_iter()
+                    .map(|(choice, label)| {
+                        view! {
+                            <label class="setting-choice">
+                                <input
+                                    type="radio"
+                                    name=name
+                                    prop:checked=move || selected.get() == choice
+                                    on:change=move |_| select.run(choice)
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// A setting that is on or off: a button whose `aria-pressed` says which.
+#[component]
+fn SettingToggle(label: &'static str, on: Signal<bool>, toggle: Callback<()>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="action setting-toggle"
+            aria-pressed=move || on.get().to_string()
+            on:click=move |_| toggle.run(())
+        >
+            {label}
+        </button>
+    }
+}
+
+/// "Smaller text" and "Bigger text", with the size between them.
+#[component]
+fn TextSize() -> impl IntoView {
+    let settings = use_reading_settings();
+    let step = move |grow: bool| {
+        let current = settings.get();
+        let allowed = if grow {
+            current.can_grow_text()
+        } else {
+            current.can_shrink_text()
+        };
+        if allowed {
+            settings.update(|s| {
+                if grow {
+                    s.bigger_text()
+                } else {
+                    s.smaller_text()
+                }
+            });
+        }
+    };
+    view! {
+        <fieldset class="setting-group">
+            <legend>"Text size"</legend>
+            <div class="setting-buttons text-size">
+                <button
+                    type="button"
+                    class="action"
+                    aria-disabled=move || (!settings.get().can_shrink_text()).then_some("true")
+                    on:click=move |_| step(false)
+                >
+                    "Smaller text"
+                </button>
+                <output class="text-size-value" aria-live="polite">
+                    {move || format!("{}%", settings.get().text_size)}
+                </output>
+                <button
+                    type="button"
+                    class="action"
+                    aria-disabled=move || (!settings.get().can_grow_text()).then_some("true")
+                    on:click=move |_| step(true)
+                >
+                    "Bigger text"
+                </button>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,85 @@
+//! Reading settings: the model, where they are kept, and applying them to the document.
+
+pub mod model;
+
+use leptos::prelude::*;
+use leptos_use::{
+    use_preferred_contrast, use_preferred_dark, use_prefers_reduced_motion, PreferredContrast,
+};
+
+pub use model::{Align, Contrast, ReadingSettings, SystemPreferences, TEXT_SIZES};
+
+use crate::storage;
+
+/// One versioned key: a future format gets a new key instead of misreading this one.
+/// `public/reading-settings.js` reads the same key before the first paint.
+pub const STORAGE_KEY: &str = "clinic-article:reading-settings:v1";
+
+/// The reader's settings, shared through context.
+#[derive(Clone, Copy)]
+pub struct ReadingSettingsContext {
+    /// What the reader saved; `None` follows the operating system.
+    saved: RwSignal<Option<String>>,
+    current: Memo<ReadingSettings>,
+}
+
+impl ReadingSettingsContext {
+    pub fn get(&self) -> ReadingSettings {
+        self.current.get()
+    }
+
+    /// Applies a change and saves the result (in memory only when storage is blocked).
+    pub fn update(&self, change: impl FnOnce(ReadingSettings) -> ReadingSettings) {
+        let next = change(self.current.get_untracked()).serialize();
+        storage::write(STORAGE_KEY, &next);
+        self.saved.set(Some(next));
+    }
+
+    /// Back to the defaults, which follow the operating system again.
+    pub fn reset(&self) {
+        storage::remove(STORAGE_KEY);
+        self.saved.set(None);
+    }
+
+    pub fn reduce_motion(&self) -> Signal<bool> {
+        let current = self.current;
+        Signal::derive(move || current.get().reduce_motion)
+    }
+}
+
+/// The settings of this page, provided once by the app (and here on first use elsewhere).
+pub fn use_reading_settings() -> ReadingSettingsContext {
+    use_context().unwrap_or_else(provide_reading_settings)
+}
+
+/// Loads the saved settings, keeps `<html>`'s attributes in step with them, and provides them.
+pub fn provide_reading_settings() -> ReadingSettingsContext {
+    let contrast = use_preferred_contrast();
+    let dark = use_preferred_dark();
+    let reduced_motion = use_prefers_reduced_motion();
+    let saved = RwSignal::new(storage::read(STORAGE_KEY));
+    let current = Memo::new(move |_| {
+        let system = SystemPreferences {
+            more_contrast: contrast.get() == PreferredContrast::More,
+            dark: dark.get(),
+            reduced_motion: reduced_motion.get(),
+        };
+        saved.with(|saved| match saved {
+            Some(stored) => ReadingSettings::parse(stored, system),
+            None => ReadingSettings::for_system(system),
+        })
+    });
+    Effect::new(move |_| apply(&current.get()));
+    let context = ReadingSettingsContext { saved, current };
+    provide_context(context);
+    context
+}
+
+/// Sets `data-<setting>` on `<html>`; the styles' token overrides key off these.
+fn apply(settings: &ReadingSettings) {
+    if let Some(root) = document().document_element() {
+        for (name, value) in settings.attributes() {
+            let _ = root.set_attribute(&format!("data-{name}"), &value);
+        }
+    }
+}

@@ -1,0 +1,608 @@
+//! Reading settings: every control, persistence, the system's wishes, blocked and corrupt
+//! storage, reflow, read-aloud, and the axe-core audit in each reading mode.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::support::{with_desktop_page, with_page, Page};
+
+const KEY: &str = "clinic-article:reading-settings:v1";
+
+async fn open(page: &Page) {
+    page.open("/").await;
+    page.find("h1").await;
+}
+
+async fn open_panel(page: &Page) {
+    page.find(".reading-settings-button")
+        .await
+        .click()
+        .await
+        .expect("open settings");
+    page.find("#reading-settings:not([hidden])").await;
+}
+
+async fn html_attr(page: &Page, name: &str) -> Value {
+    page.eval(&format!(
+        "return document.documentElement.getAttribute('data-{name}')"
+    ))
+    .await
+}
+
+async fn click_button(page: &Page, label: &str) {
+    page.eval(&format!(
+        "const b = [...document.querySelectorAll('#reading-settings button')]
+            .find(b => b.textContent.trim().endsWith({label:?}));
+         if (!b) throw new Error('no button ' + {label:?});
+         b.click()"
+    ))
+    .await;
+}
+
+async fn choose(page: &Page, legend: &str, label: &str) {
+    page.eval(&format!(
+        "const group = [...document.querySelectorAll('#reading-settings fieldset')]
+            .find(f => f.querySelector('legend').textContent === {legend:?});
+         const choice = [...group.querySelectorAll('label')].find(l => l.textContent === {label:?});
+         choice.click()"
+    ))
+    .await;
+}
+
+async fn pressed(page: &Page, label: &str) -> Value {
+    page.eval(&format!(
+        "return [...document.querySelectorAll('#reading-settings button')]
+            .find(b => b.textContent.trim().endsWith({label:?})).getAttribute('aria-pressed')"
+    ))
+    .await
+}
+
+async fn checked(page: &Page, legend: &str) -> Value {
+    page.eval(&format!(
+        "const group = [...document.querySelectorAll('#reading-settings fieldset')]
+            .find(f => f.querySelector('legend').textContent === {legend:?});
+         return [...group.querySelectorAll('label')].filter(l => l.querySelector('input').checked)
+            .map(l => l.textContent)"
+    ))
+    .await
+}
+
+async fn style_of(page: &Page, selector: &str, property: &str) -> Value {
+    page.eval(&format!(
+        "return getComputedStyle(document.querySelector({selector:?})).getPropertyValue({property:?})"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn the_button_opens_the_panel_and_escape_closes_it_returning_focus() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        let button = page
+            .find(".site-header button.reading-settings-button")
+            .await;
+        let label = button.text().await.expect("text");
+        assert!(label.ends_with("Reading settings"), "{label:?}");
+        assert_eq!(
+            button.attr("aria-expanded").await.expect("attr").as_deref(),
+            Some("false")
+        );
+        assert_eq!(
+            button.attr("aria-controls").await.expect("attr").as_deref(),
+            Some("reading-settings")
+        );
+
+        // Keyboard only: focus the button, Enter opens, Tab moves into the panel, Escape closes.
+        page.eval("document.querySelector('.reading-settings-button').focus()")
+            .await;
+        button.send_keys("\u{E007}").await.expect("Enter");
+        assert_eq!(
+            button.attr("aria-expanded").await.expect("attr").as_deref(),
+            Some("true")
+        );
+        page.find("#reading-settings:not([hidden])").await;
+        let first_radio = page.find("#reading-settings input[type=radio]").await;
+        first_radio.send_keys("\u{E00C}").await.expect("Escape");
+        assert_eq!(
+            button.attr("aria-expanded").await.expect("attr").as_deref(),
+            Some("false")
+        );
+        assert_eq!(
+            page.eval(
+                "return document.activeElement.classList.contains('reading-settings-button')"
+            )
+            .await,
+            json!(true)
+        );
+        assert_eq!(
+            page.eval("return document.getElementById('reading-settings').hidden")
+                .await,
+            json!(true)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn color_contrast_switches_between_default_high_and_dark() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        open_panel(&page).await;
+        assert_eq!(checked(&page, "Color contrast").await, json!(["Default"]));
+        assert_eq!(html_attr(&page, "contrast").await, json!("default"));
+
+        choose(&page, "Color contrast", "High contrast").await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("high"));
+        assert_eq!(
+            checked(&page, "Color contrast").await,
+            json!(["High contrast"])
+        );
+        assert_eq!(
+            style_of(&page, "body", "color").await,
+            json!("rgb(0, 0, 0)")
+        );
+
+        choose(&page, "Color contrast", "Dark").await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("dark"));
+        assert_eq!(
+            style_of(&page, "body", "background-color").await,
+            json!("rgb(17, 20, 23)")
+        );
+        assert_eq!(checked(&page, "Color contrast").await, json!(["Dark"]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bigger_text_steps_up_to_200_percent_and_back_down() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        open_panel(&page).await;
+        let base = style_of(&page, "h1", "font-size").await;
+        for _ in 0..7 {
+            click_button(&page, "Bigger text").await;
+        }
+        assert_eq!(html_attr(&page, "text-size").await, json!("200"));
+        assert_eq!(page.text(".text-size-value").await, "200%");
+        assert_eq!(style_of(&page, "html", "font-size").await, json!("32px"));
+        let bigger = style_of(&page, "h1", "font-size").await;
+        assert_ne!(bigger, base, "headings scale too");
+        let bigger_button = "[...document.querySelectorAll('#reading-settings button')]
+            .find(b => b.textContent === 'Bigger text').getAttribute('aria-disabled')";
+        assert_eq!(
+            page.eval(&format!("return {bigger_button}")).await,
+            json!("true")
+        );
+        click_button(&page, "Smaller text").await;
+        assert_eq!(page.text(".text-size-value").await, "180%");
+        assert_eq!(
+            page.eval(&format!("return {bigger_button}")).await,
+            Value::Null
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn text_align_left_center_and_right() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        open_panel(&page).await;
+        assert_eq!(checked(&page, "Text align").await, json!(["Left"]));
+        for (label, value) in [("Center", "center"), ("Right", "right"), ("Left", "start")] {
+            choose(&page, "Text align", label).await;
+            assert_eq!(
+                style_of(&page, ".article-body p", "text-align").await,
+                json!(value)
+            );
+        }
+        assert_eq!(html_attr(&page, "align").await, json!("left"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn spacing_font_links_and_motion_are_toggles_with_aria_pressed() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        let fonts_loaded = "return performance.getEntriesByType('resource')
+            .filter(e => e.name.endsWith('.woff2')).length";
+        assert_eq!(
+            page.eval(fonts_loaded).await,
+            json!(0),
+            "the font loads only when chosen"
+        );
+        open_panel(&page).await;
+        for (label, attribute, on) in [
+            ("Text spacing", "spacing", "wide"),
+            ("Readable font", "font", "readable"),
+            ("Highlight links", "links", "highlight"),
+            ("Reduce motion", "motion", "reduce"),
+        ] {
+            assert_eq!(pressed(&page, label).await, json!("false"), "{label}");
+            click_button(&page, label).await;
+            assert_eq!(pressed(&page, label).await, json!("true"), "{label}");
+            assert_eq!(html_attr(&page, attribute).await, json!(on), "{label}");
+        }
+        let spacing = page
+            .eval(
+                "const s = getComputedStyle(document.querySelector('.article-body p'));
+                   return [s.lineHeight, s.letterSpacing, s.wordSpacing, s.marginBottom,
+                           parseFloat(s.fontSize)]",
+            )
+            .await;
+        let font_size = spacing[4].as_f64().expect("size");
+        let px = |v: &Value| {
+            v.as_str()
+                .expect("px")
+                .trim_end_matches("px")
+                .parse::<f64>()
+                .expect("number")
+        };
+        assert!(px(&spacing[0]) >= 1.5 * font_size, "line height {spacing}");
+        assert!(
+            px(&spacing[1]) >= 0.12 * font_size - 0.01,
+            "letter spacing {spacing}"
+        );
+        assert!(
+            px(&spacing[2]) >= 0.16 * font_size - 0.01,
+            "word spacing {spacing}"
+        );
+        assert!(
+            px(&spacing[3]) >= 2.0 * font_size - 0.01,
+            "paragraph spacing {spacing}"
+        );
+        page.wait_until(
+            "the readable font is in use",
+            "return document.fonts.check('16px \"Atkinson Hyperlegible\"') &&
+                getComputedStyle(document.body).fontFamily.startsWith('\"Atkinson Hyperlegible\"')",
+        )
+        .await;
+        assert_eq!(
+            style_of(&page, ".article-body a", "background-color").await,
+            json!("rgb(255, 233, 77)")
+        );
+        assert_eq!(
+            style_of(&page, ".faq-answer", "transition-duration").await,
+            json!("0s")
+        );
+
+        click_button(&page, "Reset to defaults").await;
+        for label in [
+            "Text spacing",
+            "Readable font",
+            "Highlight links",
+            "Reduce motion",
+        ] {
+            assert_eq!(
+                pressed(&page, label).await,
+                json!("false"),
+                "{label} after reset"
+            );
+        }
+        assert_eq!(html_attr(&page, "spacing").await, json!("normal"));
+        assert_eq!(
+            page.eval(&format!("return localStorage.getItem({KEY:?})"))
+                .await,
+            Value::Null
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn settings_persist_and_apply_before_the_first_paint() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        open_panel(&page).await;
+        choose(&page, "Color contrast", "High contrast").await;
+        click_button(&page, "Bigger text").await;
+        click_button(&page, "Bigger text").await;
+        click_button(&page, "Readable font").await;
+        let stored = page
+            .eval(&format!("return localStorage.getItem({KEY:?})"))
+            .await;
+        assert!(
+            stored.as_str().expect("saved").contains("contrast=high"),
+            "{stored}"
+        );
+
+        // Reload with the app held back: the loader already wears the reader's settings.
+        page.server.delay(".wasm", Duration::from_millis(1500));
+        page.open("/").await;
+        page.find(".page-loader").await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("high"));
+        assert_eq!(html_attr(&page, "text-size").await, json!("140"));
+        assert_eq!(
+            style_of(&page, ".page-loader", "color").await,
+            json!("rgb(0, 0, 0)")
+        );
+        assert_eq!(style_of(&page, "html", "font-size").await, json!("22.4px"));
+
+        page.find("h1").await;
+        open_panel(&page).await;
+        assert_eq!(
+            checked(&page, "Color contrast").await,
+            json!(["High contrast"])
+        );
+        assert_eq!(page.text(".text-size-value").await, "140%");
+        assert_eq!(pressed(&page, "Readable font").await, json!("true"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn with_nothing_saved_the_system_wishes_apply() {
+    with_desktop_page(|page| async move {
+        for (feature, value, attribute, expected) in [
+            ("prefers-contrast", "more", "contrast", "high"),
+            ("prefers-color-scheme", "dark", "contrast", "dark"),
+            ("prefers-reduced-motion", "reduce", "motion", "reduce"),
+        ] {
+            page.emulate_media("", &[(feature, value)]).await;
+            open(&page).await;
+            assert_eq!(
+                html_attr(&page, attribute).await,
+                json!(expected),
+                "{feature}"
+            );
+            assert_eq!(
+                page.eval(&format!("return localStorage.getItem({KEY:?})"))
+                    .await,
+                Value::Null,
+                "following the system saves nothing"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn blocked_storage_falls_back_to_defaults_and_the_controls_still_work() {
+    with_desktop_page(|page| async move {
+        page.before_each_load(
+            "Object.defineProperty(window, 'localStorage', {
+               get() { throw new DOMException('blocked', 'SecurityError'); } });",
+        )
+        .await;
+        open(&page).await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("default"));
+        open_panel(&page).await;
+        choose(&page, "Color contrast", "High contrast").await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("high"));
+        click_button(&page, "Bigger text").await;
+        assert_eq!(page.text(".text-size-value").await, "120%");
+        assert!(page.find_all(".load-error").await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn corrupt_or_old_stored_values_fall_back_to_defaults() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        for junk in [
+            "{\"contrast\":\"high\"}",
+            "contrast=<script>;text-size=9000",
+            "\u{0}",
+        ] {
+            page.eval(&format!("localStorage.setItem({KEY:?}, {junk:?})"))
+                .await;
+            open(&page).await;
+            assert_eq!(
+                html_attr(&page, "contrast").await,
+                json!("default"),
+                "{junk:?}"
+            );
+            assert_eq!(
+                html_attr(&page, "text-size").await,
+                json!("100"),
+                "{junk:?}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn at_320_px_with_200_percent_text_nothing_scrolls_sideways() {
+    with_page(800, 900, |page| async move {
+        page.set_viewport(320, 640).await;
+        open(&page).await;
+        page.eval(&format!(
+            "localStorage.setItem({KEY:?}, 'text-size=200;spacing=wide')"
+        ))
+        .await;
+        open(&page).await;
+        assert_eq!(page.eval("return innerWidth").await, json!(320));
+        let overflow =
+            "const root = document.documentElement; return root.scrollWidth - root.clientWidth";
+        assert_eq!(
+            page.eval(overflow).await,
+            json!(0),
+            "200% text and wide spacing"
+        );
+        open_panel(&page).await;
+        page.eval(
+            "document.querySelector('.toc-toggle').click();
+                   document.querySelectorAll('.faq-question').forEach(b => b.click())",
+        )
+        .await;
+        assert_eq!(page.eval(overflow).await, json!(0), "with every part open");
+
+        // WCAG 1.4.12's own test styles, on top of everything.
+        page.eval(
+            "const s = document.createElement('style');
+             s.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important;'
+               + ' word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+             document.head.append(s);",
+        )
+        .await;
+        assert_eq!(
+            page.eval(overflow).await,
+            json!(0),
+            "with WCAG text spacing"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn controls_are_at_least_24_px_and_labels_do_not_change() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        open_panel(&page).await;
+        let labels = "return [...document.querySelectorAll('#reading-settings button')].map(b => b.textContent)";
+        let before = page.eval(labels).await;
+        let small = page
+            .eval(
+                "return [...document.querySelectorAll('#reading-settings :is(button, label)')]
+                    .map(e => [e.textContent, e.getBoundingClientRect()])
+                    .filter(([, r]) => r.width < 24 || r.height < 24).map(([t]) => t)",
+            )
+            .await;
+        assert_eq!(small, json!([]));
+        click_button(&page, "Text spacing").await;
+        click_button(&page, "Bigger text").await;
+        assert_eq!(page.eval(labels).await, before, "state shows in aria-pressed, not the label");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn read_aloud_reads_from_the_current_section_with_pause_and_stop() {
+    with_desktop_page(|page| async move {
+        page.before_each_load(
+            "window.__speech = { spoken: [], calls: [] };
+             Object.defineProperty(window, 'speechSynthesis', { value: {
+               speak(u) { __speech.spoken.push(u.text); },
+               cancel() { __speech.calls.push('cancel'); },
+               pause() { __speech.calls.push('pause'); },
+               resume() { __speech.calls.push('resume'); },
+             } });",
+        )
+        .await;
+        open(&page).await;
+        page.eval(
+            "const h = document.getElementById('when-upper-back-pain-needs-medical-attention');
+             window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 20)",
+        )
+        .await;
+        page.wait_until(
+            "the scroll-spy reaches the section",
+            "return document.querySelector('nav.toc [aria-current]')?.getAttribute('href')
+                === '#when-upper-back-pain-needs-medical-attention'",
+        )
+        .await;
+        open_panel(&page).await;
+        click_button(&page, "Read aloud").await;
+        let spoken = page.eval("return __speech.spoken").await;
+        let spoken = spoken.as_array().expect("spoken");
+        assert_eq!(
+            spoken[0],
+            json!("When Upper Back Pain Needs Medical Attention")
+        );
+        assert!(spoken[1]
+            .as_str()
+            .expect("text")
+            .starts_with("Seek medical care"));
+        assert!(spoken.iter().any(|t| t == "FAQs"), "reads on to the end");
+        assert!(!spoken
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| t.starts_with("That tight"))));
+        assert_eq!(pressed(&page, "Read aloud").await, json!("true"));
+
+        click_button(&page, "Pause").await;
+        assert_eq!(pressed(&page, "Pause").await, json!("true"));
+        click_button(&page, "Pause").await;
+        click_button(&page, "Stop").await;
+        assert_eq!(
+            page.eval("return __speech.calls").await,
+            json!(["cancel", "pause", "resume", "cancel"])
+        );
+        assert_eq!(pressed(&page, "Read aloud").await, json!("false"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn read_aloud_is_hidden_without_speech_synthesis() {
+    with_desktop_page(|page| async move {
+        page.before_each_load(
+            "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;",
+        )
+        .await;
+        open(&page).await;
+        open_panel(&page).await;
+        assert!(page.find_all(".read-aloud").await.is_empty());
+        assert!(!page
+            .find_all("#reading-settings .setting-toggle")
+            .await
+            .is_empty());
+    })
+    .await;
+}
+
+async fn assert_no_axe_violations(page: &Page, scenario: &str, extra_rules: &[&str]) {
+    let violations = page.axe_violations(extra_rules).await;
+    assert!(
+        violations.is_empty(),
+        "{scenario}:\n{}",
+        violations.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_in_the_default_mode_and_with_every_answer_open() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        assert_no_axe_violations(&page, "default mode", &[]).await;
+        page.find(".faq-controls button")
+            .await
+            .click()
+            .await
+            .expect("expand all");
+        open_panel(&page).await;
+        assert_no_axe_violations(&page, "every FAQ answer and the settings open", &[]).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_with_the_largest_text_on_a_360_px_screen() {
+    with_page(800, 900, |page| async move {
+        page.set_viewport(360, 740).await;
+        open(&page).await;
+        page.eval(&format!("localStorage.setItem({KEY:?}, 'text-size=200')"))
+            .await;
+        open(&page).await;
+        assert_eq!(html_attr(&page, "text-size").await, json!("200"));
+        page.eval("document.querySelector('.toc-toggle').click()")
+            .await;
+        assert_no_axe_violations(&page, "200% text at 360 px", &[]).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_in_high_contrast_or_dark_even_at_aaa() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        for (label, rules) in [
+            ("High contrast", &["color-contrast-enhanced"][..]),
+            ("Dark", &[][..]),
+        ] {
+            open_panel(&page).await;
+            choose(&page, "Color contrast", label).await;
+            page.find(".faq-controls button")
+                .await
+                .click()
+                .await
+                .expect("expand all");
+            assert_no_axe_violations(&page, label, rules).await;
+            open(&page).await;
+        }
+    })
+    .await;
+}
