@@ -6,6 +6,47 @@ use crate::components::ReadAloud;
 use crate::prefs::{use_reading_settings, Align, Contrast, ReadingSettings};
 
 pub const PANEL_ID: &str = "reading-settings";
+
+/// The on/off settings: label, whether it is on, and the settings with it flipped.
+type Toggle = (
+    &'static str,
+    fn(&ReadingSettings) -> bool,
+    fn(ReadingSettings) -> ReadingSettings,
+);
+const TOGGLES: [Toggle; 4] = [
+    (
+        "Text spacing",
+        |s| s.wide_spacing,
+        |s| ReadingSettings {
+            wide_spacing: !s.wide_spacing,
+            ..s
+        },
+    ),
+    (
+        "Readable font",
+        |s| s.readable_font,
+        |s| ReadingSettings {
+            readable_font: !s.readable_font,
+            ..s
+        },
+    ),
+    (
+        "Highlight links",
+        |s| s.highlight_links,
+        |s| ReadingSettings {
+            highlight_links: !s.highlight_links,
+            ..s
+        },
+    ),
+    (
+        "Reduce motion",
+        |s| s.reduce_motion,
+        |s| ReadingSettings {
+            reduce_motion: !s.reduce_motion,
+            ..s
+        },
+    ),
+];
 const TITLE_ID: &str = "reading-settings-title";
 
 /// The reading settings: contrast, text size, alignment, spacing, font, link highlighting,
@@ -20,11 +61,6 @@ pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> im
         if let Some(button) = button.get_untracked() {
             let _ = button.focus();
         }
-    };
-    let setting =
-        move |read: fn(&ReadingSettings) -> bool| Signal::derive(move || read(&settings.get()));
-    let toggle = move |flip: fn(ReadingSettings) -> ReadingSettings| {
-        Callback::new(move |()| settings.update(flip))
     };
     view! {
         <section
@@ -80,26 +116,18 @@ pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> im
                 <fieldset class="setting-group">
                     <legend>"Easier reading"</legend>
                     <div class="setting-buttons">
-                        <SettingToggle
-                            label="Text spacing"
-                            on=setting(|s| s.wide_spacing)
-                            toggle=toggle(|s| ReadingSettings { wide_spacing: !s.wide_spacing, ..s })
-                        />
-                        <SettingToggle
-                            label="Readable font"
-                            on=setting(|s| s.readable_font)
-                            toggle=toggle(|s| ReadingSettings { readable_font: !s.readable_font, ..s })
-                        />
-                        <SettingToggle
-                            label="Highlight links"
-                            on=setting(|s| s.highlight_links)
-                            toggle=toggle(|s| ReadingSettings { highlight_links: !s.highlight_links, ..s })
-                        />
-                        <SettingToggle
-                            label="Reduce motion"
-                            on=setting(|s| s.reduce_motion)
-                            toggle=toggle(|s| ReadingSettings { reduce_motion: !s.reduce_motion, ..s })
-                        />
+                        {TOGGLES
+                            .into_iter()
+                            .map(|(label, read, flip)| {
+                                view! {
+                                    <SettingToggle
+                                        label
+                                        on=Signal::derive(move || read(&settings.get()))
+                                        toggle=Callback::new(move |()| settings.update(flip))
+                                    />
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 </fieldset>
                 <ReadAloud />

@@ -272,10 +272,7 @@ impl Validate for Article {
                     c.each(&section.subsections, |c, sub| {
                         c.text("heading", &sub.heading);
                         explicit_id(c, &sub.id);
-                        c.field("body", |c| {
-                            c.require_list(&sub.body);
-                            blocks(c, &sub.body);
-                        });
+                        c.field("body", |c| required_blocks(c, &sub.body));
                     })
                 });
             });
@@ -287,10 +284,7 @@ impl Validate for Article {
                 c.each(&self.faq.items, |c, item| {
                     c.text("question", &item.question);
                     explicit_id(c, &item.id);
-                    c.field("answer", |c| {
-                        c.require_list(&item.answer);
-                        blocks(c, &item.answer);
-                    });
+                    c.field("answer", |c| required_blocks(c, &item.answer));
                 });
             });
         });
@@ -301,6 +295,12 @@ impl Validate for Article {
             })
         });
     }
+}
+
+/// At least one block, each valid.
+fn required_blocks(c: &mut Checker, content: &[Block]) {
+    c.require_list(content);
+    blocks(c, content);
 }
 
 fn blocks(c: &mut Checker, blocks: &[Block]) {

@@ -49,6 +49,18 @@ fn block_texts(blocks: &Value) -> Vec<String> {
     texts
 }
 
+/// Asserts the page shows the load error, and returns its details for editors.
+async fn load_error_details(page: &Page) -> String {
+    assert_eq!(
+        page.text("h1").await,
+        "Sorry, this page could not be loaded"
+    );
+    let details = page
+        .eval("return document.querySelector('.load-error-details').textContent")
+        .await;
+    details.as_str().expect("text").to_string()
+}
+
 async fn open_article(page: &Page, path: &str) {
     page.open(path).await;
     page.find("h1").await;
@@ -343,12 +355,7 @@ async fn a_failed_content_request_shows_an_error_and_retry_recovers() {
     with_desktop_page(|page| async move {
         page.server.fail(ARTICLE_PATH, 503);
         page.open("/").await;
-        let heading = page.text("h1").await;
-        assert_eq!(heading, "Sorry, this page could not be loaded");
-        let details = page
-            .eval("return document.querySelector('.load-error-details').textContent")
-            .await;
-        let details = details.as_str().expect("text");
+        let details = load_error_details(&page).await;
         assert!(
             details.contains(&ARTICLE_PATH[1..]) && details.contains("503"),
             "{details}"
@@ -374,14 +381,7 @@ async fn malformed_json_shows_a_clear_error_naming_the_file() {
         page.server
             .replace(ARTICLE_PATH, r#"{"slug": "x", "title": }"#);
         page.open("/").await;
-        assert_eq!(
-            page.text("h1").await,
-            "Sorry, this page could not be loaded"
-        );
-        let details = page
-            .eval("return document.querySelector('.load-error-details li').textContent")
-            .await;
-        let details = details.as_str().expect("text");
+        let details = load_error_details(&page).await;
         assert!(details.contains(&ARTICLE_PATH[1..]), "{details}");
         assert!(details.contains("not valid content"), "{details}");
     })
@@ -397,14 +397,7 @@ async fn content_with_an_unsafe_link_is_refused_with_the_field_path() {
         });
         page.server.replace(ARTICLE_PATH, json.to_string());
         page.open("/").await;
-        assert_eq!(
-            page.text("h1").await,
-            "Sorry, this page could not be loaded"
-        );
-        let details = page
-            .eval("return document.querySelector('.load-error-details li').textContent")
-            .await;
-        let details = details.as_str().expect("text");
+        let details = load_error_details(&page).await;
         assert!(
             details.contains("intro[0].paragraph[0].link.href"),
             "{details}"
