@@ -30,8 +30,17 @@ pub fn go_to(id: &str, jump: Jump) -> bool {
     options.set_block(web_sys::ScrollLogicalPosition::Start);
     target.scroll_into_view_with_scroll_into_view_options(&options);
     if jump.record {
-        if let Ok(history) = leptos::prelude::window().history() {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+        // A full address: a bare "#id" would resolve against <base href>, which on
+        // /articles/<slug> (or under a sub-path) names another page.
+        let window = leptos::prelude::window();
+        let location = window.location();
+        let here = format!(
+            "{}{}#{id}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&here));
         }
     }
     if let Ok(target) = target.dyn_into::<HtmlElement>() {

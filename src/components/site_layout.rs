@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{AnnouncementBanner, SiteFooter, SiteHeader};
+use crate::components::{AnnouncementBanner, SectionLink, SiteFooter, SiteHeader};
 use crate::content::outline::MAIN_ID;
 use crate::content::SiteSettings;
 
@@ -12,7 +12,9 @@ use crate::content::SiteSettings;
 pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView {
     provide_context(site.clone());
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to main content"</a>
+        <p class="skip-link">
+            <SectionLink id=MAIN_ID.to_string()>"Skip to main content"</SectionLink>
+        </p>
         <AnnouncementBanner site=site.clone() />
         <SiteHeader site=site.clone() />
         <main id=MAIN_ID tabindex="-1">{children()}</main>

@@ -2,8 +2,9 @@ use leptos::html::Nav;
 use leptos::prelude::*;
 use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 
+use crate::components::SectionLink;
 use crate::content::{Outline, OutlineEntry};
-use crate::navigation::{after_mount, go_to, Jump};
+use crate::navigation::after_mount;
 
 /// The part of the window, from the top, where a heading counts as "being read": the top 30%.
 const READING_LINE_MARGIN: &str = "0px 0px -70% 0px";
@@ -15,8 +16,6 @@ const LIST_ID: &str = "table-of-contents-list";
 #[component]
 pub fn TableOfContents(
     outline: Outline,
-    /// True when the reader asked for reduced motion: jumps are then instant.
-    reduced_motion: Signal<bool>,
     /// Set to the id of the section being read.
     current: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -36,10 +35,7 @@ pub fn TableOfContents(
     keep_current_entry_in_view(nav, current);
 
     let expanded = RwSignal::new(false);
-    let context = TocContext {
-        current,
-        reduced_motion,
-    };
+    let context = TocContext { current };
     view! {
         <nav class="toc" aria-label="Table of contents" node_ref=nav>
             <button
@@ -65,7 +61,6 @@ pub fn TableOfContents(
 #[derive(Clone, Copy)]
 struct TocContext {
     current: RwSignal<Option<String>>,
-    reduced_motion: Signal<bool>,
 }
 
 #[component]
@@ -84,7 +79,7 @@ fn TocEntry(entry: OutlineEntry, context: TocContext) -> AnyView {
     });
     view! {
         <li>
-            <SectionLink id=entry.id.clone() reduced_motion=context.reduced_motion current=context.current>
+            <SectionLink id=entry.id.clone() current=context.current>
                 {entry.text.clone()}
             </SectionLink>
             {children}
@@ -92,42 +87,6 @@ fn TocEntry(entry: OutlineEntry, context: TocContext) -> AnyView {
     }
     // Erased: an entry contains entries.
     .into_any()
-}
-
-/// A link to a section of this page: jumps there (smoothly unless the reader asked for reduced
-/// motion), records it in the address and moves focus to it. Marked `aria-current="location"`
-/// while its section is the one being read.
-#[component]
-pub fn SectionLink(
-    id: String,
-    reduced_motion: Signal<bool>,
-    /// The id of the section being read, when this link is part of a scroll-spy.
-    #[prop(optional)]
-    current: Option<RwSignal<Option<String>>>,
-    children: Children,
-) -> impl IntoView {
-    let href = format!("#{id}");
-    let is_current = {
-        let id = id.clone();
-        move || current.is_some_and(|current| current.with(|c| c.as_deref() == Some(&id)))
-    };
-    view! {
-        <a
-            href=href
-            aria-current=move || is_current().then_some("location")
-            on:click=move |event| {
-                let jump = Jump {
-                    smooth: !reduced_motion.get_untracked(),
-                    record: true,
-                };
-                if go_to(&id, jump) {
-                    event.prevent_default();
-                }
-            }
-        >
-            {children()}
-        </a>
-    }
 }
 
 /// Scroll-spy: whenever a heading crosses the reading line, the current section becomes the

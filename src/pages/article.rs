@@ -37,11 +37,11 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>
                 <ArticleHeader article=article.clone() reading_minutes=reading_minutes(words) />
-                <TableOfContents outline=outline.clone() reduced_motion current=current_section />
+                <TableOfContents outline=outline.clone() current=current_section />
                 <ArticleBody article=article.clone() outline=outline.clone() />
                 <FaqAccordion faq=article.faq.clone() entry=outline.faq.clone() />
                 <p class="back-to-top">
-                    <SectionLink id=TITLE_ID.to_string() reduced_motion>
+                    <SectionLink id=TITLE_ID.to_string()>
                         "Back to top"
                     </SectionLink>
                 </p>

@@ -3,6 +3,7 @@
 
 mod article;
 mod faq;
+mod hosting;
 mod reading_settings;
 mod support;
 mod toc;

@@ -22,25 +22,49 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The release site, built once per test run with `trunk build --release`.
+/// The release site built for the domain root, once per test run.
 pub fn site_dir() -> &'static Path {
     static SITE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    match SITE.get_or_init(build_site) {
+    built(&SITE, "/", "site")
+}
+
+/// The release site built for a sub-path deploy (`--public-url /clinic/`).
+pub fn sub_path_site_dir() -> &'static Path {
+    static SITE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    built(&SITE, SUB_PATH, "site-clinic")
+}
+
+pub const SUB_PATH: &str = "/clinic/";
+
+fn built(
+    site: &'static OnceLock<Result<PathBuf, String>>,
+    public_url: &str,
+    name: &str,
+) -> &'static Path {
+    // One trunk build at a time: they share cargo's target directory.
+    static BUILDING: Mutex<()> = Mutex::new(());
+    let result = site.get_or_init(|| {
+        let _one_at_a_time = BUILDING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        build_site(public_url, name)
+    });
+    match result {
         Ok(dir) => dir,
         Err(message) => panic!("{message}"),
     }
 }
 
-fn build_site() -> Result<PathBuf, String> {
+fn build_site(public_url: &str, name: &str) -> Result<PathBuf, String> {
     let root = repo_root();
-    let dist = root.join("target/browser-tests/site");
+    let dist = root.join("target/browser-tests").join(name);
     let path = format!(
         "{}:{}",
         root.join("tools/node_modules/.bin").display(),
         std::env::var("PATH").unwrap_or_default()
     );
     let output = Command::new("trunk")
-        .args(["build", "--release", "--dist"])
+        .args(["build", "--release", "--public-url", public_url, "--dist"])
         .arg(&dist)
         .current_dir(&root)
         .env("PATH", path)
@@ -50,7 +74,7 @@ fn build_site() -> Result<PathBuf, String> {
         .map_err(|e| format!("could not run trunk (run tools/dev.sh test to install it): {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "trunk build --release failed:\n{}\n{}",
+            "trunk build --release --public-url {public_url} failed:\n{}\n{}",
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         ));
@@ -66,8 +90,19 @@ enum Fault {
     Delay(Duration),
 }
 
-/// A static file server on a free loopback port. Unknown paths without a file extension get
-/// `index.html`, as a host configured for a single-page app answers.
+/// How the server answers a path with no file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// `index.html` for paths without a file extension, as a host set up for a single-page
+    /// app answers (an nginx `try_files`, a Netlify rewrite).
+    Index,
+    /// `404.html` with status 404, as GitHub Pages, Netlify and Cloudflare Pages answer.
+    NotFoundPage,
+}
+
+/// A static file server on a free loopback port, serving `root` under `prefix`, with the
+/// response headers the site's `_headers` file asks of Netlify and Cloudflare Pages (except
+/// caching: tests never cache).
 pub struct Server {
     pub origin: String,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
@@ -75,14 +110,24 @@ pub struct Server {
 
 impl Server {
     pub fn start(root: &Path) -> Server {
+        Server::start_with(root, "/", Unknown::Index)
+    }
+
+    pub fn start_with(root: &Path, prefix: &str, unknown: Unknown) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().expect("local address"));
         let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
         let (root, shared) = (root.to_path_buf(), faults.clone());
+        let site = Arc::new(Site {
+            prefix: prefix.to_string(),
+            unknown,
+            headers: header_rules(&root),
+            root,
+        });
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, faults) = (root.clone(), shared.clone());
-                thread::spawn(move || serve(stream, &root, &faults));
+                let (site, faults) = (site.clone(), shared.clone());
+                thread::spawn(move || serve(stream, &site, &faults));
             }
         });
         Server { origin, faults }
@@ -115,7 +160,35 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, faults: &Mutex<HashMap<String, Fault>>) {
+struct Site {
+    root: PathBuf,
+    prefix: String,
+    unknown: Unknown,
+    /// `(path pattern, header lines)` from `_headers`.
+    headers: Vec<(String, Vec<String>)>,
+}
+
+/// The rules of `_headers`: a path pattern (a trailing `*` matches any rest) on its own line,
+/// then its indented `Name: value` lines.
+fn header_rules(root: &Path) -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(root.join("_headers")).unwrap_or_default();
+    let mut rules: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    {
+        if line.starts_with(char::is_whitespace) {
+            if let Some((_, headers)) = rules.last_mut() {
+                headers.push(line.trim().to_string());
+            }
+        } else {
+            rules.push((line.trim().to_string(), Vec::new()));
+        }
+    }
+    rules
+}
+
+fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -145,12 +218,24 @@ fn serve(stream: TcpStream, root: &Path, faults: &Mutex<HashMap<String, Fault>>)
         Some(Fault::Body(body)) => (200, body),
         Some(Fault::Delay(delay)) => {
             thread::sleep(delay);
-            read_file(root, &path)
+            read_file(site, &path)
         }
-        None => read_file(root, &path),
+        None => read_file(site, &path),
     };
+    let site_path = format!("/{}", path.strip_prefix(&site.prefix).unwrap_or(""));
+    let extra: String = site
+        .headers
+        .iter()
+        .filter(|(pattern, _)| match pattern.strip_suffix('*') {
+            Some(start) => site_path.starts_with(start),
+            None => site_path == *pattern,
+        })
+        .flat_map(|(_, lines)| lines)
+        .filter(|line| !line.to_ascii_lowercase().starts_with("cache-control"))
+        .map(|line| format!("{line}\r\n"))
+        .collect();
     let header = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{extra}Connection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Error" },
         content_type(&path, status),
         body.len()
@@ -160,28 +245,43 @@ fn serve(stream: TcpStream, root: &Path, faults: &Mutex<HashMap<String, Fault>>)
     let _ = stream.write_all(&body);
 }
 
-fn read_file(root: &Path, path: &str) -> (u16, Vec<u8>) {
-    let relative = path.trim_start_matches('/');
+fn read_file(site: &Site, path: &str) -> (u16, Vec<u8>) {
+    let (root, prefix, unknown) = (&site.root, site.prefix.as_str(), site.unknown);
+    let not_found = || match unknown {
+        Unknown::NotFoundPage => std::fs::read(root.join("404.html"))
+            .map(|page| (404, page))
+            .unwrap_or_else(|_| (404, b"not found".to_vec())),
+        Unknown::Index => (404, b"not found".to_vec()),
+    };
+    let Some(relative) = path.strip_prefix(prefix) else {
+        return not_found();
+    };
     if relative.split('/').any(|part| part == "..") {
-        return (404, b"not found".to_vec());
+        return not_found();
     }
     let file = root.join(relative);
     if file.is_file() {
         return (200, std::fs::read(file).unwrap_or_default());
     }
+    if file.join("index.html").is_file() {
+        return (
+            200,
+            std::fs::read(file.join("index.html")).unwrap_or_default(),
+        );
+    }
     let last = relative.rsplit('/').next().unwrap_or("");
-    if !last.contains('.') {
+    if unknown == Unknown::Index && !last.contains('.') {
         if let Ok(index) = std::fs::read(root.join("index.html")) {
             return (200, index);
         }
     }
-    (404, b"not found".to_vec())
+    not_found()
 }
 
 fn content_type(path: &str, status: u16) -> &'static str {
     let extension = path.rsplit('.').next().unwrap_or("");
     match extension {
-        _ if status != 200 => "text/plain",
+        _ if status != 200 => "text/html; charset=utf-8",
         "js" => "text/javascript",
         "wasm" => "application/wasm",
         "css" => "text/css",
@@ -246,7 +346,21 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let server = Server::start(site_dir());
+    run_in_browser(Server::start(site_dir()), width, height, flags, test).await
+}
+
+/// Runs `test` against `server` in a fresh headless Chromium, closing it even when the test
+/// fails.
+pub async fn run_in_browser<F, Fut>(
+    server: Server,
+    width: u32,
+    height: u32,
+    flags: &[&str],
+    test: F,
+) where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let driver = Driver::start();
     let client = connect(&driver.url, width, height, flags).await;
     let outcome = AssertUnwindSafe(test(Page {

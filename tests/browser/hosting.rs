@@ -1,0 +1,179 @@
+//! Static hosting: the release build under a sub-path, on a host that answers unknown paths
+//! with `404.html`, as GitHub Pages, Netlify and Cloudflare Pages do.
+
+use serde_json::json;
+
+use crate::support::{
+    run_in_browser, site_dir, sub_path_site_dir, Page, Server, Unknown, SUB_PATH,
+};
+
+const TITLE: &str = "How to Relieve Upper Back Pain Fast: Effective Strategies That Work?";
+const ARTICLE: &str = "articles/how-to-relieve-upper-back-pain-fast";
+const STRESS_ID: &str = "stress-breathing-and-upper-back-pain-the-overlooked-link";
+
+async fn on_sub_path_host<F, Fut>(test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let server = Server::start_with(sub_path_site_dir(), SUB_PATH, Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], test).await
+}
+
+async fn shows_the_article(page: &Page) {
+    page.wait_until(
+        "the article renders",
+        &format!("return document.querySelector('h1')?.textContent === {TITLE:?}"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn under_a_sub_path_every_asset_content_file_and_link_resolves_from_the_base() {
+    on_sub_path_host(|page| async move {
+        page.open(SUB_PATH).await;
+        shows_the_article(&page).await;
+        let outside = page
+            .eval(&format!(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+                    .filter(p => !p.startsWith({SUB_PATH:?}))"
+            ))
+            .await;
+        assert_eq!(
+            outside,
+            json!([]),
+            "everything loads from under the sub-path"
+        );
+        let loaded = page
+            .eval("return performance.getEntriesByType('resource').map(e => e.name)")
+            .await
+            .to_string();
+        for part in [
+            ".wasm",
+            "content/site.json",
+            "content/articles.json",
+            "images/upper-back-relief.svg",
+            "reading-settings.js",
+        ] {
+            assert!(loaded.contains(part), "{part} in {loaded}");
+        }
+        assert_eq!(
+            page.attr(".site-name", "href").await.as_deref(),
+            Some(SUB_PATH)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn under_a_sub_path_a_deep_link_renders_and_scrolls_through_404_html() {
+    on_sub_path_host(|page| async move {
+        page.open(SUB_PATH).await;
+        shows_the_article(&page).await;
+        let status = page
+            .eval(&format!(
+                "return fetch('{SUB_PATH}{ARTICLE}').then(r => r.status)"
+            ))
+            .await;
+        assert_eq!(
+            status,
+            json!(404),
+            "the host has no such file: it answers with 404.html"
+        );
+        page.open(&format!("{SUB_PATH}{ARTICLE}#{STRESS_ID}")).await;
+        shows_the_article(&page).await;
+        page.wait_until(
+            "the section is scrolled into view",
+            &format!(
+                "const r = document.getElementById({STRESS_ID:?}).getBoundingClientRect();
+                 return scrollY > 100 && r.top >= 0 && r.top < innerHeight / 2"
+            ),
+        )
+        .await;
+
+        // In-page links keep the article's address: never the base's.
+        let path = format!("{SUB_PATH}{ARTICLE}");
+        page.find("nav.toc a[href='#faqs']")
+            .await
+            .click()
+            .await
+            .expect("click");
+        page.wait_until(
+            "the address names the FAQ on this page",
+            &format!("return location.pathname === {path:?} && location.hash === '#faqs'"),
+        )
+        .await;
+        page.eval("document.querySelector('.skip-link a').click()")
+            .await;
+        assert_eq!(page.eval("return location.pathname").await, json!(path));
+        assert_eq!(
+            page.eval("return document.activeElement.id").await,
+            json!("main-content")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn under_a_sub_path_an_unknown_address_shows_not_found_linking_home() {
+    on_sub_path_host(|page| async move {
+        page.open(&format!("{SUB_PATH}no/such/page")).await;
+        assert_eq!(page.text("h1").await, "Page not found");
+        assert_eq!(
+            page.attr(".not-found a", "href").await.as_deref(),
+            Some(SUB_PATH)
+        );
+        page.find(".not-found a").await.click().await.expect("home");
+        shows_the_article(&page).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn at_the_root_a_deep_link_renders_through_404_html() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open(&format!("/{ARTICLE}")).await;
+        shows_the_article(&page).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.before_each_load(
+            "window.__blocked = [];
+             document.addEventListener('securitypolicyviolation',
+               e => __blocked.push(e.violatedDirective + ' ' + e.blockedURI));",
+        )
+        .await;
+        page.open("/").await;
+        shows_the_article(&page).await;
+        let policy = page
+            .eval("return fetch('/').then(r => r.headers.get('content-security-policy'))")
+            .await;
+        let policy = policy.as_str().expect("the site is served with a CSP");
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"), "{policy}");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        // Use the parts that load more: the readable font, the FAQ, the settings.
+        page.find(".reading-settings-button").await.click().await.expect("settings");
+        page.eval(
+            "[...document.querySelectorAll('#reading-settings button')]
+               .find(b => b.textContent.endsWith('Readable font')).click();
+             document.querySelector('.faq-question').click()",
+        )
+        .await;
+        page.wait_until("the font is in use", "return document.fonts.check('16px \"Atkinson Hyperlegible\"')")
+            .await;
+        assert_eq!(page.eval("return __blocked").await, json!([]));
+        assert_eq!(
+            page.eval("return document.querySelectorAll('script:not([src]):not([type=\"application/ld+json\"])').length")
+                .await,
+            json!(0),
+            "no inline script"
+        );
+    })
+    .await;
+}
