@@ -8,6 +8,7 @@ mod fixtures;
 pub mod load;
 pub mod model;
 pub mod outline;
+pub mod search_files;
 pub mod structured_data;
 pub mod text;
 pub mod validate;

@@ -8,6 +8,9 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct SiteSettings {
     pub clinic_name: String,
+    /// Where the site is published, ending in `/` (with any sub-path): canonical addresses,
+    /// social cards and the sitemap start from it.
+    pub site_url: String,
     pub phone: Phone,
     /// Where "Book Now" and every booking link in the content go.
     pub booking_url: String,
@@ -200,6 +203,16 @@ impl Article {
 }
 
 impl SiteSettings {
+    /// The canonical address of an article.
+    pub fn article_url(&self, slug: &str) -> String {
+        format!("{}articles/{slug}", self.site_url)
+    }
+
+    /// The absolute address of a file of the site, such as `images/hero.svg`.
+    pub fn file_url(&self, file: &str) -> String {
+        format!("{}{file}", self.site_url)
+    }
+
     pub fn phone_href(&self) -> String {
         format!("tel:{}", self.phone.dial)
     }

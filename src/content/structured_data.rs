@@ -14,6 +14,7 @@ pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
     ]);
     let page = Json::object([
         ("@type", Json::str("MedicalWebPage")),
+        ("url", Json::str(&site.article_url(&article.slug))),
         ("headline", Json::str(&article.title)),
         ("name", Json::str(&article.title)),
         ("description", Json::str(&article.description)),
@@ -92,6 +93,7 @@ mod tests {
     fn site() -> SiteSettings {
         SiteSettings {
             clinic_name: "Apex \"Spine\" <Care>".into(),
+            site_url: "https://www.example.com/".into(),
             phone: Phone {
                 display: "x".into(),
                 dial: "+1".into(),

@@ -160,6 +160,12 @@ fn is_site_file(value: &str) -> bool {
 impl Validate for SiteSettings {
     fn validate(&self, c: &mut Checker) {
         c.text("clinic_name", &self.clinic_name);
+        c.web_address("site_url", &self.site_url);
+        if !self.site_url.ends_with('/') {
+            c.field("site_url", |c| {
+                c.problem("must end with / (the site's root or sub-path)")
+            });
+        }
         c.field("phone", |c| {
             c.text("display", &self.phone.display);
             c.field("dial", |c| {
@@ -395,6 +401,7 @@ mod tests {
     fn settings() -> SiteSettings {
         SiteSettings {
             clinic_name: "Clinic".into(),
+            site_url: "https://www.example.com/".into(),
             phone: Phone {
                 display: "(212) 555-0147".into(),
                 dial: "+12125550147".into(),
@@ -415,6 +422,7 @@ mod tests {
     fn every_problem_is_reported_at_its_path() {
         let mut site = settings();
         site.clinic_name = "  ".into();
+        site.site_url = "https://www.example.com/clinic".into();
         site.phone.dial = "call us".into();
         site.booking_url = "mailto:book@example.com".into();
         site.announcement = vec![
@@ -430,6 +438,7 @@ mod tests {
             paths,
             vec![
                 "clinic_name",
+                "site_url",
                 "phone.dial",
                 "booking_url",
                 "announcement[1].link.text",

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Script, Title};
+use leptos_meta::{Link, Meta, Script, Title};
 use leptos_use::use_event_listener;
 
 use crate::components::{
@@ -26,6 +26,8 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .sum();
     let title = format!("{} | {}", article.title, site.clinic_name);
     let structured_data = json_ld(&article, &site);
+    let url = site.article_url(&article.slug);
+    let image = site.file_url(&article.hero.image);
     let reduced_motion = use_reading_settings().reduce_motion();
     let current_section = RwSignal::new(None);
     provide_context(CurrentSection(current_section));
@@ -33,6 +35,19 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
     view! {
         <Title text=title />
         <Meta name="description" content=article.description.clone() />
+        <Link rel="canonical" href=url.clone() />
+        <Meta property="og:type" content="article" />
+        <Meta property="og:site_name" content=site.clinic_name.clone() />
+        <Meta property="og:title" content=article.title.clone() />
+        <Meta property="og:description" content=article.description.clone() />
+        <Meta property="og:url" content=url />
+        <Meta property="og:image" content=image.clone() />
+        <Meta property="og:image:alt" content=article.hero.alt.clone() />
+        <Meta property="article:published_time" content=article.published.clone() />
+        <Meta name="twitter:card" content="summary_large_image" />
+        <Meta name="twitter:title" content=article.title.clone() />
+        <Meta name="twitter:description" content=article.description.clone() />
+        <Meta name="twitter:image" content=image />
         <Script type_="application/ld+json">{structured_data}</Script>
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>

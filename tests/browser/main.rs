@@ -5,5 +5,6 @@ mod article;
 mod faq;
 mod hosting;
 mod reading_settings;
+mod search;
 mod support;
 mod toc;

@@ -1,0 +1,105 @@
+//! What search engines, link previews and printers get.
+
+use serde_json::{json, Value};
+
+use crate::support::{content_json, with_desktop_page, Page};
+
+const URL: &str = "https://www.example.com/articles/how-to-relieve-upper-back-pain-fast";
+
+async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
+    page.eval(&format!(
+        "return [...document.head.querySelectorAll({selector:?})].map(e => e.getAttribute({attribute:?}))"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
+    with_desktop_page(|page| async move {
+        page.open("/").await;
+        page.find("h1").await;
+        let article = content_json("articles/how-to-relieve-upper-back-pain-fast.json");
+        assert_eq!(
+            head_value(&page, "link[rel=canonical]", "href").await,
+            json!([URL])
+        );
+        for (property, expected) in [
+            ("og:type", json!("article")),
+            ("og:title", article["title"].clone()),
+            ("og:description", article["description"].clone()),
+            ("og:url", json!(URL)),
+            ("og:site_name", json!("Apex Interventional Pain & Spine")),
+            (
+                "og:image",
+                json!("https://www.example.com/images/upper-back-relief.svg"),
+            ),
+            ("article:published_time", json!("2026-01-10")),
+        ] {
+            assert_eq!(
+                head_value(&page, &format!("meta[property='{property}']"), "content").await,
+                json!([expected]),
+                "{property}"
+            );
+        }
+        for (name, expected) in [
+            ("twitter:card", json!("summary_large_image")),
+            ("twitter:title", article["title"].clone()),
+            ("twitter:description", article["description"].clone()),
+        ] {
+            assert_eq!(
+                head_value(&page, &format!("meta[name='{name}']"), "content").await,
+                json!([expected]),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            head_value(&page, "link[rel=icon]", "href").await,
+            json!(["favicon.svg"])
+        );
+        assert_eq!(
+            head_value(&page, "link[rel=manifest]", "href").await,
+            json!(["manifest.webmanifest"])
+        );
+        for file in [
+            "robots.txt",
+            "sitemap.xml",
+            "manifest.webmanifest",
+            "favicon.svg",
+        ] {
+            let status = page
+                .eval(&format!("return fetch('/{file}').then(r => r.status)"))
+                .await;
+            assert_eq!(status, json!(200), "{file} is served");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn printed_the_article_stands_alone_with_addresses_and_every_answer() {
+    with_desktop_page(|page| async move {
+        page.open("/").await;
+        page.find("h1").await;
+        page.emulate_media("print", &[]).await;
+        let hidden = page
+            .eval(
+                "return ['.announcement', '.site-actions', '.toc', '.back-to-top', '.faq-controls']
+                    .map(s => getComputedStyle(document.querySelector(s)).display)",
+            )
+            .await;
+        assert_eq!(hidden, json!(["none", "none", "none", "none", "none"]));
+        let after = page
+            .eval("return getComputedStyle(document.querySelector('.article-body a'), '::after').content")
+            .await;
+        let booking = content_json("site.json")["booking_url"].as_str().expect("url").to_string();
+        assert!(after.as_str().expect("content").contains(&booking), "{after}");
+        let answers = page
+            .eval(
+                "return [...document.querySelectorAll('.faq-answer')]
+                    .every(p => getComputedStyle(p).display !== 'none')",
+            )
+            .await;
+        assert_eq!(answers, json!(true));
+    })
+    .await;
+}
