@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The size and speed benchmark (not a test): builds the release site, prints the wasm's raw,
+# gzip and brotli sizes and the first view's brotli bytes, then runs Lighthouse (mobile:
+# simulated slow 4G, 4x CPU) on the app and on tools/bench/static-article.html, the same
+# article as a plain static page, both served brotli-compressed from loopback.
+# Usage: tools/bench/run.sh [runs per page, default 3]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH="$ROOT/tools/bench"
+OUT="$ROOT/target/bench"
+RUNS="${1:-3}"
+cd "$ROOT"
+
+bash tools/dev.sh setup >/dev/null
+export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+[ -x "$BENCH/node_modules/.bin/lighthouse" ] || npm ci --prefix "$BENCH" --no-audit --no-fund
+
+rm -rf "$OUT" && mkdir -p "$OUT/static/images"
+trunk build --release --dist "$OUT/site" >/dev/null
+cp "$BENCH/static-article.html" "$OUT/static/index.html"
+cp style/main.css "$OUT/static/main.css"
+cp public/images/upper-back-relief.svg "$OUT/static/images/"
+
+br_size() { node -e 'const z=require("zlib"),fs=require("fs");let n=0;for(const f of process.argv.slice(1))n+=z.brotliCompressSync(fs.readFileSync(f),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;console.log(n)' "$@"; }
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
+
+wasm=$(ls "$OUT"/site/assets/*.wasm)
+echo "== Sizes"
+echo "wasm raw:    $(kib "$(wc -c <"$wasm")")"
+echo "wasm gzip:   $(kib "$(gzip -9c "$wasm" | wc -c)")   (budget 100 KiB)"
+echo "wasm brotli: $(kib "$(br_size "$wasm")")"
+first_view=( "$OUT"/site/index.html "$OUT"/site/assets/*.js "$wasm" "$OUT"/site/assets/*.css
+  "$OUT"/site/boot.js "$OUT"/site/reading-settings.js "$OUT"/site/content/site.json
+  "$OUT"/site/content/articles.json "$OUT"/site/content/articles/*.json
+  "$OUT"/site/images/upper-back-relief.svg "$OUT"/site/favicon.svg )
+echo "first view:  $(kib "$(br_size "${first_view[@]}")") brotli   (budget 130 KiB)"
+echo "static page: $(kib "$(br_size "$OUT"/static/index.html "$OUT"/static/main.css "$OUT"/static/images/*.svg)") brotli"
+
+node "$BENCH/serve.mjs" "$OUT/site" 8181 & app=$!
+node "$BENCH/serve.mjs" "$OUT/static" 8182 & static=$!
+trap 'kill $app $static 2>/dev/null' EXIT
+sleep 1
+
+lighthouse() {
+  CHROME_PATH=/usr/bin/chromium "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
+    --output=json --output-path="$2" --only-categories=performance,accessibility,best-practices,seo \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+    >/dev/null 2>&1
+}
+for run in $(seq "$RUNS"); do
+  lighthouse http://127.0.0.1:8181/ "$OUT/app-$run.json"
+  lighthouse http://127.0.0.1:8182/ "$OUT/static-$run.json"
+done
+
+echo
+echo "== Lighthouse mobile, median of $RUNS runs"
+node - "$OUT" "$RUNS" <<'JS'
+const fs = require("fs");
+const [out, runs] = process.argv.slice(2);
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const read = (name) => [...Array(Number(runs)).keys()].map((i) =>
+  JSON.parse(fs.readFileSync(`${out}/${name}-${i + 1}.json`)));
+const summary = (reports) => ({
+  performance: median(reports.map((r) => r.categories.performance.score)),
+  accessibility: median(reports.map((r) => r.categories.accessibility.score)),
+  "best-practices": median(reports.map((r) => r.categories["best-practices"].score)),
+  seo: median(reports.map((r) => r.categories.seo.score)),
+  "LCP (s)": median(reports.map((r) => r.audits["largest-contentful-paint"].numericValue / 1000)),
+  CLS: median(reports.map((r) => r.audits["cumulative-layout-shift"].numericValue)),
+  "TBT (ms)": median(reports.map((r) => r.audits["total-blocking-time"].numericValue)),
+});
+const app = summary(read("app")), base = summary(read("static"));
+console.log("metric".padEnd(16), "app".padStart(8), "static".padStart(8), "target".padStart(10));
+const targets = { performance: ">= 0.95", accessibility: "1.0", "best-practices": ">= 0.96",
+  seo: "1.0", CLS: "<= 0.02" };
+for (const key of Object.keys(app)) {
+  const f = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(key === "CLS" ? 3 : 2));
+  console.log(key.padEnd(16), f(app[key]).padStart(8), f(base[key]).padStart(8), (targets[key] ?? "").padStart(10));
+}
+console.log(`LCP ratio app/static: ${(app["LCP (s)"] / base["LCP (s)"]).toFixed(2)}x (target <= 2x)`);
+JS
