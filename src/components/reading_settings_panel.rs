@@ -201,47 +201,48 @@ fn SettingToggle(label: &'static str, on: Signal<bool>, toggle: Callback<()>) ->
 #[component]
 fn TextSize() -> impl IntoView {
     let settings = use_reading_settings();
-    let step = move |grow: bool| {
-        let current = settings.get();
-        let allowed = if grow {
-            current.can_grow_text()
-        } else {
-            current.can_shrink_text()
-        };
-        if allowed {
-            settings.update(|s| {
-                if grow {
-                    s.bigger_text()
-                } else {
-                    s.smaller_text()
-                }
-            });
-        }
-    };
     view! {
         <fieldset class="setting-group">
             <legend>"Text size"</legend>
             <div class="setting-buttons text-size">
-                <button
-                    type="button"
-                    class="action"
-                    aria-disabled=move || (!settings.get().can_shrink_text()).then_some("true")
-                    on:click=move |_| step(false)
-                >
-                    "Smaller text"
-                </button>
+                <TextSizeStep
+                    label="Smaller text"
+                    possible=ReadingSettings::can_shrink_text
+                    step=ReadingSettings::smaller_text
+                />
                 <output class="text-size-value" aria-live="polite">
                     {move || format!("{}%", settings.get().text_size)}
                 </output>
-                <button
-                    type="button"
-                    class="action"
-                    aria-disabled=move || (!settings.get().can_grow_text()).then_some("true")
-                    on:click=move |_| step(true)
-                >
-                    "Bigger text"
-                </button>
+                <TextSizeStep
+                    label="Bigger text"
+                    possible=ReadingSettings::can_grow_text
+                    step=ReadingSettings::bigger_text
+                />
             </div>
         </fieldset>
+    }
+}
+
+/// One step of the text size; `aria-disabled` (still focusable) at the end of the range.
+#[component]
+fn TextSizeStep(
+    label: &'static str,
+    possible: fn(&ReadingSettings) -> bool,
+    step: fn(ReadingSettings) -> ReadingSettings,
+) -> impl IntoView {
+    let settings = use_reading_settings();
+    view! {
+        <button
+            type="button"
+            class="action"
+            aria-disabled=move || (!possible(&settings.get())).then_some("true")
+            on:click=move |_| {
+                if possible(&settings.get()) {
+                    settings.update(step);
+                }
+            }
+        >
+            {label}
+        </button>
     }
 }
