@@ -240,8 +240,10 @@ async fn without_reduced_motion_a_jump_is_smooth() {
 
 #[tokio::test]
 async fn on_a_phone_the_contents_are_a_collapsed_disclosure() {
-    with_page(360, 740, |page| async move {
+    with_page(800, 900, |page| async move {
+        page.set_viewport(360, 740).await;
         open(&page, "/").await;
+        assert_eq!(page.eval("return innerWidth").await, serde_json::json!(360));
         let toggle = page.find("nav.toc button").await;
         assert_eq!(toggle.text().await.expect("text"), "Contents");
         assert_eq!(
