@@ -81,3 +81,39 @@ pub fn after_mount(f: impl FnOnce() + 'static) {
 /// read-aloud to start there. Provided by the article page.
 #[derive(Debug, Clone, Copy)]
 pub struct CurrentSection(pub leptos::prelude::RwSignal<Option<String>>);
+
+/// The reading line: headings above it (the top 30% of the window) belong to the section being
+/// read. The scroll-spy and read-aloud both decide "where the reader is" by it.
+pub const READING_LINE_FRACTION: f64 = 0.3;
+/// The same line as an IntersectionObserver `rootMargin`.
+pub const READING_LINE_MARGIN: &str = "0px 0px -70% 0px";
+
+/// The reading line's distance from the top of the window, in CSS pixels.
+pub fn reading_line() -> f64 {
+    leptos::prelude::window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0)
+        * READING_LINE_FRACTION
+}
+
+/// Calls `f` with the id the address's `#fragment` names: once the view is in the document
+/// (`on_load` true), and again whenever the fragment changes (back, forward, a followed link).
+pub fn on_hash_target(f: impl Fn(&str, bool) + Clone + 'static) {
+    let on_load = f.clone();
+    after_mount(move || {
+        if let Some(id) = hash_target() {
+            on_load(&id, true);
+        }
+    });
+    let _ = leptos_use::use_event_listener(
+        leptos::prelude::window(),
+        leptos::ev::hashchange,
+        move |_| {
+            if let Some(id) = hash_target() {
+                f(&id, false);
+            }
+        },
+    );
+}

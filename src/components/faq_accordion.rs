@@ -1,11 +1,10 @@
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
 use wasm_bindgen::JsCast;
 
 use super::content_block::blocks_view;
 use crate::content::{Faq, FaqItem, OutlineEntry};
-use crate::navigation::{after_mount, hash_target};
+use crate::navigation::on_hash_target;
 
 /// The FAQ as a WAI-ARIA accordion: each question a button in a heading that shows or hides
 /// its answer. Several may be open at once. Up/Down move between questions, Home/End go to the
@@ -102,15 +101,11 @@ fn FaqQuestion(item: FaqItem, id: String, open: RwSignal<bool>) -> impl IntoView
 /// Opens the answer whose question the address names, on load and whenever the `#` changes.
 /// (Scrolling to it is the page's deep-link handling, as for any section.)
 fn open_linked_answer(questions: Vec<(String, RwSignal<bool>)>) {
-    let open_target = move || {
-        if let Some(target) = hash_target() {
-            if let Some((_, open)) = questions.iter().find(|(id, _)| *id == target) {
-                open.set(true);
-            }
+    on_hash_target(move |target, _| {
+        if let Some((_, open)) = questions.iter().find(|(id, _)| id == target) {
+            open.set(true);
         }
-    };
-    after_mount(open_target.clone());
-    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| open_target());
+    });
 }
 
 /// Moves focus among the question buttons for the accordion's keys. Returns whether the key

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
-use crate::navigation::CurrentSection;
+use crate::navigation::{reading_line, CurrentSection};
 
 /// The elements whose text is read, in order; the table of contents is not read.
 const READABLE: &str = "main :is(h1, h2, h3, p, li):not(nav *):not(.reading-settings *)";
@@ -106,15 +106,9 @@ fn speech() -> Option<SpeechSynthesis> {
 fn texts_from(start_id: Option<&str>) -> Vec<String> {
     let document = document();
     let start_id = start_id.filter(|id| {
-        document.get_element_by_id(id).is_some_and(|heading| {
-            let line = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0)
-                * 0.3;
-            heading.get_bounding_client_rect().top() <= line
-        })
+        document
+            .get_element_by_id(id)
+            .is_some_and(|heading| heading.get_bounding_client_rect().top() <= reading_line())
     });
     let Ok(nodes) = document.query_selector_all(READABLE) else {
         return Vec::new();

@@ -4,11 +4,8 @@ use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserver
 
 use crate::components::SectionLink;
 use crate::content::{Outline, OutlineEntry};
-use crate::navigation::after_mount;
+use crate::navigation::{after_mount, reading_line, READING_LINE_MARGIN};
 
-/// The part of the window, from the top, where a heading counts as "being read": the top 30%.
-const READING_LINE_MARGIN: &str = "0px 0px -70% 0px";
-const READING_LINE_FRACTION: f64 = 0.3;
 const LIST_ID: &str = "table-of-contents-list";
 
 /// The article's sections as links, marking the one being read. A sticky sidebar on wide
@@ -104,12 +101,7 @@ fn track_current_section(ids: Vec<String>, current: RwSignal<Option<String>>) {
         use_intersection_observer_with_options(
             observed,
             move |_, _| {
-                let line = window()
-                    .inner_height()
-                    .ok()
-                    .and_then(|height| height.as_f64())
-                    .unwrap_or(0.0)
-                    * READING_LINE_FRACTION;
+                let line = reading_line();
                 let above = headings
                     .iter()
                     .rev()

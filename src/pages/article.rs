@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
-use leptos_use::use_event_listener;
 
 use crate::components::{
     ArticleBody, ArticleHeader, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
@@ -12,7 +11,7 @@ use crate::content::outline::TITLE_ID;
 use crate::content::structured_data::json_ld;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
-use crate::navigation::{after_mount, go_to, hash_target, CurrentSection, Jump};
+use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
 use crate::prefs::use_reading_settings;
 
 /// One article, with its table of contents, FAQ and related posts.
@@ -66,29 +65,16 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
     }
 }
 
-/// Opening `…#section` scrolls to that section once the article has rendered, and so does
-/// going back or forward between sections. Unknown ids are ignored.
+/// Opening `…#section` scrolls to that section once the article has rendered (instantly), and
+/// so does going back or forward between sections. Unknown ids are ignored.
 fn follow_deep_links(reduced_motion: Signal<bool>) {
-    after_mount(move || {
-        if let Some(id) = hash_target() {
-            go_to(
-                &id,
-                Jump {
-                    smooth: false,
-                    record: false,
-                },
-            );
-        }
-    });
-    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
-        if let Some(id) = hash_target() {
-            go_to(
-                &id,
-                Jump {
-                    smooth: !reduced_motion.get_untracked(),
-                    record: false,
-                },
-            );
-        }
+    on_hash_target(move |id, on_load| {
+        go_to(
+            id,
+            Jump {
+                smooth: !on_load && !reduced_motion.get_untracked(),
+                record: false,
+            },
+        );
     });
 }
