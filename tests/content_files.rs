@@ -5,17 +5,17 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use clinic_article::content::json::{Decode, Json};
 use clinic_article::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_article::content::validate::Validate;
 use clinic_article::content::{Article, ArticleIndex, ContentError, SiteSettings};
-use serde::de::DeserializeOwned;
 
 fn public_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
 }
 
 /// Parses a file as the site serves it (`content/...`), with serde_json for line and column.
-fn load<T: DeserializeOwned + Validate>(file: &str) -> Result<T, ContentError> {
+fn load<T: Decode + Validate>(file: &str) -> Result<T, ContentError> {
     let path = public_dir().join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Unavailable {
         file: file.to_string(),
@@ -24,8 +24,31 @@ fn load<T: DeserializeOwned + Validate>(file: &str) -> Result<T, ContentError> {
     parse_text(file, &text)
 }
 
-fn parse_text<T: DeserializeOwned + Validate>(file: &str, text: &str) -> Result<T, ContentError> {
-    parse(file, &mut serde_json::Deserializer::from_str(text))
+fn parse_text<T: Decode + Validate>(file: &str, text: &str) -> Result<T, ContentError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ContentError::Malformed {
+            file: file.to_string(),
+            reason: error.to_string(),
+        })?;
+    parse(file, &to_json(value))
+}
+
+/// serde_json's tree as the content reader's, which the browser builds from `JSON.parse`.
+fn to_json(value: serde_json::Value) -> Json {
+    use serde_json::Value;
+    match value {
+        Value::Null => Json::Null,
+        Value::Bool(flag) => Json::Bool(flag),
+        Value::Number(number) => Json::Number(number.as_f64().unwrap_or(f64::NAN)),
+        Value::String(text) => Json::String(text),
+        Value::Array(items) => Json::Array(items.into_iter().map(to_json).collect()),
+        Value::Object(entries) => Json::Object(
+            entries
+                .into_iter()
+                .map(|(key, value)| (key, to_json(value)))
+                .collect(),
+        ),
+    }
 }
 
 fn must<T>(result: Result<T, ContentError>) -> T {

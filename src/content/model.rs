@@ -1,11 +1,11 @@
-//! The typed content model. Every struct refuses unknown fields, so a typo in a JSON key is an
-//! error with its path instead of a silently missing paragraph.
+//! The typed content model and how each type is read from JSON. Every object refuses unknown
+//! fields, so a typo in a JSON key is an error with its path instead of a silently missing
+//! paragraph.
 
-use serde::Deserialize;
+use super::json::{object, tagged, Decode, DecodeError, Json};
 
 /// `content/site.json`: what a clinic sets once for the whole site.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteSettings {
     pub clinic_name: String,
     /// Where the site is published, ending in `/` (with any sub-path): canonical addresses,
@@ -20,12 +20,10 @@ pub struct SiteSettings {
     pub disclaimer: String,
     /// Where related posts live: a post's address is this followed by its slug. Without it
     /// related posts are listed as plain titles.
-    #[serde(default)]
     pub related_posts_base_url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Phone {
     /// As a patient reads it, e.g. "(212) 555-0147".
     pub display: String,
@@ -34,16 +32,14 @@ pub struct Phone {
 }
 
 /// `content/articles.json`: which articles exist and which one the home page shows.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleIndex {
     /// The slug of the article shown at `/`.
     pub home: String,
     pub articles: Vec<ArticleSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleSummary {
     /// The article's address segment and file name: `articles/<slug>` and
     /// `content/articles/<slug>.json`.
@@ -52,8 +48,7 @@ pub struct ArticleSummary {
 }
 
 /// `content/articles/<slug>.json`: one article.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub slug: String,
     pub title: String,
@@ -67,12 +62,10 @@ pub struct Article {
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
     pub faq: Faq,
-    #[serde(default)]
     pub related: Vec<RelatedPost>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hero {
     /// A site-relative image file, e.g. `images/upper-back-relief.svg`.
     pub image: String,
@@ -82,34 +75,26 @@ pub struct Hero {
 }
 
 /// A top-level section: an `h2` with its blocks and its `h3` subsections.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub heading: String,
     /// Overrides the id derived from the heading, to keep an old deep link working.
-    #[serde(default)]
     pub id: Option<String>,
     /// Shown as a callout: for the parts that tell a patient when to get care.
-    #[serde(default)]
     pub callout: bool,
-    #[serde(default)]
     pub body: Vec<Block>,
-    #[serde(default)]
     pub subsections: Vec<Subsection>,
 }
 
 /// An `h3` with its blocks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Subsection {
     pub heading: String,
-    #[serde(default)]
     pub id: Option<String>,
     pub body: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A bulleted list; each item is rich text.
@@ -118,8 +103,7 @@ pub enum Block {
 
 /// A run of text inside a paragraph. Content is data, never markup: each kind is rendered as
 /// its own element and the text is always set as text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
     Text(String),
     Strong(String),
@@ -129,32 +113,27 @@ pub enum Inline {
     BookingLink(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub text: String,
     pub href: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Faq {
     pub heading: String,
     pub items: Vec<FaqItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaqItem {
     pub question: String,
     /// Overrides the id derived from the question.
-    #[serde(default)]
     pub id: Option<String>,
     pub answer: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelatedPost {
     pub title: String,
     pub slug: String,
@@ -222,5 +201,181 @@ impl SiteSettings {
         self.related_posts_base_url
             .as_ref()
             .map(|base| format!("{}{}", base, post.slug))
+    }
+}
+
+impl Decode for SiteSettings {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(SiteSettings {
+                clinic_name: f.required("clinic_name")?,
+                site_url: f.required("site_url")?,
+                phone: f.required("phone")?,
+                booking_url: f.required("booking_url")?,
+                announcement: f.required("announcement")?,
+                disclaimer: f.required("disclaimer")?,
+                related_posts_base_url: f.optional("related_posts_base_url")?,
+            })
+        })
+    }
+}
+
+impl Decode for Phone {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Phone {
+                display: f.required("display")?,
+                dial: f.required("dial")?,
+            })
+        })
+    }
+}
+
+impl Decode for ArticleIndex {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(ArticleIndex {
+                home: f.required("home")?,
+                articles: f.required("articles")?,
+            })
+        })
+    }
+}
+
+impl Decode for ArticleSummary {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(ArticleSummary {
+                slug: f.required("slug")?,
+                title: f.required("title")?,
+            })
+        })
+    }
+}
+
+impl Decode for Article {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Article {
+                slug: f.required("slug")?,
+                title: f.required("title")?,
+                description: f.required("description")?,
+                category: f.required("category")?,
+                published: f.required("published")?,
+                hero: f.required("hero")?,
+                intro: f.required("intro")?,
+                sections: f.required("sections")?,
+                faq: f.required("faq")?,
+                related: f.optional("related")?,
+            })
+        })
+    }
+}
+
+impl Decode for Hero {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Hero {
+                image: f.required("image")?,
+                alt: f.required("alt")?,
+                width: f.required("width")?,
+                height: f.required("height")?,
+            })
+        })
+    }
+}
+
+impl Decode for Section {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Section {
+                heading: f.required("heading")?,
+                id: f.optional("id")?,
+                callout: f.optional("callout")?,
+                body: f.optional("body")?,
+                subsections: f.optional("subsections")?,
+            })
+        })
+    }
+}
+
+impl Decode for Subsection {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Subsection {
+                heading: f.required("heading")?,
+                id: f.optional("id")?,
+                body: f.required("body")?,
+            })
+        })
+    }
+}
+
+impl Decode for Block {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        tagged(json, &["paragraph", "list"], |kind, value| match kind {
+            "paragraph" => Some(value.read().map(Block::Paragraph)),
+            "list" => Some(value.read().map(Block::List)),
+            _ => None,
+        })
+    }
+}
+
+impl Decode for Inline {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        const KINDS: &[&str] = &["text", "strong", "emphasis", "link", "booking_link"];
+        tagged(json, KINDS, |kind, value| match kind {
+            "text" => Some(value.read().map(Inline::Text)),
+            "strong" => Some(value.read().map(Inline::Strong)),
+            "emphasis" => Some(value.read().map(Inline::Emphasis)),
+            "link" => Some(value.read().map(Inline::Link)),
+            "booking_link" => Some(value.read().map(Inline::BookingLink)),
+            _ => None,
+        })
+    }
+}
+
+impl Decode for Link {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Link {
+                text: f.required("text")?,
+                href: f.required("href")?,
+            })
+        })
+    }
+}
+
+impl Decode for Faq {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(Faq {
+                heading: f.required("heading")?,
+                items: f.required("items")?,
+            })
+        })
+    }
+}
+
+impl Decode for FaqItem {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(FaqItem {
+                question: f.required("question")?,
+                id: f.optional("id")?,
+                answer: f.required("answer")?,
+            })
+        })
+    }
+}
+
+impl Decode for RelatedPost {
+    fn decode(json: &Json) -> Result<Self, DecodeError> {
+        object(json, |f| {
+            Ok(RelatedPost {
+                title: f.required("title")?,
+                slug: f.required("slug")?,
+            })
+        })
     }
 }

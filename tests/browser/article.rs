@@ -389,6 +389,34 @@ async fn malformed_json_shows_a_clear_error_naming_the_file() {
 }
 
 #[tokio::test]
+async fn a_misspelt_or_mistyped_field_is_named_with_its_path() {
+    with_desktop_page(|page| async move {
+        let mut json = article_json();
+        let item = json["faq"]["items"][1].as_object_mut().expect("item");
+        let answer = item.remove("answer").expect("answer");
+        item.insert("answr".into(), answer);
+        page.server.replace(ARTICLE_PATH, json.to_string());
+        page.open("/").await;
+        let details = load_error_details(&page).await;
+        assert!(
+            details.contains("faq.items[1]: missing field `answer`"),
+            "{details}"
+        );
+
+        let mut json = article_json();
+        json["hero"]["width"] = "wide".into();
+        page.server.replace(ARTICLE_PATH, json.to_string());
+        page.open("/").await;
+        let details = load_error_details(&page).await;
+        assert!(
+            details.contains("hero.width: expected a whole number, found a string"),
+            "{details}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn content_with_an_unsafe_link_is_refused_with_the_field_path() {
     with_desktop_page(|page| async move {
         let mut json = article_json();
