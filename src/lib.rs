@@ -8,7 +8,6 @@ pub mod prefs;
 pub mod storage;
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use wasm_bindgen::JsCast;
 
 use components::{LoadError, PageLoader};
@@ -17,7 +16,6 @@ use pages::{load_page, PageView, Route};
 /// The whole app: load what the address asks for, show it, or explain what went wrong.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     prefs::provide_reading_settings();
     let route = Route::current();
     let page = LocalResource::new(move || load_page(route.clone()));

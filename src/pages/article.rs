@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Script, Title};
 
 use crate::components::{
     ArticleBody, ArticleHeader, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
@@ -12,6 +11,7 @@ use crate::content::structured_data::json_ld;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
+use crate::pages::head::{set_document_head, HeadTag};
 use crate::prefs::use_reading_settings;
 
 /// One article, with its table of contents, FAQ and related posts.
@@ -23,31 +23,12 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .flat_map(|block| block.texts())
         .map(|text| word_count(&text))
         .sum();
-    let title = format!("{} | {}", article.title, site.clinic_name);
-    let structured_data = json_ld(&article, &site);
-    let url = site.article_url(&article.slug);
-    let image = site.file_url(&article.hero.image);
+    set_article_head(&article, &site);
     let reduced_motion = use_reading_settings().reduce_motion();
     let current_section = RwSignal::new(None);
     provide_context(CurrentSection(current_section));
     follow_deep_links(reduced_motion);
     view! {
-        <Title text=title />
-        <Meta name="description" content=article.description.clone() />
-        <Link rel="canonical" href=url.clone() />
-        <Meta property="og:type" content="article" />
-        <Meta property="og:site_name" content=site.clinic_name.clone() />
-        <Meta property="og:title" content=article.title.clone() />
-        <Meta property="og:description" content=article.description.clone() />
-        <Meta property="og:url" content=url />
-        <Meta property="og:image" content=image.clone() />
-        <Meta property="og:image:alt" content=article.hero.alt.clone() />
-        <Meta property="article:published_time" content=article.published.clone() />
-        <Meta name="twitter:card" content="summary_large_image" />
-        <Meta name="twitter:title" content=article.title.clone() />
-        <Meta name="twitter:description" content=article.description.clone() />
-        <Meta name="twitter:image" content=image />
-        <Script type_="application/ld+json">{structured_data}</Script>
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>
                 <ArticleHeader article=article.clone() reading_minutes=reading_minutes(words) />
@@ -63,6 +44,32 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
             <RelatedPosts posts=article.related.clone() site=site.clone() />
         </SiteLayout>
     }
+}
+
+/// The title, description, canonical address, sharing card and JSON-LD of `article`.
+fn set_article_head(article: &Article, site: &SiteSettings) {
+    let url = site.article_url(&article.slug);
+    let image = site.file_url(&article.hero.image);
+    set_document_head(
+        &format!("{} | {}", article.title, site.clinic_name),
+        vec![
+            HeadTag::named("description", &article.description),
+            HeadTag::link("canonical", url.clone()),
+            HeadTag::property("og:type", "article"),
+            HeadTag::property("og:site_name", &site.clinic_name),
+            HeadTag::property("og:title", &article.title),
+            HeadTag::property("og:description", &article.description),
+            HeadTag::property("og:url", url),
+            HeadTag::property("og:image", image.clone()),
+            HeadTag::property("og:image:alt", &article.hero.alt),
+            HeadTag::property("article:published_time", &article.published),
+            HeadTag::named("twitter:card", "summary_large_image"),
+            HeadTag::named("twitter:title", &article.title),
+            HeadTag::named("twitter:description", &article.description),
+            HeadTag::named("twitter:image", image),
+            HeadTag::json_ld(json_ld(article, site)),
+        ],
+    );
 }
 
 /// Opening `…#section` scrolls to that section once the article has rendered (instantly), and

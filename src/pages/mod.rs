@@ -1,6 +1,7 @@
 //! Route views, and what each route needs loaded.
 
 mod article;
+mod head;
 mod not_found;
 pub mod route;
 

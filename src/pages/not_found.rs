@@ -1,19 +1,20 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::components::SiteLayout;
 use crate::content::SiteSettings;
+use crate::pages::head::{set_document_head, HeadTag};
 use crate::pages::route::base_path;
 
 /// An address that matches no page.
 #[component]
 pub fn NotFoundPage(site: Arc<SiteSettings>) -> impl IntoView {
-    let title = format!("Page not found | {}", site.clinic_name);
+    set_document_head(
+        &format!("Page not found | {}", site.clinic_name),
+        vec![HeadTag::named("robots", "noindex")],
+    );
     view! {
-        <Title text=title />
-        <Meta name="robots" content="noindex" />
         <SiteLayout site>
             <div class="not-found">
                 <h1>"Page not found"</h1>

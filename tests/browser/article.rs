@@ -451,6 +451,10 @@ async fn unknown_addresses_show_not_found_with_a_link_home() {
             );
             let title = page.eval("return document.title").await;
             assert!(title.as_str().expect("title").starts_with("Page not found"));
+            let robots = page
+                .eval("return [...document.querySelectorAll('meta[name=robots]')].map(m => m.content)")
+                .await;
+            assert_eq!(robots, serde_json::json!(["noindex"]), "search engines skip it");
         }
         page.find(".not-found a")
             .await
