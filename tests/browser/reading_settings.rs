@@ -359,6 +359,27 @@ async fn with_nothing_saved_the_system_wishes_apply() {
 }
 
 #[tokio::test]
+async fn a_system_change_while_reading_is_followed_until_the_reader_chooses() {
+    with_desktop_page(|page| async move {
+        open(&page).await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("default"));
+        page.emulate_media("", &[("prefers-color-scheme", "dark")])
+            .await;
+        page.wait_until(
+            "the page turns dark with the system",
+            "return document.documentElement.dataset.contrast === 'dark'",
+        )
+        .await;
+        open_panel(&page).await;
+        choose(&page, "Color contrast", "High contrast").await;
+        page.emulate_media("", &[("prefers-color-scheme", "light")])
+            .await;
+        assert_eq!(html_attr(&page, "contrast").await, json!("high"));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn blocked_storage_falls_back_to_defaults_and_the_controls_still_work() {
     with_desktop_page(|page| async move {
         page.before_each_load(
