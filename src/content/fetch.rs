@@ -1,16 +1,18 @@
 //! Loading content files in the browser.
 
-use gloo_net::http::Request;
 use js_sys::{Array, Object};
+use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 
 use super::error::ContentError;
 use super::json::{Decode, Json};
 use super::load::parse;
 use super::validate::Validate;
 
-/// Fetches `file` (relative to the document's base address, so sub-path deploys work), parses
-/// it with the browser's own `JSON.parse` and checks it.
+/// Fetches `file` (relative to the document's base address, so sub-path deploys work), has
+/// the browser parse it as JSON, and checks it.
 pub async fn fetch_content<T>(file: &str) -> Result<T, ContentError>
 where
     T: Decode + Validate,
@@ -19,10 +21,10 @@ where
         file: file.to_string(),
         reason,
     };
-    let response = Request::get(file)
-        .send()
+    let response: Response = JsFuture::from(window().fetch_with_str(file))
         .await
-        .map_err(|error| unavailable(error.to_string()))?;
+        .map_err(|error| unavailable(message(error)))?
+        .unchecked_into();
     if !response.ok() {
         return Err(unavailable(format!(
             "the server answered {} {}",
@@ -30,21 +32,31 @@ where
             response.status_text()
         )));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| unavailable(error.to_string()))?;
-    let value = js_sys::JSON::parse(&text).map_err(|error| ContentError::Malformed {
-        file: file.to_string(),
-        reason: error
-            .dyn_into::<js_sys::Error>()
-            .map(|error| String::from(error.message()))
-            .unwrap_or_else(|_| "it is not JSON".to_string()),
+    let body = response
+        .json()
+        .map_err(|error| unavailable(message(error)))?;
+    let value = JsFuture::from(body).await.map_err(|error| {
+        if error.is_instance_of::<js_sys::SyntaxError>() {
+            ContentError::Malformed {
+                file: file.to_string(),
+                reason: message(error),
+            }
+        } else {
+            unavailable(message(error))
+        }
     })?;
     parse(file, &from_js(&value))
 }
 
-/// The tree of what `JSON.parse` returned. Only JSON's own kinds can occur in it.
+/// What a browser error says, such as "Failed to fetch" or JSON's syntax error.
+fn message(error: JsValue) -> String {
+    error
+        .dyn_into::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|_| "the browser gave no reason".to_string())
+}
+
+/// The tree of what the browser's JSON parser returned. Only JSON's own kinds can occur in it.
 fn from_js(value: &JsValue) -> Json {
     if let Some(flag) = value.as_bool() {
         Json::Bool(flag)
