@@ -29,6 +29,7 @@ pub fn ArticleHeader(
                     width=hero.width
                     height=hero.height
                     decoding="async"
+                    fetchpriority="high"
                 />
             </figure>
         </header>

@@ -177,3 +177,35 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open("/").await;
+        shows_the_article(&page).await;
+        // Each file's request start, against the moment the wasm finished downloading.
+        let timing = page
+            .eval(
+                "const entries = performance.getEntriesByType('resource');
+                 const wasm = entries.find(e => e.name.endsWith('.wasm'));
+                 return entries.filter(e => /\\/(content|images)\\//.test(e.name))
+                   .map(e => [new URL(e.name).pathname, e.startTime < wasm.responseEnd]);",
+            )
+            .await;
+        assert_eq!(
+            timing,
+            json!([
+                ["/content/site.json", true],
+                ["/content/articles.json", true],
+                [
+                    "/content/articles/how-to-relieve-upper-back-pain-fast.json",
+                    true
+                ],
+                ["/images/upper-back-relief.svg", true],
+            ]),
+            "each started before the wasm arrived, and each was fetched once"
+        );
+    })
+    .await;
+}
