@@ -90,7 +90,10 @@ fn FaqQuestion(item: FaqItem, id: String, open: RwSignal<bool>) -> impl IntoView
                 id=panel_id
                 role="region"
                 aria-labelledby=id
-                hidden=move || !open.get()
+                // A closed answer stays findable: the browser's find-in-page (and a search
+                // result's #:~:text= link) fires `beforematch` on it, which opens it.
+                hidden=move || (!open.get()).then_some("until-found")
+                on:beforematch=move |_: web_sys::Event| open.set(true)
             >
                 {blocks_view(item.answer)}
             </div>

@@ -28,14 +28,22 @@ async fn expanded(page: &Page) -> Value {
     .await
 }
 
-/// Whether each answer is displayed, in order.
-async fn answers_shown(page: &Page) -> Value {
-    page.eval(
-        "return [...document.querySelectorAll('.faq-answer')]
-            .map(p => !p.hidden && getComputedStyle(p).display !== 'none')",
+/// Waits until exactly the answers marked 1 in `pattern` show their text (a closing answer
+/// fades out first).
+async fn answers_shown(page: &Page, pattern: &str) {
+    page.wait_until(
+        &format!("the answers shown are {pattern}"),
+        &format!(
+            "return JSON.stringify({ANSWERS_VISIBLE}) === {:?}",
+            shown(pattern).to_string()
+        ),
     )
-    .await
+    .await;
 }
+
+/// Script: for each answer, whether its text renders (a closed answer's content is skipped).
+const ANSWERS_VISIBLE: &str = "[...document.querySelectorAll('.faq-answer')]
+    .map(p => !!p.firstElementChild && p.firstElementChild.checkVisibility())";
 
 async fn focused_question(page: &Page) -> Value {
     page.eval(
@@ -79,7 +87,7 @@ async fn questions_follow_the_aria_accordion_pattern_and_start_collapsed() {
             .await;
         assert_eq!(problems, json!([]));
         assert_eq!(expanded(&page).await, states("00000"));
-        assert_eq!(answers_shown(&page).await, shown("00000"));
+        answers_shown(&page, "00000").await;
         let questions: Vec<String> = content_json("articles/how-to-relieve-upper-back-pain-fast.json")
             ["faq"]["items"]
             .as_array()
@@ -99,13 +107,13 @@ async fn a_click_toggles_one_answer_and_several_can_be_open() {
         let buttons = open(&page, "/").await;
         buttons[0].click().await.expect("click");
         assert_eq!(expanded(&page).await, states("10000"));
-        assert_eq!(answers_shown(&page).await, shown("10000"));
+        answers_shown(&page, "10000").await;
         buttons[2].click().await.expect("click");
         assert_eq!(expanded(&page).await, states("10100"));
-        assert_eq!(answers_shown(&page).await, shown("10100"));
+        answers_shown(&page, "10100").await;
         buttons[0].click().await.expect("click");
         assert_eq!(expanded(&page).await, states("00100"));
-        assert_eq!(answers_shown(&page).await, shown("00100"));
+        answers_shown(&page, "00100").await;
     })
     .await;
 }
@@ -121,7 +129,7 @@ async fn enter_and_space_toggle_the_focused_question() {
         buttons[1].send_keys(" ").await.expect("Space");
         assert_eq!(expanded(&page).await, states("00000"));
         buttons[1].send_keys(" ").await.expect("Space");
-        assert_eq!(answers_shown(&page).await, shown("01000"));
+        answers_shown(&page, "01000").await;
         assert_eq!(
             focused_question(&page).await,
             json!(1),
@@ -175,15 +183,10 @@ async fn expand_all_and_collapse_all() {
         assert_eq!(controls[1].text().await.expect("text"), "Collapse all");
         controls[0].click().await.expect("expand all");
         assert_eq!(expanded(&page).await, states("11111"));
-        assert_eq!(answers_shown(&page).await, shown("11111"));
+        answers_shown(&page, "11111").await;
         controls[1].click().await.expect("collapse all");
         assert_eq!(expanded(&page).await, states("00000"));
-        page.wait_until(
-            "every answer is hidden",
-            "return [...document.querySelectorAll('.faq-answer')]
-                .every(p => getComputedStyle(p).display === 'none')",
-        )
-        .await;
+        answers_shown(&page, "00000").await;
     })
     .await;
 }
@@ -221,15 +224,9 @@ async fn a_deep_link_to_a_question_opens_its_answer_and_scrolls_to_it() {
 async fn every_answer_shows_when_printed() {
     with_desktop_page(|page| async move {
         open(&page, "/").await;
-        assert_eq!(answers_shown(&page).await, shown("00000"));
+        answers_shown(&page, "00000").await;
         page.emulate_media("print", &[]).await;
-        let displayed = page
-            .eval(
-                "return [...document.querySelectorAll('.faq-answer')]
-                    .map(p => getComputedStyle(p).display !== 'none')",
-            )
-            .await;
-        assert_eq!(displayed, shown("11111"));
+        answers_shown(&page, "11111").await;
         let controls = page
             .eval("return getComputedStyle(document.querySelector('.faq-controls')).display")
             .await;
@@ -276,6 +273,26 @@ async fn the_head_describes_the_article_and_faq_as_json_ld() {
             .map(|item| &item["question"])
             .collect();
         assert_eq!(questions, expected);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn find_in_page_reaches_a_closed_answer_and_opens_it() {
+    with_desktop_page(|page| async move {
+        let questions = open(&page, "/").await;
+        answers_shown(&page, "00000").await;
+        let hidden = page
+            .eval("return [...document.querySelectorAll('.faq-answer')].map(p => p.getAttribute('hidden'))")
+            .await;
+        assert_eq!(hidden, json!(vec!["until-found"; 5]), "closed answers stay searchable");
+        // What the browser does when find-in-page or a #:~:text= link matches inside.
+        page.eval("document.querySelectorAll('.faq-answer')[2].dispatchEvent(new Event('beforematch'))")
+            .await;
+        answers_shown(&page, "00100").await;
+        assert_eq!(expanded(&page).await, states("00100"));
+        questions[2].click().await.expect("close it again");
+        assert_eq!(expanded(&page).await, states("00000"));
     })
     .await;
 }
