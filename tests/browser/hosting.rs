@@ -184,24 +184,26 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open("/").await;
         shows_the_article(&page).await;
-        // Each file's request start, against the moment the wasm finished downloading.
+        // Each file's request start against the moment the wasm finished downloading, by path
+        // (the browser lists them in the order they finished).
         let timing = page
             .eval(
                 "const entries = performance.getEntriesByType('resource');
                  const wasm = entries.find(e => e.name.endsWith('.wasm'));
                  return entries.filter(e => /\\/(content|images)\\//.test(e.name))
-                   .map(e => [new URL(e.name).pathname, e.startTime < wasm.responseEnd]);",
+                   .map(e => [new URL(e.name).pathname, e.startTime < wasm.responseEnd])
+                   .sort((a, b) => (a[0] < b[0] ? -1 : 1));",
             )
             .await;
         assert_eq!(
             timing,
             json!([
-                ["/content/site.json", true],
                 ["/content/articles.json", true],
                 [
                     "/content/articles/how-to-relieve-upper-back-pain-fast.json",
                     true
                 ],
+                ["/content/site.json", true],
                 ["/images/upper-back-relief.svg", true],
             ]),
             "each started before the wasm arrived, and each was fetched once"
