@@ -95,16 +95,17 @@ fn every_article_in_the_index_is_valid_and_every_article_file_is_indexed() {
 }
 
 #[test]
-fn every_article_hero_image_is_bundled() {
+fn every_article_hero_and_share_image_is_bundled() {
     let index: ArticleIndex = must(load(INDEX_FILE));
     for summary in &index.articles {
         let article: Article = must(load(&article_file(&summary.slug)));
-        assert!(
-            public_dir().join(&article.hero.image).is_file(),
-            "{}: hero image {} is not in public/",
-            summary.slug,
-            article.hero.image
-        );
+        for image in [&article.hero.image, article.hero.share_image()] {
+            assert!(
+                public_dir().join(image).is_file(),
+                "{}: image {image} is not in public/",
+                summary.slug,
+            );
+        }
     }
 }
 

@@ -35,6 +35,7 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
             alt: "A hero".into(),
             width: 16,
             height: 9,
+            share_image: None,
         },
         intro: vec![paragraph("Intro.")],
         sections,

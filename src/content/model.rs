@@ -72,6 +72,9 @@ pub struct Hero {
     pub alt: String,
     pub width: u32,
     pub height: u32,
+    /// A PNG or JPEG of the hero for link previews, ideally 1200x630: social networks do not
+    /// show SVG. Without it, previews use `image`.
+    pub share_image: Option<String>,
 }
 
 /// A top-level section: an `h2` with its blocks and its `h3` subsections.
@@ -181,6 +184,13 @@ impl Article {
     }
 }
 
+impl Hero {
+    /// The image link previews show.
+    pub fn share_image(&self) -> &str {
+        self.share_image.as_deref().unwrap_or(&self.image)
+    }
+}
+
 impl SiteSettings {
     /// The canonical address of an article.
     pub fn article_url(&self, slug: &str) -> String {
@@ -280,6 +290,7 @@ impl Decode for Hero {
                 alt: f.required("alt")?,
                 width: f.required("width")?,
                 height: f.required("height")?,
+                share_image: f.optional("share_image")?,
             })
         })
     }

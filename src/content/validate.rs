@@ -241,6 +241,19 @@ impl Validate for Article {
                     ));
                 }
             });
+            if let Some(share_image) = &self.hero.share_image {
+                c.field("share_image", |c| {
+                    let raster = [".png", ".jpg", ".jpeg"]
+                        .iter()
+                        .any(|ending| share_image.to_ascii_lowercase().ends_with(ending));
+                    if !(is_site_file(share_image) && raster) {
+                        c.problem(format!(
+                            "{share_image:?} must be a PNG or JPEG file of this site, like \
+                             \"images/hero-card.png\""
+                        ));
+                    }
+                });
+            }
             c.text("alt", &self.hero.alt);
             for (name, size) in [("width", self.hero.width), ("height", self.hero.height)] {
                 if size == 0 {
@@ -504,6 +517,7 @@ mod article_tests {
         sample.published = "2026-02-30".into();
         sample.hero.image = "https://cdn.example.com/hero.jpg".into();
         sample.hero.height = 0;
+        sample.hero.share_image = Some("images/hero.svg".into());
         sample.sections[0].body = vec![Block::List(vec![]), paragraph("")];
         let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
         assert_eq!(
@@ -511,6 +525,7 @@ mod article_tests {
             vec![
                 "published",
                 "hero.image",
+                "hero.share_image",
                 "hero.height",
                 "sections[0].body[0].list",
                 "sections[0].body[1].paragraph[0].text",

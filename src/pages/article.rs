@@ -49,7 +49,7 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
 /// The title, description, canonical address, sharing card and JSON-LD of `article`.
 fn set_article_head(article: &Article, site: &SiteSettings) {
     let url = site.article_url(&article.slug);
-    let image = site.file_url(&article.hero.image);
+    let image = site.file_url(article.hero.share_image());
     set_document_head(
         &format!("{} | {}", article.title, site.clinic_name),
         vec![

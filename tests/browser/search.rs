@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use crate::support::{content_json, with_desktop_page, Page};
 
 const URL: &str = "https://www.example.com/articles/how-to-relieve-upper-back-pain-fast";
+const CARD: &str = "https://www.example.com/images/upper-back-relief-card.png";
 
 async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
     page.eval(&format!(
@@ -29,10 +30,8 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
             ("og:description", article["description"].clone()),
             ("og:url", json!(URL)),
             ("og:site_name", json!("Apex Interventional Pain & Spine")),
-            (
-                "og:image",
-                json!("https://www.example.com/images/upper-back-relief.svg"),
-            ),
+            // A raster card: social networks do not show the SVG hero.
+            ("og:image", json!(CARD)),
             ("article:published_time", json!("2026-01-10")),
         ] {
             assert_eq!(
@@ -45,6 +44,7 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
             ("twitter:card", json!("summary_large_image")),
             ("twitter:title", article["title"].clone()),
             ("twitter:description", article["description"].clone()),
+            ("twitter:image", json!(CARD)),
         ] {
             assert_eq!(
                 head_value(&page, &format!("meta[name='{name}']"), "content").await,
@@ -61,6 +61,7 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
             json!(["manifest.webmanifest"])
         );
         for file in [
+            "images/upper-back-relief-card.png",
             "robots.txt",
             "sitemap.xml",
             "manifest.webmanifest",
