@@ -215,6 +215,23 @@ impl Fields<'_> {
     }
 }
 
+/// Implements [`Decode`] for a struct read from a JSON object with the same field names:
+/// `required` fields must be there, `optional` ones may be left out (none, false or empty).
+macro_rules! decode_object {
+    ($type:ident { $($field:ident: $presence:ident),+ $(,)? }) => {
+        impl Decode for $type {
+            fn decode(json: &Json) -> Result<Self, DecodeError> {
+                $crate::content::json::object(json, |f| {
+                    Ok($type {
+                        $($field: f.$presence(stringify!($field))?,)+
+                    })
+                })
+            }
+        }
+    };
+}
+pub(crate) use decode_object;
+
 /// Reads a value written as an object with a single key naming its kind, such as
 /// `{"paragraph": [...]}`. `build` gets the kind and a reader for its value, and returns
 /// `None` for a kind it does not know, which is reported with the `kinds` it does.

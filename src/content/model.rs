@@ -2,7 +2,7 @@
 //! fields, so a typo in a JSON key is an error with its path instead of a silently missing
 //! paragraph.
 
-use super::json::{object, tagged, Decode, DecodeError, Json};
+use super::json::{decode_object, tagged, Decode, DecodeError, Json};
 
 /// `content/site.json`: what a clinic sets once for the whole site.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,113 +214,65 @@ impl SiteSettings {
     }
 }
 
-impl Decode for SiteSettings {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(SiteSettings {
-                clinic_name: f.required("clinic_name")?,
-                site_url: f.required("site_url")?,
-                phone: f.required("phone")?,
-                booking_url: f.required("booking_url")?,
-                announcement: f.required("announcement")?,
-                disclaimer: f.required("disclaimer")?,
-                related_posts_base_url: f.optional("related_posts_base_url")?,
-            })
-        })
-    }
-}
+decode_object!(SiteSettings {
+    clinic_name: required,
+    site_url: required,
+    phone: required,
+    booking_url: required,
+    announcement: required,
+    disclaimer: required,
+    related_posts_base_url: optional,
+});
 
-impl Decode for Phone {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Phone {
-                display: f.required("display")?,
-                dial: f.required("dial")?,
-            })
-        })
-    }
-}
+decode_object!(Phone {
+    display: required,
+    dial: required,
+});
 
-impl Decode for ArticleIndex {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(ArticleIndex {
-                home: f.required("home")?,
-                articles: f.required("articles")?,
-            })
-        })
-    }
-}
+decode_object!(ArticleIndex {
+    home: required,
+    articles: required,
+});
 
-impl Decode for ArticleSummary {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(ArticleSummary {
-                slug: f.required("slug")?,
-                title: f.required("title")?,
-            })
-        })
-    }
-}
+decode_object!(ArticleSummary {
+    slug: required,
+    title: required,
+});
 
-impl Decode for Article {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Article {
-                slug: f.required("slug")?,
-                title: f.required("title")?,
-                description: f.required("description")?,
-                category: f.required("category")?,
-                published: f.required("published")?,
-                hero: f.required("hero")?,
-                intro: f.required("intro")?,
-                sections: f.required("sections")?,
-                faq: f.required("faq")?,
-                related: f.optional("related")?,
-            })
-        })
-    }
-}
+decode_object!(Article {
+    slug: required,
+    title: required,
+    description: required,
+    category: required,
+    published: required,
+    hero: required,
+    intro: required,
+    sections: required,
+    faq: required,
+    related: optional,
+});
 
-impl Decode for Hero {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Hero {
-                image: f.required("image")?,
-                alt: f.required("alt")?,
-                width: f.required("width")?,
-                height: f.required("height")?,
-                share_image: f.optional("share_image")?,
-            })
-        })
-    }
-}
+decode_object!(Hero {
+    image: required,
+    alt: required,
+    width: required,
+    height: required,
+    share_image: optional,
+});
 
-impl Decode for Section {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Section {
-                heading: f.required("heading")?,
-                id: f.optional("id")?,
-                callout: f.optional("callout")?,
-                body: f.optional("body")?,
-                subsections: f.optional("subsections")?,
-            })
-        })
-    }
-}
+decode_object!(Section {
+    heading: required,
+    id: optional,
+    callout: optional,
+    body: optional,
+    subsections: optional,
+});
 
-impl Decode for Subsection {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Subsection {
-                heading: f.required("heading")?,
-                id: f.optional("id")?,
-                body: f.required("body")?,
-            })
-        })
-    }
-}
+decode_object!(Subsection {
+    heading: required,
+    id: optional,
+    body: required,
+});
 
 impl Decode for Block {
     fn decode(json: &Json) -> Result<Self, DecodeError> {
@@ -346,47 +298,23 @@ impl Decode for Inline {
     }
 }
 
-impl Decode for Link {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Link {
-                text: f.required("text")?,
-                href: f.required("href")?,
-            })
-        })
-    }
-}
+decode_object!(Link {
+    text: required,
+    href: required,
+});
 
-impl Decode for Faq {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(Faq {
-                heading: f.required("heading")?,
-                items: f.required("items")?,
-            })
-        })
-    }
-}
+decode_object!(Faq {
+    heading: required,
+    items: required,
+});
 
-impl Decode for FaqItem {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(FaqItem {
-                question: f.required("question")?,
-                id: f.optional("id")?,
-                answer: f.required("answer")?,
-            })
-        })
-    }
-}
+decode_object!(FaqItem {
+    question: required,
+    id: optional,
+    answer: required,
+});
 
-impl Decode for RelatedPost {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        object(json, |f| {
-            Ok(RelatedPost {
-                title: f.required("title")?,
-                slug: f.required("slug")?,
-            })
-        })
-    }
-}
+decode_object!(RelatedPost {
+    title: required,
+    slug: required,
+});
