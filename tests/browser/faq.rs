@@ -296,3 +296,19 @@ async fn find_in_page_reaches_a_closed_answer_and_opens_it() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_text_fragment_link_into_a_closed_answer_opens_it() {
+    with_desktop_page(|page| async move {
+        // As a search result's "jump to text" link, once the app has rendered the FAQ.
+        page.open("/#:~:text=popping%20without%20pain").await;
+        page.wait_until(
+            "the answer holding the text opens",
+            "return document.querySelectorAll('.faq-question')[2]
+                ?.getAttribute('aria-expanded') === 'true'",
+        )
+        .await;
+        assert_eq!(expanded(&page).await, states("00100"));
+    })
+    .await;
+}
