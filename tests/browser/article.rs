@@ -61,6 +61,13 @@ async fn load_error_details(page: &Page) -> String {
     details.as_str().expect("text").to_string()
 }
 
+/// Serves `article` in place of the bundled article and returns the error details shown.
+async fn load_error_for(page: &Page, article: &Value) -> String {
+    page.server.replace(ARTICLE_PATH, article.to_string());
+    page.open("/").await;
+    load_error_details(page).await
+}
+
 async fn open_article(page: &Page, path: &str) {
     page.open(path).await;
     page.find("h1").await;
@@ -395,9 +402,7 @@ async fn a_misspelt_or_mistyped_field_is_named_with_its_path() {
         let item = json["faq"]["items"][1].as_object_mut().expect("item");
         let answer = item.remove("answer").expect("answer");
         item.insert("answr".into(), answer);
-        page.server.replace(ARTICLE_PATH, json.to_string());
-        page.open("/").await;
-        let details = load_error_details(&page).await;
+        let details = load_error_for(&page, &json).await;
         assert!(
             details.contains("faq.items[1]: missing field `answer`"),
             "{details}"
@@ -405,9 +410,7 @@ async fn a_misspelt_or_mistyped_field_is_named_with_its_path() {
 
         let mut json = article_json();
         json["hero"]["width"] = "wide".into();
-        page.server.replace(ARTICLE_PATH, json.to_string());
-        page.open("/").await;
-        let details = load_error_details(&page).await;
+        let details = load_error_for(&page, &json).await;
         assert!(
             details.contains("hero.width: expected a whole number, found a string"),
             "{details}"
@@ -423,9 +426,7 @@ async fn content_with_an_unsafe_link_is_refused_with_the_field_path() {
         json["intro"][0] = serde_json::json!({
             "paragraph": [{"link": {"text": "Click me", "href": "javascript:alert(1)"}}]
         });
-        page.server.replace(ARTICLE_PATH, json.to_string());
-        page.open("/").await;
-        let details = load_error_details(&page).await;
+        let details = load_error_for(&page, &json).await;
         assert!(
             details.contains("intro[0].paragraph[0].link.href"),
             "{details}"
