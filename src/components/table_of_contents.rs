@@ -32,7 +32,6 @@ pub fn TableOfContents(
     keep_current_entry_in_view(nav, current);
 
     let expanded = RwSignal::new(false);
-    let context = TocContext { current };
     view! {
         <nav class="toc" aria-label="Table of contents" node_ref=nav>
             <button
@@ -48,20 +47,15 @@ pub fn TableOfContents(
             <ol id=LIST_ID class="toc-list" hidden=move || !expanded.get()>
                 {entries
                     .into_iter()
-                    .map(|entry| view! { <TocEntry entry context /> })
+                    .map(|entry| view! { <TocEntry entry current /> })
                     .collect_view()}
             </ol>
         </nav>
     }
 }
 
-#[derive(Clone, Copy)]
-struct TocContext {
-    current: RwSignal<Option<String>>,
-}
-
 #[component]
-fn TocEntry(entry: OutlineEntry, context: TocContext) -> AnyView {
+fn TocEntry(entry: OutlineEntry, current: RwSignal<Option<String>>) -> AnyView {
     let children = (!entry.children.is_empty()).then(|| {
         view! {
             <ol>
@@ -69,14 +63,14 @@ fn TocEntry(entry: OutlineEntry, context: TocContext) -> AnyView {
                     .children
                     .iter()
                     .cloned()
-                    .map(|child| view! { <TocEntry entry=child context /> })
+                    .map(|child| view! { <TocEntry entry=child current /> })
                     .collect_view()}
             </ol>
         }
     });
     view! {
         <li>
-            <SectionLink id=entry.id.clone() current=context.current>
+            <SectionLink id=entry.id.clone() current>
                 {entry.text.clone()}
             </SectionLink>
             {children}

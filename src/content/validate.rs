@@ -243,9 +243,10 @@ impl Validate for Article {
             });
             if let Some(share_image) = &self.hero.share_image {
                 c.field("share_image", |c| {
+                    let name = share_image.to_ascii_lowercase();
                     let raster = [".png", ".jpg", ".jpeg"]
                         .iter()
-                        .any(|ending| share_image.to_ascii_lowercase().ends_with(ending));
+                        .any(|ending| name.ends_with(ending));
                     if !(is_site_file(share_image) && raster) {
                         c.problem(format!(
                             "{share_image:?} must be a PNG or JPEG file of this site, like \
