@@ -5,50 +5,23 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use clinic_article::content::json::{Decode, Json};
 use clinic_article::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_article::content::validate::Validate;
 use clinic_article::content::{Article, ArticleIndex, ContentError, SiteSettings};
+use serde::de::DeserializeOwned;
 
 fn public_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
 }
 
-/// Parses a file as the site serves it (`content/...`), with serde_json for line and column.
-fn load<T: Decode + Validate>(file: &str) -> Result<T, ContentError> {
+/// Reads a file as the site serves it (`content/...`), through the browser's own decoder.
+fn load<T: DeserializeOwned + Validate>(file: &str) -> Result<T, ContentError> {
     let path = public_dir().join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Unavailable {
         file: file.to_string(),
         reason: e.to_string(),
     })?;
-    parse_text(file, &text)
-}
-
-fn parse_text<T: Decode + Validate>(file: &str, text: &str) -> Result<T, ContentError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| ContentError::Malformed {
-            file: file.to_string(),
-            reason: error.to_string(),
-        })?;
-    parse(file, &to_json(value))
-}
-
-/// serde_json's tree as the content reader's, which the browser builds from `JSON.parse`.
-fn to_json(value: serde_json::Value) -> Json {
-    use serde_json::Value;
-    match value {
-        Value::Null => Json::Null,
-        Value::Bool(flag) => Json::Bool(flag),
-        Value::Number(number) => Json::Number(number.as_f64().unwrap_or(f64::NAN)),
-        Value::String(text) => Json::String(text),
-        Value::Array(items) => Json::Array(items.into_iter().map(to_json).collect()),
-        Value::Object(entries) => Json::Object(
-            entries
-                .into_iter()
-                .map(|(key, value)| (key, to_json(value)))
-                .collect(),
-        ),
-    }
+    parse(file, &text)
 }
 
 fn must<T>(result: Result<T, ContentError>) -> T {
@@ -111,7 +84,7 @@ fn every_article_hero_and_share_image_is_bundled() {
 
 #[test]
 fn a_syntax_error_is_reported_with_file_line_and_column() {
-    let error = parse_text::<SiteSettings>("content/site.json", "{\n  \"clinic_name\": \"A\",\n}")
+    let error = parse::<SiteSettings>("content/site.json", "{\n  \"clinic_name\": \"A\",\n}")
         .expect_err("trailing comma");
     let message = error.to_string();
     assert!(message.starts_with("content/site.json"), "{message}");
@@ -123,7 +96,7 @@ fn a_wrong_or_unknown_field_is_reported_with_its_path() {
     let text = std::fs::read_to_string(public_dir().join(SITE_FILE)).expect("site.json");
     let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
     json["phone"]["number"] = "1".into();
-    let message = parse_text::<SiteSettings>(SITE_FILE, &json.to_string())
+    let message = parse::<SiteSettings>(SITE_FILE, &json.to_string())
         .expect_err("unknown field")
         .to_string();
     assert!(message.contains("phone"), "{message}");
@@ -134,7 +107,7 @@ fn a_wrong_or_unknown_field_is_reported_with_its_path() {
         .expect("phone")
         .remove("number");
     json["announcement"][1] = serde_json::json!({"bold": "x"});
-    let message = parse_text::<SiteSettings>(SITE_FILE, &json.to_string())
+    let message = parse::<SiteSettings>(SITE_FILE, &json.to_string())
         .expect_err("unknown span kind")
         .to_string();
     assert!(message.contains("announcement[1]"), "{message}");
@@ -148,7 +121,7 @@ fn a_broken_rule_is_reported_with_the_field_path() {
     json["sections"][2]["subsections"][1]["body"][0]["list"][1] =
         serde_json::json!([{"link": {"text": "x", "href": "javascript:alert(1)"}}]);
     json["faq"]["items"][0]["question"] = " ".into();
-    let error = parse_text::<Article>(&file, &json.to_string()).expect_err("invalid");
+    let error = parse::<Article>(&file, &json.to_string()).expect_err("invalid");
     let ContentError::Invalid { problems, .. } = &error else {
         panic!("expected a rule violation, got {error}");
     };

@@ -5,7 +5,6 @@ pub mod error;
 pub mod fetch;
 #[cfg(test)]
 mod fixtures;
-pub mod json;
 pub mod load;
 pub mod model;
 pub mod outline;

@@ -1,11 +1,11 @@
-//! The typed content model and how each type is read from JSON. Every object refuses unknown
-//! fields, so a typo in a JSON key is an error with its path instead of a silently missing
-//! paragraph.
+//! The typed content model, read from JSON by serde. Every object refuses unknown fields, so
+//! a typo in a JSON key is an error with its path instead of a silently missing paragraph.
 
-use super::json::{decode_object, tagged, Decode, DecodeError, Json};
+use serde::Deserialize;
 
 /// `content/site.json`: what a clinic sets once for the whole site.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SiteSettings {
     pub clinic_name: String,
     /// Where the site is published, ending in `/` (with any sub-path): canonical addresses,
@@ -23,7 +23,8 @@ pub struct SiteSettings {
     pub related_posts_base_url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Phone {
     /// As a patient reads it, e.g. "(212) 555-0147".
     pub display: String,
@@ -32,14 +33,16 @@ pub struct Phone {
 }
 
 /// `content/articles.json`: which articles exist and which one the home page shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleIndex {
     /// The slug of the article shown at `/`.
     pub home: String,
     pub articles: Vec<ArticleSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleSummary {
     /// The article's address segment and file name: `articles/<slug>` and
     /// `content/articles/<slug>.json`.
@@ -48,7 +51,8 @@ pub struct ArticleSummary {
 }
 
 /// `content/articles/<slug>.json`: one article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     pub slug: String,
     pub title: String,
@@ -62,10 +66,12 @@ pub struct Article {
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
     pub faq: Faq,
+    #[serde(default)]
     pub related: Vec<RelatedPost>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hero {
     /// A site-relative image file, e.g. `images/upper-back-relief.svg`.
     pub image: String,
@@ -78,26 +84,32 @@ pub struct Hero {
 }
 
 /// A top-level section: an `h2` with its blocks and its `h3` subsections.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub heading: String,
     /// Overrides the id derived from the heading, to keep an old deep link working.
     pub id: Option<String>,
     /// Shown as a callout: for the parts that tell a patient when to get care.
+    #[serde(default)]
     pub callout: bool,
+    #[serde(default)]
     pub body: Vec<Block>,
+    #[serde(default)]
     pub subsections: Vec<Subsection>,
 }
 
 /// An `h3` with its blocks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Subsection {
     pub heading: String,
     pub id: Option<String>,
     pub body: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A bulleted list; each item is rich text.
@@ -106,7 +118,8 @@ pub enum Block {
 
 /// A run of text inside a paragraph. Content is data, never markup: each kind is rendered as
 /// its own element and the text is always set as text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Inline {
     Text(String),
     Strong(String),
@@ -116,19 +129,22 @@ pub enum Inline {
     BookingLink(String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub text: String,
     pub href: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Faq {
     pub heading: String,
     pub items: Vec<FaqItem>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FaqItem {
     pub question: String,
     /// Overrides the id derived from the question.
@@ -136,7 +152,8 @@ pub struct FaqItem {
     pub answer: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RelatedPost {
     pub title: String,
     pub slug: String,
@@ -213,108 +230,3 @@ impl SiteSettings {
             .map(|base| format!("{}{}", base, post.slug))
     }
 }
-
-decode_object!(SiteSettings {
-    clinic_name: required,
-    site_url: required,
-    phone: required,
-    booking_url: required,
-    announcement: required,
-    disclaimer: required,
-    related_posts_base_url: optional,
-});
-
-decode_object!(Phone {
-    display: required,
-    dial: required,
-});
-
-decode_object!(ArticleIndex {
-    home: required,
-    articles: required,
-});
-
-decode_object!(ArticleSummary {
-    slug: required,
-    title: required,
-});
-
-decode_object!(Article {
-    slug: required,
-    title: required,
-    description: required,
-    category: required,
-    published: required,
-    hero: required,
-    intro: required,
-    sections: required,
-    faq: required,
-    related: optional,
-});
-
-decode_object!(Hero {
-    image: required,
-    alt: required,
-    width: required,
-    height: required,
-    share_image: optional,
-});
-
-decode_object!(Section {
-    heading: required,
-    id: optional,
-    callout: optional,
-    body: optional,
-    subsections: optional,
-});
-
-decode_object!(Subsection {
-    heading: required,
-    id: optional,
-    body: required,
-});
-
-impl Decode for Block {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        tagged(json, &["paragraph", "list"], |kind, value| match kind {
-            "paragraph" => Some(value.read().map(Block::Paragraph)),
-            "list" => Some(value.read().map(Block::List)),
-            _ => None,
-        })
-    }
-}
-
-impl Decode for Inline {
-    fn decode(json: &Json) -> Result<Self, DecodeError> {
-        const KINDS: &[&str] = &["text", "strong", "emphasis", "link", "booking_link"];
-        tagged(json, KINDS, |kind, value| match kind {
-            "text" => Some(value.read().map(Inline::Text)),
-            "strong" => Some(value.read().map(Inline::Strong)),
-            "emphasis" => Some(value.read().map(Inline::Emphasis)),
-            "link" => Some(value.read().map(Inline::Link)),
-            "booking_link" => Some(value.read().map(Inline::BookingLink)),
-            _ => None,
-        })
-    }
-}
-
-decode_object!(Link {
-    text: required,
-    href: required,
-});
-
-decode_object!(Faq {
-    heading: required,
-    items: required,
-});
-
-decode_object!(FaqItem {
-    question: required,
-    id: optional,
-    answer: required,
-});
-
-decode_object!(RelatedPost {
-    title: required,
-    slug: required,
-});
