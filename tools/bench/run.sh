@@ -2,7 +2,8 @@
 # The size and speed benchmark (not a test): builds the release site, prints the wasm's raw,
 # gzip and brotli sizes and the first view's brotli bytes, then runs Lighthouse (mobile:
 # simulated slow 4G, 4x CPU) on the app and on tools/bench/static-article.html, the same
-# article as a plain static page, both served brotli-compressed from loopback.
+# article as a plain static page, both served brotli-compressed from loopback. Last, a
+# start-up profile (profile.mjs) of a second build that keeps the wasm's function names.
 # Usage: tools/bench/run.sh [runs per page, default 3]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,6 +18,13 @@ export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE
 
 rm -rf "$OUT" && mkdir -p "$OUT/static/images"
 trunk build --release --dist "$OUT/site" >/dev/null
+# The same site with the wasm's function names kept (wasm-opt --debuginfo), for the profile.
+# Trunk takes such options from index.html only, so a copy of it names them.
+named_index="$ROOT/.bench-index.html"
+trap 'rm -f "$named_index"' EXIT
+sed 's/data-wasm-opt="z"/data-wasm-opt="z" data-wasm-opt-params="--debuginfo"/' index.html >"$named_index"
+trunk build --release --dist "$OUT/site-named" "$named_index" >/dev/null
+rm -f "$named_index"
 cp "$BENCH/static-article.html" "$OUT/static/index.html"
 cp style/main.css "$OUT/static/main.css"
 cp public/images/upper-back-relief.svg "$OUT/static/images/"
@@ -30,7 +38,7 @@ echo "wasm raw:    $(kib "$(wc -c <"$wasm")")"
 echo "wasm gzip:   $(kib "$(gzip -9c "$wasm" | wc -c)")   (budget 100 KiB)"
 echo "wasm brotli: $(kib "$(br_size "$wasm")")"
 first_view=( "$OUT"/site/index.html "$OUT"/site/assets/*.js "$wasm" "$OUT"/site/assets/*.css
-  "$OUT"/site/boot.js "$OUT"/site/reading-settings.js "$OUT"/site/content/site.json
+  "$OUT"/site/boot.js "$OUT"/site/content/site.json
   "$OUT"/site/content/articles.json "$OUT"/site/content/articles/*.json
   "$OUT"/site/images/upper-back-relief.svg "$OUT"/site/favicon.svg )
 echo "first view:  $(kib "$(br_size "${first_view[@]}")") brotli   (budget 130 KiB)"
@@ -38,8 +46,12 @@ echo "static page: $(kib "$(br_size "$OUT"/static/index.html "$OUT"/static/main.
 
 node "$BENCH/serve.mjs" "$OUT/site" 8181 & app=$!
 node "$BENCH/serve.mjs" "$OUT/static" 8182 & static=$!
-trap 'kill $app $static 2>/dev/null' EXIT
-sleep 1
+node "$BENCH/serve.mjs" "$OUT/site-named" 8183 & named=$!
+trap 'kill $app $static $named 2>/dev/null; rm -f "$named_index"' EXIT
+# The servers compress every file before they listen.
+for port in 8181 8182 8183; do
+  until curl -so /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+done
 
 lighthouse() {
   CHROME_PATH=/usr/bin/chromium "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
@@ -79,3 +91,6 @@ for (const key of Object.keys(app)) {
 }
 console.log(`LCP ratio app/static: ${(app["LCP (s)"] / base["LCP (s)"]).toFixed(2)}x (target <= 2x)`);
 JS
+
+echo
+node "$BENCH/profile.mjs" http://127.0.0.1:8183/ 7
