@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod content;
+pub mod first_paint;
 pub mod navigation;
 pub mod pages;
 pub mod prefs;

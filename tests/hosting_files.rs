@@ -1,11 +1,39 @@
 //! The files that tell static hosts how to serve the site agree with each other and with
 //! what the build produces.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
 
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The script that `index.html` inlines (Trunk copies the file's text as it is).
+const INLINE_SCRIPT: &str = "src/prefs/reading-settings.js";
+/// The files that carry the Content-Security-Policy.
+const POLICY_FILES: [&str; 2] = ["public/_headers", "deploy/security-headers.conf"];
+const SCRIPT_SRC: &str = "script-src 'self' 'wasm-unsafe-eval'";
+
+/// The CSP source that allows exactly the text of `script`: `'sha256-…'`.
+fn csp_hash(script: &str) -> String {
+    let digest = Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// `policy_file` with the script-src directive allowing `hash` as its one inline script.
+fn with_script_hash(policy_file: &str, hash: &str) -> String {
+    let (before, after) = policy_file
+        .split_once(SCRIPT_SRC)
+        .unwrap_or_else(|| panic!("no \"{SCRIPT_SRC}\" in the policy"));
+    let rest = &after[after.find(';').unwrap_or(after.len())..];
+    format!("{before}{SCRIPT_SRC} {hash}{rest}")
 }
 
 /// The header lines of the `_headers` rule for `pattern`.
@@ -62,7 +90,7 @@ fn the_policy_allows_only_the_site_and_its_wasm_and_nginx_ships_the_same() {
         .map(csp_of)
         .expect("a Content-Security-Policy");
     assert!(policy.contains("default-src 'self'"));
-    assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert!(policy.contains(SCRIPT_SRC));
     assert!(
         !policy.contains("unsafe-inline") && !policy.contains("*"),
         "{policy}"
@@ -88,4 +116,28 @@ fn netlify_serves_article_addresses_with_the_app() {
             == ["/articles/*", "/index.html", "200"]));
     let trunk = read("Trunk.toml");
     assert!(trunk.contains("404.html"), "every build ships 404.html");
+}
+
+#[test]
+fn the_policy_allows_the_inline_settings_script_by_its_hash() {
+    let index = read("index.html");
+    assert!(
+        index.contains(&format!("rel=\"inline\" href=\"{INLINE_SCRIPT}\"")),
+        "index.html inlines {INLINE_SCRIPT}"
+    );
+    let hash = csp_hash(&read(INLINE_SCRIPT));
+    for file in POLICY_FILES {
+        let text = read(file);
+        let expected = with_script_hash(&text, &hash);
+        if std::env::var_os("UPDATE_CSP_HASH").is_some() {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            std::fs::write(path, &expected).expect("write");
+        } else {
+            assert!(
+                text == expected,
+                "{file} must allow {INLINE_SCRIPT} by its hash {hash}: run \
+                 UPDATE_CSP_HASH=1 cargo test --test hosting_files"
+            );
+        }
+    }
 }

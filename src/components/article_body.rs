@@ -2,9 +2,11 @@ use leptos::prelude::*;
 
 use super::content_block::blocks_view;
 use crate::content::{Article, Outline, OutlineEntry, Section};
+use crate::first_paint::AfterFirstPaint;
 
 /// The article's text: the introduction, then each section under its `h2` and each
-/// subsection under its `h3`, with the ids from the outline.
+/// subsection under its `h3`, with the ids from the outline. The introduction is on the first
+/// screen; each section is built after the first paint, in its own task.
 #[component]
 pub fn ArticleBody(
     article: std::sync::Arc<Article>,
@@ -16,7 +18,13 @@ pub fn ArticleBody(
         .iter()
         .cloned()
         .zip(outline.sections)
-        .map(|(section, entry)| view! { <ArticleSection section entry /> })
+        .map(|(section, entry)| {
+            view! {
+                <AfterFirstPaint>
+                    <ArticleSection section=section.clone() entry=entry.clone() />
+                </AfterFirstPaint>
+            }
+        })
         .collect_view();
     view! {
         <div class="article-body">

@@ -51,10 +51,12 @@ const TITLE_ID: &str = "reading-settings-title";
 
 /// The reading settings: contrast, text size, alignment, spacing, font, link highlighting,
 /// motion and read-aloud. Changes apply at once and are remembered. Escape closes the panel
-/// and returns focus to its button.
+/// and returns focus to its button. Its controls are built when it first opens: most readers
+/// never do, and the first paint should not wait for them.
 #[component]
 pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView {
-    let settings = use_reading_settings();
+    let ever_opened =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
     let panel = NodeRef::<Section>::new();
     let close = move || {
         open.set(false);
@@ -90,57 +92,68 @@ pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> im
                 }
             }
         >
-            <h2 id=TITLE_ID class="reading-settings-title">"Reading settings"</h2>
-            <div class="reading-settings-groups">
-                <ChoiceGroup
-                    legend="Color contrast"
-                    name="contrast"
-                    choices=vec![
-                        (Contrast::Default, "Default"),
-                        (Contrast::High, "High contrast"),
-                        (Contrast::Dark, "Dark"),
-                    ]
-                    selected=Signal::derive(move || settings.get().contrast)
-                    select=Callback::new(move |contrast| {
-                        settings.update(|s| ReadingSettings { contrast, ..s })
-                    })
-                />
-                <TextSize />
-                <ChoiceGroup
-                    legend="Text align"
-                    name="align"
-                    choices=vec![(Align::Left, "Left"), (Align::Center, "Center"), (Align::Right, "Right")]
-                    selected=Signal::derive(move || settings.get().align)
-                    select=Callback::new(move |align| settings.update(|s| ReadingSettings { align, ..s }))
-                />
-                <fieldset class="setting-group">
-                    <legend>"Easier reading"</legend>
-                    <div class="setting-buttons">
-                        {TOGGLES
-                            .into_iter()
-                            .map(|(label, read, flip)| {
-                                view! {
-                                    <SettingToggle
-                                        label
-                                        on=Signal::derive(move || read(&settings.get()))
-                                        toggle=Callback::new(move |()| settings.update(flip))
-                                    />
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                </fieldset>
-                <ReadAloud />
-            </div>
-            <div class="reading-settings-actions">
-                <button type="button" class="action" on:click=move |_| settings.reset()>
-                    "Reset to defaults"
-                </button>
-                <button type="button" class="action" on:click=move |_| close()>
-                    "Close"
-                </button>
-            </div>
+            <Show when=move || ever_opened.get()>
+                <ReadingSettingsControls close=Callback::new(move |()| close()) />
+            </Show>
         </section>
+    }
+}
+
+/// The panel's title, its controls and its actions.
+#[component]
+fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
+    let settings = use_reading_settings();
+    view! {
+        <h2 id=TITLE_ID class="reading-settings-title">"Reading settings"</h2>
+        <div class="reading-settings-groups">
+            <ChoiceGroup
+                legend="Color contrast"
+                name="contrast"
+                choices=vec![
+                    (Contrast::Default, "Default"),
+                    (Contrast::High, "High contrast"),
+                    (Contrast::Dark, "Dark"),
+                ]
+                selected=Signal::derive(move || settings.get().contrast)
+                select=Callback::new(move |contrast| {
+                    settings.update(|s| ReadingSettings { contrast, ..s })
+                })
+            />
+            <TextSize />
+            <ChoiceGroup
+                legend="Text align"
+                name="align"
+                choices=vec![(Align::Left, "Left"), (Align::Center, "Center"), (Align::Right, "Right")]
+                selected=Signal::derive(move || settings.get().align)
+                select=Callback::new(move |align| settings.update(|s| ReadingSettings { align, ..s }))
+            />
+            <fieldset class="setting-group">
+                <legend>"Easier reading"</legend>
+                <div class="setting-buttons">
+                    {TOGGLES
+                        .into_iter()
+                        .map(|(label, read, flip)| {
+                            view! {
+                                <SettingToggle
+                                    label
+                                    on=Signal::derive(move || read(&settings.get()))
+                                    toggle=Callback::new(move |()| settings.update(flip))
+                                />
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <ReadAloud />
+        </div>
+        <div class="reading-settings-actions">
+            <button type="button" class="action" on:click=move |_| settings.reset()>
+                "Reset to defaults"
+            </button>
+            <button type="button" class="action" on:click=move |_| close.run(())>
+                "Close"
+            </button>
+        </div>
     }
 }
 

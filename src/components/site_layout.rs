@@ -5,19 +5,27 @@ use leptos::prelude::*;
 use crate::components::{AnnouncementBanner, SectionLink, SiteFooter, SiteHeader};
 use crate::content::outline::MAIN_ID;
 use crate::content::SiteSettings;
+use crate::first_paint::{use_page_complete, AfterFirstPaint};
 
 /// The frame every page shares: skip link, announcement, header, the page's main content and
 /// the footer. It also makes the site settings available to the components inside.
 #[component]
 pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView {
     provide_context(site.clone());
+    let complete = use_page_complete();
     view! {
         <p class="skip-link">
             <SectionLink id=MAIN_ID.to_string()>"Skip to main content"</SectionLink>
         </p>
         <AnnouncementBanner site=site.clone() />
         <SiteHeader site=site.clone() />
-        <main id=MAIN_ID tabindex="-1">{children()}</main>
-        <SiteFooter site />
+        // Busy while the parts after the first paint are still being added.
+        <main id=MAIN_ID tabindex="-1" aria-busy=move || (!complete.get()).then_some("true")>
+            {children()}
+        </main>
+        // Below everything else, so it comes last: nothing it would push down is built after it.
+        <AfterFirstPaint>
+            <SiteFooter site=site.clone() />
+        </AfterFirstPaint>
     }
 }

@@ -4,7 +4,8 @@ use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserver
 
 use crate::components::SectionLink;
 use crate::content::{Outline, OutlineEntry};
-use crate::navigation::{after_mount, reading_line, READING_LINE_MARGIN};
+use crate::first_paint::{use_page_complete, AfterFirstPaint};
+use crate::navigation::{reading_line, READING_LINE_MARGIN};
 
 const LIST_ID: &str = "table-of-contents-list";
 
@@ -44,12 +45,15 @@ pub fn TableOfContents(
                 "Contents"
             </button>
             <p class="toc-title" aria-hidden="true">"Contents"</p>
-            <ol id=LIST_ID class="toc-list" hidden=move || !expanded.get()>
-                {entries
-                    .into_iter()
-                    .map(|entry| view! { <TocEntry entry current /> })
-                    .collect_view()}
-            </ol>
+            <AfterFirstPaint>
+                <ol id=LIST_ID class="toc-list" hidden=move || !expanded.get()>
+                    {entries
+                        .iter()
+                        .cloned()
+                        .map(|entry| view! { <TocEntry entry current /> })
+                        .collect_view()}
+                </ol>
+            </AfterFirstPaint>
         </nav>
     }
 }
@@ -83,9 +87,15 @@ fn TocEntry(entry: OutlineEntry, current: RwSignal<Option<String>>) -> AnyView {
 /// Scroll-spy: whenever a heading crosses the reading line, the current section becomes the
 /// last one whose heading is above that line (the first while the reader is still above all
 /// of them). An IntersectionObserver tells us when; nothing runs on every scroll, and neither
-/// focus nor scroll position is ever touched.
+/// focus nor scroll position is ever touched. It starts once every section is in the page.
 fn track_current_section(ids: Vec<String>, current: RwSignal<Option<String>>) {
-    after_mount(move || {
+    let complete = use_page_complete();
+    let mut ids = Some(ids);
+    Effect::new(move |_| {
+        if !complete.get() {
+            return;
+        }
+        let Some(ids) = ids.take() else { return };
         let document = document();
         let headings: Vec<web_sys::Element> = ids
             .iter()

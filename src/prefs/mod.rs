@@ -10,7 +10,7 @@ pub use model::{Align, Contrast, ReadingSettings, SystemPreferences, TEXT_SIZES}
 use crate::storage;
 
 /// One versioned key: a future format gets a new key instead of misreading this one.
-/// `public/reading-settings.js` reads the same key before the first paint.
+/// `src/prefs/reading-settings.js` reads the same key before the first paint.
 pub const STORAGE_KEY: &str = "clinic-article:reading-settings:v1";
 
 /// The reader's settings, shared through context.

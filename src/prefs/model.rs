@@ -4,8 +4,8 @@
 //! Storage format: `key=value` pairs joined by `;`, where each key is the name of an `<html>`
 //! attribute without `data-` and each value that attribute's value, e.g.
 //! `contrast=high;text-size=150;align=left;spacing=normal;font=default;links=plain;motion=full`.
-//! `public/reading-settings.js` applies a stored value before the first paint by reading the
-//! same pairs.
+//! `src/prefs/reading-settings.js` (inlined into `index.html`) applies a stored value before
+//! the first paint by reading the same pairs.
 
 /// The step sizes of "Bigger text", in percent of the base size.
 pub const TEXT_SIZES: [u16; 6] = [100, 120, 140, 160, 180, 200];

@@ -69,8 +69,7 @@ async fn load_error_for(page: &Page, article: &Value) -> String {
 }
 
 async fn open_article(page: &Page, path: &str) {
-    page.open(path).await;
-    page.find("h1").await;
+    page.open_complete(path).await;
 }
 
 #[tokio::test]

@@ -14,8 +14,7 @@ const HOME: &str = "\u{E011}";
 const END: &str = "\u{E010}";
 
 async fn open(page: &Page, path: &str) -> Vec<Element> {
-    page.open(path).await;
-    page.find(".faq-question").await;
+    page.open_complete(path).await;
     page.find_all(".faq-question").await
 }
 

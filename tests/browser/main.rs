@@ -3,6 +3,7 @@
 
 mod article;
 mod faq;
+mod first_paint;
 mod hosting;
 mod reading_settings;
 mod search;

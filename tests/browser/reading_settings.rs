@@ -10,8 +10,7 @@ use crate::support::{with_desktop_page, with_page, Page};
 const KEY: &str = "clinic-article:reading-settings:v1";
 
 async fn open(page: &Page) {
-    page.open("/").await;
-    page.find("h1").await;
+    page.open_complete("/").await;
 }
 
 async fn open_panel(page: &Page) {

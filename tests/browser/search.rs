@@ -17,8 +17,7 @@ async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
 #[tokio::test]
 async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
     with_desktop_page(|page| async move {
-        page.open("/").await;
-        page.find("h1").await;
+        page.open_complete("/").await;
         let article = content_json("articles/how-to-relieve-upper-back-pain-fast.json");
         assert_eq!(
             head_value(&page, "link[rel=canonical]", "href").await,
@@ -79,8 +78,7 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
 #[tokio::test]
 async fn printed_the_article_stands_alone_with_addresses_and_every_answer() {
     with_desktop_page(|page| async move {
-        page.open("/").await;
-        page.find("h1").await;
+        page.open_complete("/").await;
         page.emulate_media("print", &[]).await;
         let hidden = page
             .eval(

@@ -434,6 +434,17 @@ impl Page {
         self.client.goto(&self.url(path)).await.expect("navigate");
     }
 
+    /// Opens `path` and waits until its page is complete: the parts built after the first
+    /// paint are in, and `<main>` is no longer `aria-busy`.
+    pub async fn open_complete(&self, path: &str) {
+        self.open(path).await;
+        self.wait_until_complete().await;
+    }
+
+    pub async fn wait_until_complete(&self) {
+        self.find("main#main-content:not([aria-busy])").await;
+    }
+
     /// Waits for the first element matching `css` and returns it.
     pub async fn find(&self, css: &str) -> Element {
         self.client

@@ -13,8 +13,7 @@ const FLOOR: &str =
     "const floor = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;";
 
 async fn open(page: &Page, path: &str) {
-    page.open(path).await;
-    page.find("nav.toc").await;
+    page.open_complete(path).await;
 }
 
 /// The top of the element with `id`, relative to the window.
