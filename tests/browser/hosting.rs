@@ -34,6 +34,17 @@ async fn under_a_sub_path_every_asset_content_file_and_link_resolves_from_the_ba
     on_sub_path_host(|page| async move {
         page.open(SUB_PATH).await;
         shows_the_article(&page).await;
+        // The readable font too, which the inlined stylesheet names relative to the base.
+        let faces = page
+            .eval(
+                "return document.fonts.load('16px \"Atkinson Hyperlegible\"').then(f => f.length)",
+            )
+            .await;
+        assert_eq!(
+            faces,
+            json!(1),
+            "the readable font loads under the sub-path"
+        );
         let outside = page
             .eval(&format!(
                 "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)

@@ -37,7 +37,7 @@ echo "== Sizes"
 echo "wasm raw:    $(kib "$(wc -c <"$wasm")")"
 echo "wasm gzip:   $(kib "$(gzip -9c "$wasm" | wc -c)")   (budget 100 KiB)"
 echo "wasm brotli: $(kib "$(br_size "$wasm")")"
-first_view=( "$OUT"/site/index.html "$OUT"/site/assets/*.js "$wasm" "$OUT"/site/assets/*.css
+first_view=( "$OUT"/site/index.html "$OUT"/site/assets/*.js "$wasm"
   "$OUT"/site/boot.js "$OUT"/site/content/site.json
   "$OUT"/site/content/articles.json "$OUT"/site/content/articles/*.json
   "$OUT"/site/images/upper-back-relief.svg "$OUT"/site/favicon.svg )
