@@ -12,11 +12,12 @@ use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
 use crate::first_paint::{provide_first_paint_queue, AfterFirstPaint};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
-use crate::pages::head::{add_head_tags, set_document_title, HeadTag};
+use crate::pages::head::{set_document_head, HeadTag};
 use crate::prefs::use_reading_settings;
 
-/// One article, with its table of contents, FAQ and related posts. The header, the hero and
-/// the introduction paint first; the rest follows in short tasks (see `first_paint`).
+/// One article, with its table of contents, FAQ and related posts. The site header, the
+/// article's header with its hero, the contents' frame and the introduction paint first; the
+/// rest follows in short tasks (see `first_paint`).
 #[component]
 pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoView {
     let outline = Outline::of(&article);
@@ -26,7 +27,6 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .map(|text| word_count(&text))
         .sum();
     provide_first_paint_queue();
-    set_document_title(&format!("{} | {}", article.title, site.clinic_name));
     let reduced_motion = use_reading_settings().reduce_motion();
     let current_section = RwSignal::new(None);
     provide_context(CurrentSection(current_section));
@@ -49,35 +49,40 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
             </article>
             <AfterFirstPaint>
                 <RelatedPosts posts=related.clone() site=head_site.clone() />
-                <ArticleHeadTags article=head_article.clone() site=head_site.clone() />
+                <ArticleHead article=head_article.clone() site=head_site.clone() />
             </AfterFirstPaint>
         </SiteLayout>
     }
 }
 
-/// The description, canonical address, sharing card and JSON-LD of `article`: for search
-/// engines and link previews, which read the finished page, so they wait for the first paint.
+/// The title, description, canonical address, sharing card and JSON-LD of `article`. The tab
+/// and search engines read them, not the first screen, so they wait for the first paint
+/// (setting the title alone took 7% of the first render). `index.html` already carries the
+/// home article's title.
 #[component]
-fn ArticleHeadTags(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
+fn ArticleHead(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
     let url = site.article_url(&article.slug);
     let image = site.file_url(article.hero.share_image());
-    add_head_tags(vec![
-        HeadTag::named("description", &article.description),
-        HeadTag::link("canonical", url.clone()),
-        HeadTag::property("og:type", "article"),
-        HeadTag::property("og:site_name", &site.clinic_name),
-        HeadTag::property("og:title", &article.title),
-        HeadTag::property("og:description", &article.description),
-        HeadTag::property("og:url", url),
-        HeadTag::property("og:image", image.clone()),
-        HeadTag::property("og:image:alt", &article.hero.alt),
-        HeadTag::property("article:published_time", &article.published),
-        HeadTag::named("twitter:card", "summary_large_image"),
-        HeadTag::named("twitter:title", &article.title),
-        HeadTag::named("twitter:description", &article.description),
-        HeadTag::named("twitter:image", image),
-        HeadTag::json_ld(json_ld(&article, &site)),
-    ]);
+    set_document_head(
+        &format!("{} | {}", article.title, site.clinic_name),
+        vec![
+            HeadTag::named("description", &article.description),
+            HeadTag::link("canonical", url.clone()),
+            HeadTag::property("og:type", "article"),
+            HeadTag::property("og:site_name", &site.clinic_name),
+            HeadTag::property("og:title", &article.title),
+            HeadTag::property("og:description", &article.description),
+            HeadTag::property("og:url", url),
+            HeadTag::property("og:image", image.clone()),
+            HeadTag::property("og:image:alt", &article.hero.alt),
+            HeadTag::property("article:published_time", &article.published),
+            HeadTag::named("twitter:card", "summary_large_image"),
+            HeadTag::named("twitter:title", &article.title),
+            HeadTag::named("twitter:description", &article.description),
+            HeadTag::named("twitter:image", image),
+            HeadTag::json_ld(json_ld(&article, &site)),
+        ],
+    );
 }
 
 /// Opening `…#section` scrolls to that section once the article has rendered (instantly), and

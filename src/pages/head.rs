@@ -51,14 +51,11 @@ impl HeadTag {
     }
 }
 
-pub fn set_document_title(title: &str) {
-    document().set_title(title);
-}
-
-/// Adds `tags` to `<head>` for as long as the calling page is shown. Text is set as text,
-/// never parsed as markup.
-pub fn add_head_tags(tags: Vec<HeadTag>) {
+/// Sets the document title and adds `tags` to `<head>` for as long as the calling page is
+/// shown. Text is set as text, never parsed as markup.
+pub fn set_document_head(title: &str, tags: Vec<HeadTag>) {
     let document = document();
+    document.set_title(title);
     let Some(head) = document.head() else {
         return;
     };

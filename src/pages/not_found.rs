@@ -4,14 +4,16 @@ use leptos::prelude::*;
 
 use crate::components::SiteLayout;
 use crate::content::SiteSettings;
-use crate::pages::head::{add_head_tags, set_document_title, HeadTag};
+use crate::pages::head::{set_document_head, HeadTag};
 use crate::pages::route::base_path;
 
 /// An address that matches no page.
 #[component]
 pub fn NotFoundPage(site: Arc<SiteSettings>) -> impl IntoView {
-    set_document_title(&format!("Page not found | {}", site.clinic_name));
-    add_head_tags(vec![HeadTag::named("robots", "noindex")]);
+    set_document_head(
+        &format!("Page not found | {}", site.clinic_name),
+        vec![HeadTag::named("robots", "noindex")],
+    );
     view! {
         <SiteLayout site>
             <div class="not-found">
