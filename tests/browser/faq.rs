@@ -6,7 +6,8 @@ use serde_json::{json, Value};
 
 use crate::support::{content_json, with_desktop_page, Page};
 
-const DEHYDRATION_ID: &str = "can-dehydration-cause-upper-back-pain";
+const WALK_LENGTH_ID: &str = "how-long-should-a-winter-walk-last";
+const HOME_ARTICLE: &str = "articles/walking-comfortably-in-winter.json";
 const ENTER: &str = "\u{E007}";
 const ARROW_UP: &str = "\u{E013}";
 const ARROW_DOWN: &str = "\u{E015}";
@@ -87,7 +88,7 @@ async fn questions_follow_the_aria_accordion_pattern_and_start_collapsed() {
         assert_eq!(problems, json!([]));
         assert_eq!(expanded(&page).await, states("00000"));
         answers_shown(&page, "00000").await;
-        let questions: Vec<String> = content_json("articles/how-to-relieve-upper-back-pain-fast.json")
+        let questions: Vec<String> = content_json(HOME_ARTICLE)
             ["faq"]["items"]
             .as_array()
             .expect("items")
@@ -193,11 +194,11 @@ async fn expand_all_and_collapse_all() {
 #[tokio::test]
 async fn a_deep_link_to_a_question_opens_its_answer_and_scrolls_to_it() {
     with_desktop_page(|page| async move {
-        page.open(&format!("/#{DEHYDRATION_ID}")).await;
+        page.open(&format!("/#{WALK_LENGTH_ID}")).await;
         page.wait_until(
             "the question is open, in view and focused",
             &format!(
-                "const b = document.getElementById({DEHYDRATION_ID:?});
+                "const b = document.getElementById({WALK_LENGTH_ID:?});
                  const r = b && b.getBoundingClientRect();
                  return !!b && b.getAttribute('aria-expanded') === 'true'
                     && scrollY > 1000 && r.bottom <= innerHeight
@@ -209,7 +210,7 @@ async fn a_deep_link_to_a_question_opens_its_answer_and_scrolls_to_it() {
         assert_eq!(expanded(&page).await, states("01000"));
 
         // A link to another question, followed in the page, opens that one too.
-        page.eval("location.hash = '#can-digestive-problems-cause-upper-back-pain'").await;
+        page.eval("location.hash = '#is-it-safe-to-walk-on-a-frosty-morning'").await;
         page.wait_until(
             "the first question opens",
             "return document.querySelector('.faq-question').getAttribute('aria-expanded') === 'true'",
@@ -248,14 +249,14 @@ async fn the_head_describes_the_article_and_faq_as_json_ld() {
         assert_eq!(scripts.len(), 1, "one JSON-LD block");
         let ld: Value = serde_json::from_str(scripts[0].as_str().expect("text")).expect("JSON");
         assert_eq!(ld["@context"], "https://schema.org");
-        let article = content_json("articles/how-to-relieve-upper-back-pain-fast.json");
+        let article = content_json(HOME_ARTICLE);
         let page_ld = &ld["@graph"][0];
         assert_eq!(page_ld["@type"], "MedicalWebPage");
         assert_eq!(page_ld["headline"], article["title"]);
-        assert_eq!(page_ld["datePublished"], "2026-01-10");
+        assert_eq!(page_ld["datePublished"], article["published"]);
         assert_eq!(
             page_ld["publisher"]["name"],
-            "Apex Interventional Pain & Spine"
+            content_json("site.json")["clinic_name"]
         );
         let faq = &ld["@graph"][1];
         assert_eq!(faq["@type"], "FAQPage");
@@ -300,7 +301,7 @@ async fn find_in_page_reaches_a_closed_answer_and_opens_it() {
 async fn a_text_fragment_link_into_a_closed_answer_opens_it() {
     with_desktop_page(|page| async move {
         // As a search result's "jump to text" link, once the app has rendered the FAQ.
-        page.open("/#:~:text=popping%20without%20pain").await;
+        page.open("/#:~:text=thermos%20of%20cocoa").await;
         page.wait_until(
             "the answer holding the text opens",
             "return document.querySelectorAll('.faq-question')[2]

@@ -7,9 +7,10 @@ use crate::support::{
     run_in_browser, site_dir, sub_path_site_dir, Page, Server, Unknown, SUB_PATH,
 };
 
-const TITLE: &str = "How to Relieve Upper Back Pain Fast: Effective Strategies That Work?";
-const ARTICLE: &str = "articles/how-to-relieve-upper-back-pain-fast";
-const STRESS_ID: &str = "stress-breathing-and-upper-back-pain-the-overlooked-link";
+const TITLE: &str = "Walking Comfortably in Winter: A Fixture Article";
+const ARTICLE: &str = "articles/walking-comfortably-in-winter";
+const BREATHING_ID: &str = "breathing-pace-and-rest-the-quiet-helpers";
+const FAQ_ID: &str = "questions-and-answers";
 
 async fn on_sub_path_host<F, Fut>(test: F)
 where
@@ -64,7 +65,7 @@ async fn under_a_sub_path_every_asset_content_file_and_link_resolves_from_the_ba
             ".wasm",
             "content/site.json",
             "content/articles.json",
-            "images/upper-back-relief.svg",
+            "images/fixture-hero.svg",
         ] {
             assert!(loaded.contains(part), "{part} in {loaded}");
         }
@@ -91,12 +92,13 @@ async fn under_a_sub_path_a_deep_link_renders_and_scrolls_through_404_html() {
             json!(404),
             "the host has no such file: it answers with 404.html"
         );
-        page.open(&format!("{SUB_PATH}{ARTICLE}#{STRESS_ID}")).await;
+        page.open(&format!("{SUB_PATH}{ARTICLE}#{BREATHING_ID}"))
+            .await;
         shows_the_article(&page).await;
         page.wait_until(
             "the section is scrolled into view",
             &format!(
-                "const r = document.getElementById({STRESS_ID:?}).getBoundingClientRect();
+                "const r = document.getElementById({BREATHING_ID:?}).getBoundingClientRect();
                  return scrollY > 100 && r.top >= 0 && r.top < innerHeight / 2"
             ),
         )
@@ -104,14 +106,14 @@ async fn under_a_sub_path_a_deep_link_renders_and_scrolls_through_404_html() {
 
         // In-page links keep the article's address: never the base's.
         let path = format!("{SUB_PATH}{ARTICLE}");
-        page.find("nav.toc a[href='#faqs']")
+        page.find(&format!("nav.toc a[href='#{FAQ_ID}']"))
             .await
             .click()
             .await
             .expect("click");
         page.wait_until(
             "the address names the FAQ on this page",
-            &format!("return location.pathname === {path:?} && location.hash === '#faqs'"),
+            &format!("return location.pathname === {path:?} && location.hash === '#{FAQ_ID}'"),
         )
         .await;
         page.eval("document.querySelector('.skip-link a').click()")
@@ -212,12 +214,9 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
             timing,
             json!([
                 ["/content/articles.json", true],
-                [
-                    "/content/articles/how-to-relieve-upper-back-pain-fast.json",
-                    true
-                ],
+                ["/content/articles/walking-comfortably-in-winter.json", true],
                 ["/content/site.json", true],
-                ["/images/upper-back-relief.svg", true],
+                ["/images/fixture-hero.svg", true],
             ]),
             "each started before the wasm arrived, and each was fetched once"
         );

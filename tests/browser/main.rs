@@ -7,5 +7,6 @@ mod first_paint;
 mod hosting;
 mod reading_settings;
 mod search;
+mod shipped;
 mod support;
 mod toc;

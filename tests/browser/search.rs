@@ -4,8 +4,8 @@ use serde_json::{json, Value};
 
 use crate::support::{content_json, with_desktop_page, Page};
 
-const URL: &str = "https://www.example.com/articles/how-to-relieve-upper-back-pain-fast";
-const CARD: &str = "https://www.example.com/images/upper-back-relief-card.png";
+const URL: &str = "https://clinic.test/articles/walking-comfortably-in-winter";
+const CARD: &str = "https://clinic.test/images/fixture-card.png";
 
 async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
     page.eval(&format!(
@@ -18,7 +18,7 @@ async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
 async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
     with_desktop_page(|page| async move {
         page.open_complete("/").await;
-        let article = content_json("articles/how-to-relieve-upper-back-pain-fast.json");
+        let article = content_json("articles/walking-comfortably-in-winter.json");
         assert_eq!(
             head_value(&page, "link[rel=canonical]", "href").await,
             json!([URL])
@@ -28,10 +28,13 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
             ("og:title", article["title"].clone()),
             ("og:description", article["description"].clone()),
             ("og:url", json!(URL)),
-            ("og:site_name", json!("Apex Interventional Pain & Spine")),
+            (
+                "og:site_name",
+                content_json("site.json")["clinic_name"].clone(),
+            ),
             // A raster card: social networks do not show the SVG hero.
             ("og:image", json!(CARD)),
-            ("article:published_time", json!("2026-01-10")),
+            ("article:published_time", article["published"].clone()),
         ] {
             assert_eq!(
                 head_value(&page, &format!("meta[property='{property}']"), "content").await,
@@ -60,7 +63,7 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
             json!(["manifest.webmanifest"])
         );
         for file in [
-            "images/upper-back-relief-card.png",
+            "images/fixture-card.png",
             "robots.txt",
             "sitemap.xml",
             "manifest.webmanifest",
@@ -87,11 +90,23 @@ async fn printed_the_article_stands_alone_with_addresses_and_every_answer() {
             )
             .await;
         assert_eq!(hidden, json!(["none", "none", "none", "none", "none"]));
-        let after = page
-            .eval("return getComputedStyle(document.querySelector('.article-body a'), '::after').content")
+        // Every link in the text prints its address: a booking link the booking address.
+        let booking = content_json("site.json")["booking_url"].clone();
+        let links = page
+            .eval(
+                "return [...document.querySelectorAll('.article-body > p a')].map(a =>
+                   [a.getAttribute('href'), getComputedStyle(a, '::after').content])",
+            )
             .await;
-        let booking = content_json("site.json")["booking_url"].as_str().expect("url").to_string();
-        assert!(after.as_str().expect("content").contains(&booking), "{after}");
+        let links = links.as_array().expect("links");
+        assert!(links.iter().any(|link| link[0] == booking), "{links:?}");
+        for link in links {
+            let (href, after) = (
+                link[0].as_str().expect("href"),
+                link[1].as_str().expect("after"),
+            );
+            assert_eq!(after, format!("\" ({href})\""));
+        }
         let answers = page
             .eval(
                 "return [...document.querySelectorAll('.faq-answer')]

@@ -1,5 +1,10 @@
 //! The browser-test harness: builds the release site once, serves it from a small static file
 //! server that can inject failures, and drives headless Chromium through chromedriver.
+//!
+//! The tests run against the suite's own content (`tests/fixtures/`), put in place of the
+//! shipped `public/content/` after the build, so a clinic that edits its content keeps a
+//! green suite. Only the smoke test (`shipped.rs`) loads the shipped content, and it reads
+//! its expectations from the shipped files.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -15,6 +20,7 @@ use std::time::Duration;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures::FutureExt;
+use serde_json::Value;
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -22,16 +28,85 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The release site built for the domain root, once per test run.
+/// The release site built for the domain root, with the suite's fixture content.
 pub fn site_dir() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| with_fixture_content(shipped_site_dir(), "site-fixture"))
+}
+
+/// The release site built for the domain root, with the content it ships.
+pub fn shipped_site_dir() -> &'static Path {
     static SITE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     built(&SITE, "/", "site")
 }
 
-/// The release site built for a sub-path deploy (`--public-url /clinic/`).
+/// The release site built for a sub-path deploy (`--public-url /clinic/`), with the fixture
+/// content.
 pub fn sub_path_site_dir() -> &'static Path {
-    static SITE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    built(&SITE, SUB_PATH, "site-clinic")
+    static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        with_fixture_content(
+            built(&BUILT, SUB_PATH, "site-clinic"),
+            "site-clinic-fixture",
+        )
+    })
+}
+
+fn fixtures_dir() -> PathBuf {
+    repo_root().join("tests/fixtures")
+}
+
+/// A copy of the built site `dist` named `name`, serving the fixture content and images in
+/// place of the shipped content, with `index.html`'s preloads naming the fixture's home
+/// article and hero as they name the shipped ones.
+fn with_fixture_content(dist: &Path, name: &str) -> PathBuf {
+    let site = repo_root().join("target/browser-tests").join(name);
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(dist, &site);
+    std::fs::remove_dir_all(site.join("content")).expect("remove the shipped content");
+    copy_dir(&fixtures_dir().join("content"), &site.join("content"));
+    copy_dir(&fixtures_dir().join("images"), &site.join("images"));
+    let preloads = |content: &Path| {
+        let read = |file: &str| -> serde_json::Value {
+            let text = std::fs::read_to_string(content.join(file)).expect("content file");
+            serde_json::from_str(&text).expect("content JSON")
+        };
+        let home = read("articles.json")["home"]
+            .as_str()
+            .expect("home")
+            .to_string();
+        let file = format!("articles/{home}.json");
+        let hero = read(&file)["hero"]["image"]
+            .as_str()
+            .expect("hero")
+            .to_string();
+        [format!("\"content/{file}\""), format!("\"{hero}\"")]
+    };
+    let shipped = preloads(&repo_root().join("public/content"));
+    let fixture = preloads(&fixtures_dir().join("content"));
+    for page in ["index.html", "404.html"] {
+        let path = site.join(page);
+        let mut html = std::fs::read_to_string(&path).expect("built page");
+        for (from, to) in shipped.iter().zip(&fixture) {
+            assert!(html.contains(from.as_str()), "{page} preloads {from}");
+            html = html.replace(from.as_str(), to);
+        }
+        std::fs::write(&path, html).expect("write the page");
+    }
+    site
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create a folder");
+    for entry in std::fs::read_dir(from).expect("read a folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy a file");
+        }
+    }
 }
 
 pub const SUB_PATH: &str = "/clinic/";
@@ -500,10 +575,53 @@ impl Page {
     }
 }
 
-/// The bundled content files, as JSON values, for tests that compare the page with them.
+/// A fixture content file, as JSON, for tests that compare the page with it.
 pub fn content_json(file: &str) -> serde_json::Value {
-    let path = repo_root().join("public/content").join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    json_file(&fixtures_dir().join("content").join(file))
+}
+
+/// A shipped content file (`public/content/`), as JSON.
+pub fn shipped_content_json(file: &str) -> serde_json::Value {
+    json_file(&repo_root().join("public/content").join(file))
+}
+
+/// The plain text of a JSON rich-text run.
+pub fn plain(inlines: &Value) -> String {
+    inlines
+        .as_array()
+        .expect("rich text is a list")
+        .iter()
+        .map(|span| {
+            let (kind, value) = span
+                .as_object()
+                .and_then(|o| o.iter().next())
+                .expect("a span");
+            match kind.as_str() {
+                "link" => value["text"].as_str(),
+                _ => value.as_str(),
+            }
+            .expect("span text")
+            .to_string()
+        })
+        .collect()
+}
+
+/// Every paragraph and list item of `blocks`, as plain text.
+pub fn block_texts(blocks: &Value) -> Vec<String> {
+    let mut texts = Vec::new();
+    for block in blocks.as_array().into_iter().flatten() {
+        if let Some(paragraph) = block.get("paragraph") {
+            texts.push(plain(paragraph));
+        }
+        for item in block["list"].as_array().into_iter().flatten() {
+            texts.push(plain(item));
+        }
+    }
+    texts
+}
+
+fn json_file(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
 

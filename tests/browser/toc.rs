@@ -5,8 +5,9 @@ use serde_json::Value;
 
 use crate::support::{with_browser, with_desktop_page, with_page, Page};
 
-const STRESS_ID: &str = "stress-breathing-and-upper-back-pain-the-overlooked-link";
-const DIFFERENCE_ID: &str = "upper-back-pain-vs-regular-back-pain-whats-the-difference";
+const BREATHING_ID: &str = "breathing-pace-and-rest-the-quiet-helpers";
+const SLIPPERY_ID: &str = "slippery-paths-and-careful-steps";
+const FAQ_ID: &str = "questions-and-answers";
 /// JavaScript: `floor` is where the visible page starts: below the header when it sticks,
 /// which the page declares as its scroll padding.
 const FLOOR: &str =
@@ -55,8 +56,11 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
             .await;
         assert_eq!(entries, headings, "one entry per heading, h3 entries nested under h2");
         let entries = entries.as_array().expect("entries");
-        assert_eq!(entries.len(), 19);
-        assert_eq!(entries[18], serde_json::json!(["NAV", "FAQs", "#faqs"]));
+        assert_eq!(entries.len(), 18);
+        assert_eq!(
+            entries[17],
+            serde_json::json!(["NAV", "Questions and Answers", format!("#{FAQ_ID}")])
+        );
     })
     .await;
 }
@@ -65,7 +69,7 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
 async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focus() {
     with_desktop_page(|page| async move {
         open(&page, "/").await;
-        page.find(&format!("nav.toc a[href='#{STRESS_ID}']"))
+        page.find(&format!("nav.toc a[href='#{BREATHING_ID}']"))
             .await
             .click()
             .await
@@ -73,24 +77,24 @@ async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focu
         page.wait_until(
             "the heading is at the top of the window, below the header",
             &format!(
-                "{FLOOR} const t = document.getElementById({STRESS_ID:?}).getBoundingClientRect().top;
+                "{FLOOR} const t = document.getElementById({BREATHING_ID:?}).getBoundingClientRect().top;
                  return t >= floor && t < floor + 40"
             ),
         )
         .await;
         assert_eq!(
             page.eval("return location.hash").await,
-            Value::String(format!("#{STRESS_ID}"))
+            Value::String(format!("#{BREATHING_ID}"))
         );
         assert_eq!(
             page.eval("return document.activeElement.id").await,
-            Value::String(STRESS_ID.into())
+            Value::String(BREATHING_ID.into())
         );
         page.wait_until(
             "the scroll-spy marks the section",
             &format!(
                 "return document.querySelector('nav.toc [aria-current=location]')
-                    ?.getAttribute('href') === '#{STRESS_ID}'"
+                    ?.getAttribute('href') === '#{BREATHING_ID}'"
             ),
         )
         .await;
@@ -108,13 +112,10 @@ async fn scrolling_moves_the_current_marker_to_exactly_one_entry() {
         open(&page, "/").await;
         assert_eq!(
             current_entries(&page).await,
-            serde_json::json!([[
-                "location",
-                "#what-your-upper-back-pain-is-trying-to-tell-you"
-            ]]),
+            serde_json::json!([["location", "#why-cold-weather-makes-walking-harder"]]),
             "at the top, the first section"
         );
-        for id in [STRESS_ID, DIFFERENCE_ID, "faqs"] {
+        for id in [BREATHING_ID, SLIPPERY_ID, FAQ_ID] {
             page.eval(&format!(
                 "const h = document.getElementById({id:?});
                  window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 50)"
@@ -143,8 +144,8 @@ async fn scrolling_moves_the_current_marker_to_exactly_one_entry() {
 async fn a_deep_link_scrolls_to_its_section_on_load() {
     with_desktop_page(|page| async move {
         for path in [
-            format!("/#{STRESS_ID}"),
-            format!("/articles/how-to-relieve-upper-back-pain-fast#{DIFFERENCE_ID}"),
+            format!("/#{BREATHING_ID}"),
+            format!("/articles/walking-comfortably-in-winter#{SLIPPERY_ID}"),
         ] {
             page.open(&path).await;
             let id = path.rsplit('#').next().expect("id").to_string();
@@ -206,9 +207,9 @@ async fn with_reduced_motion_a_jump_is_instant() {
             // Click and measure in the same task: a smooth scroll would not have moved yet.
             let offset = page
                 .eval(&format!(
-                    "document.querySelector(\"nav.toc a[href='#{STRESS_ID}']\").click();
+                    "document.querySelector(\"nav.toc a[href='#{BREATHING_ID}']\").click();
                      {FLOOR}
-                     return document.getElementById({STRESS_ID:?}).getBoundingClientRect().top - floor"
+                     return document.getElementById({BREATHING_ID:?}).getBoundingClientRect().top - floor"
                 ))
                 .await
                 .as_f64()
@@ -225,14 +226,14 @@ async fn without_reduced_motion_a_jump_is_smooth() {
         open(&page, "/").await;
         let top = page
             .eval(&format!(
-                "document.querySelector(\"nav.toc a[href='#{STRESS_ID}']\").click();
-                 return document.getElementById({STRESS_ID:?}).getBoundingClientRect().top"
+                "document.querySelector(\"nav.toc a[href='#{BREATHING_ID}']\").click();
+                 return document.getElementById({BREATHING_ID:?}).getBoundingClientRect().top"
             ))
             .await
             .as_f64()
             .expect("number");
         assert!(top > 200.0, "still on its way: {top}");
-        assert!(top_of(&page, STRESS_ID).await.is_finite());
+        assert!(top_of(&page, BREATHING_ID).await.is_finite());
     })
     .await;
 }
@@ -293,7 +294,7 @@ async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
             .await;
         assert_eq!(layout, serde_json::json!(["sticky", "none", true]));
         page.eval(&format!(
-            "document.getElementById({STRESS_ID:?}).scrollIntoView()"
+            "document.getElementById({BREATHING_ID:?}).scrollIntoView()"
         ))
         .await;
         let gap = page
@@ -319,18 +320,20 @@ async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
 
         // Far down the article, the sidebar has scrolled itself to show the current entry.
         let page_scroll = page
-            .eval(
-                "const h = document.getElementById('faqs');
-                 window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 150); return scrollY",
-            )
+            .eval(&format!(
+                "const h = document.getElementById('{FAQ_ID}');
+                 window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 150); return scrollY"
+            ))
             .await;
         page.wait_until(
             "the current entry is visible within the sidebar",
-            "const nav = document.querySelector('nav.toc').getBoundingClientRect();
-             const a = document.querySelector('nav.toc [aria-current]');
-             if (!a || a.getAttribute('href') !== '#faqs') return false;
-             const r = a.getBoundingClientRect();
-             return r.top >= nav.top && r.bottom <= nav.bottom",
+            &format!(
+                "const nav = document.querySelector('nav.toc').getBoundingClientRect();
+                 const a = document.querySelector('nav.toc [aria-current]');
+                 if (!a || a.getAttribute('href') !== '#{FAQ_ID}') return false;
+                 const r = a.getBoundingClientRect();
+                 return r.top >= nav.top && r.bottom <= nav.bottom"
+            ),
         )
         .await;
         assert_eq!(page.eval("return scrollY").await, page_scroll, "the page itself did not move");
