@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::support::{block_texts, content_json, plain, with_desktop_page, Page};
+use crate::support::{block_texts, content_json, plain, with_desktop_page, Fault, Page};
 
 const SLUG: &str = "walking-comfortably-in-winter";
 const ARTICLE_PATH: &str = "/content/articles/walking-comfortably-in-winter.json";
@@ -407,6 +407,86 @@ async fn a_failed_content_request_shows_an_error_and_retry_recovers() {
         )
         .await;
         assert!(page.find_all(".load-error").await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_server_that_fails_once_never_needs_more_than_one_retry() {
+    with_desktop_page(|page| async move {
+        const SECOND: &str = "/content/articles/a-second-fixture-article.json";
+        let second_title = content_json("articles/a-second-fixture-article.json")["title"].clone();
+        let broken = |file: &str, change: fn(&mut Value)| {
+            let mut json = content_json(&file["/content/".len()..]);
+            change(&mut json);
+            json.to_string()
+        };
+        // Each content file, an address that loads it, the title found there, and a version
+        // of the file that breaks a rule. The first three are preloaded, the last is not.
+        let files = [
+            (
+                "/content/site.json",
+                "/",
+                TITLE,
+                broken("/content/site.json", |site| {
+                    site["booking_url"] = "javascript:void(0)".into()
+                }),
+            ),
+            (
+                "/content/articles.json",
+                "/",
+                TITLE,
+                broken("/content/articles.json", |index| {
+                    index["home"] = "missing".into()
+                }),
+            ),
+            (
+                ARTICLE_PATH,
+                "/",
+                TITLE,
+                broken(ARTICLE_PATH, |article| article["title"] = " ".into()),
+            ),
+            (
+                SECOND,
+                "/articles/a-second-fixture-article",
+                second_title.as_str().expect("title"),
+                broken(SECOND, |article| article["title"] = " ".into()),
+            ),
+        ];
+        const ERROR: &str = "Sorry, this page could not be loaded";
+        const HEADING: &str = "document.querySelector('h1')?.textContent";
+        for (file, address, title, invalid) in files {
+            let failures = [
+                ("a dropped connection", Fault::Drop),
+                ("a server error", Fault::Status(500)),
+                ("malformed JSON", Fault::Body(b"{\"oops\": ".to_vec())),
+                ("content that breaks a rule", Fault::Body(invalid.into())),
+            ];
+            for (failure, fault) in failures {
+                page.server.fail_once(file, fault);
+                page.open(address).await;
+                page.wait_until(
+                    "the article or the error shows",
+                    &format!("return [{title:?}, {ERROR:?}].includes({HEADING})"),
+                )
+                .await;
+                // A failed preload that the browser fetched again may spare the reader.
+                if page.text("h1").await == ERROR {
+                    let details = load_error_details(&page).await;
+                    assert!(details.contains(&file[1..]), "{file}, {failure}: {details}");
+                    page.find(".load-error button")
+                        .await
+                        .click()
+                        .await
+                        .expect("retry");
+                }
+                page.wait_until(
+                    &format!("at most one retry recovers from {failure} of {file}"),
+                    &format!("return {HEADING} === {title:?}"),
+                )
+                .await;
+            }
+        }
     })
     .await;
 }

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::support::{
-    run_in_browser, site_dir, sub_path_site_dir, Page, Server, Unknown, SUB_PATH,
+    run_in_browser, shipped_site_dir, site_dir, sub_path_site_dir, Page, Server, Unknown, SUB_PATH,
 };
 
 const TITLE: &str = "Walking Comfortably in Winter: A Fixture Article";
@@ -222,4 +222,13 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
         );
     })
     .await;
+}
+
+#[test]
+fn every_build_ships_the_app_as_404_html() {
+    // Hosts answer unknown paths (deep links such as /articles/<slug>) with 404.html.
+    let dist = shipped_site_dir();
+    let read =
+        |page: &str| std::fs::read(dist.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+    assert_eq!(read("404.html"), read("index.html"));
 }

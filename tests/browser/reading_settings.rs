@@ -308,6 +308,7 @@ async fn settings_persist_and_apply_before_the_first_paint() {
         );
 
         // Reload with the app held back: the loader already wears the reader's settings.
+        page.bypass_cache().await;
         page.server.delay(".wasm", Duration::from_millis(1500));
         page.open("/").await;
         page.find(".page-loader").await;
@@ -371,7 +372,17 @@ async fn a_system_change_while_reading_is_followed_until_the_reader_chooses() {
         .await;
         open_panel(&page).await;
         choose(&page, "Color contrast", "High contrast").await;
+        // Hear the system's change too, one frame after the app has: only then is "still
+        // high" an answer.
+        page.eval(
+            "window.__heard = false;
+             matchMedia('(prefers-color-scheme: dark)').addEventListener('change',
+               () => requestAnimationFrame(() => { __heard = true; }))",
+        )
+        .await;
         page.emulate_media("", &[("prefers-color-scheme", "light")])
+            .await;
+        page.wait_until("the page has heard the change", "return __heard")
             .await;
         assert_eq!(html_attr(&page, "contrast").await, json!("high"));
     })

@@ -159,10 +159,16 @@ fn build_site(public_url: &str, name: &str) -> Result<PathBuf, String> {
 
 /// What the test server should do differently for one path.
 #[derive(Clone)]
-enum Fault {
+pub enum Fault {
+    /// Answers with this status and no body.
     Status(u16),
+    /// Answers 200 with this body instead of the file.
     Body(Vec<u8>),
+    /// Closes the connection without an answer, as a dropped network does.
+    Drop,
     Delay(Duration),
+    /// The inner fault for the next request only; then the path is served as usual.
+    Once(Box<Fault>),
 }
 
 /// How the server answers a path with no file.
@@ -176,8 +182,8 @@ pub enum Unknown {
 }
 
 /// A static file server on a free loopback port, serving `root` under `prefix`, with the
-/// response headers the site's `_headers` file asks of Netlify and Cloudflare Pages (except
-/// caching: tests never cache).
+/// response headers the site's `_headers` file asks of Netlify and Cloudflare Pages, caching
+/// included (each test has a browser of its own, so nothing is cached across tests).
 pub struct Server {
     pub origin: String,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
@@ -221,6 +227,12 @@ impl Server {
     /// Holds the answer for every path ending in `suffix` for `delay`.
     pub fn delay(&self, suffix: &str, delay: Duration) {
         self.set(suffix, Fault::Delay(delay));
+    }
+
+    /// Answers the next request for `path` with `fault`, and later ones as usual: a server
+    /// that fails once and recovers.
+    pub fn fail_once(&self, path: &str, fault: Fault) {
+        self.set(path, Fault::Once(Box::new(fault)));
     }
 
     pub fn clear(&self) {
@@ -278,7 +290,11 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>)
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
 
     let fault = {
-        let faults = faults.lock().expect("faults lock");
+        let mut faults = faults.lock().expect("faults lock");
+        if let Some(Fault::Once(fault)) = faults.get(&path).cloned() {
+            faults.remove(&path);
+            return answer(stream, site, &path, Some(*fault));
+        }
         faults.get(&path).cloned().or_else(|| {
             faults
                 .iter()
@@ -288,17 +304,25 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>)
                 .map(|(_, fault)| fault.clone())
         })
     };
+    answer(stream, site, &path, fault);
+}
+
+fn answer(stream: TcpStream, site: &Site, path: &str, fault: Option<Fault>) {
+    let path = path.to_string();
     let (status, body) = match fault {
         Some(Fault::Status(status)) => (status, Vec::new()),
         Some(Fault::Body(body)) => (200, body),
+        Some(Fault::Drop) => return,
         Some(Fault::Delay(delay)) => {
             thread::sleep(delay);
             read_file(site, &path)
         }
+        Some(Fault::Once(fault)) => return answer(stream, site, &path, Some(*fault)),
         None => read_file(site, &path),
     };
     let site_path = format!("/{}", path.strip_prefix(&site.prefix).unwrap_or(""));
-    let extra: String = site
+    let is_caching = |line: &str| line.to_ascii_lowercase().starts_with("cache-control");
+    let matching: Vec<&String> = site
         .headers
         .iter()
         .filter(|(pattern, _)| match pattern.strip_suffix('*') {
@@ -306,11 +330,21 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>)
             None => site_path == *pattern,
         })
         .flat_map(|(_, lines)| lines)
-        .filter(|line| !line.to_ascii_lowercase().starts_with("cache-control"))
+        .collect();
+    // The caching a host sends for this path: the most specific (last) matching rule's.
+    let caching = matching
+        .iter()
+        .rfind(|line| is_caching(line))
+        .map_or("Cache-Control: no-cache".to_string(), |line| {
+            line.to_string()
+        });
+    let extra: String = matching
+        .iter()
+        .filter(|line| !is_caching(line))
         .map(|line| format!("{line}\r\n"))
         .collect();
     let header = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{extra}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{caching}\r\n{extra}Connection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Error" },
         content_type(&path, status),
         body.len()
@@ -679,6 +713,17 @@ impl Page {
             serde_json::json!({
                 "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false
             }),
+        )
+        .await;
+    }
+
+    /// Loads everything from the server from now on, as on a first visit, even the hashed
+    /// assets the host lets browsers keep for a year.
+    pub async fn bypass_cache(&self) {
+        self.devtools("Network.enable", serde_json::json!({})).await;
+        self.devtools(
+            "Network.setCacheDisabled",
+            serde_json::json!({ "cacheDisabled": true }),
         )
         .await;
     }
