@@ -5,13 +5,11 @@ pub mod model;
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
 
-pub use model::{Align, Contrast, ReadingSettings, SystemPreferences, TEXT_SIZES};
+pub use model::{
+    Align, Contrast, ReadingSettings, SystemPreferences, STORAGE_KEY, SYSTEM_WISHES, TEXT_SIZES,
+};
 
 use crate::storage;
-
-/// One versioned key: a future format gets a new key instead of misreading this one.
-/// `src/prefs/reading-settings.js` reads the same key before the first paint.
-pub const STORAGE_KEY: &str = "clinic-article:reading-settings:v1";
 
 /// The reader's settings, shared through context.
 #[derive(Clone, Copy)]
@@ -52,16 +50,17 @@ pub fn use_reading_settings() -> ReadingSettingsContext {
 
 /// Loads the saved settings, keeps `<html>`'s attributes in step with them, and provides them.
 pub fn provide_reading_settings() -> ReadingSettingsContext {
-    let more_contrast = system_prefers("(prefers-contrast: more)");
-    let dark = system_prefers("(prefers-color-scheme: dark)");
-    let reduced_motion = system_prefers("(prefers-reduced-motion: reduce)");
+    let wishes: Vec<(&str, Signal<bool>)> = SYSTEM_WISHES
+        .iter()
+        .map(|(query, _, _)| (*query, system_prefers(query)))
+        .collect();
     let saved = RwSignal::new(storage::read(STORAGE_KEY));
     let current = Memo::new(move |_| {
-        let system = SystemPreferences {
-            more_contrast: more_contrast.get(),
-            dark: dark.get(),
-            reduced_motion: reduced_motion.get(),
-        };
+        let system = SystemPreferences::new(|query| {
+            wishes
+                .iter()
+                .any(|(wish, matches)| *wish == query && matches.get())
+        });
         saved.with(|saved| match saved {
             Some(stored) => ReadingSettings::parse(stored, system),
             None => ReadingSettings::for_system(system),

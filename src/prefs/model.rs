@@ -26,12 +26,35 @@ pub enum Align {
     Right,
 }
 
-/// What the operating system asks for, used while the reader has saved nothing.
+/// One versioned key: a future format gets a new key instead of misreading this one.
+pub const STORAGE_KEY: &str = "clinic-article:reading-settings:v1";
+
+pub const MORE_CONTRAST: &str = "(prefers-contrast: more)";
+pub const DARK: &str = "(prefers-color-scheme: dark)";
+pub const REDUCED_MOTION: &str = "(prefers-reduced-motion: reduce)";
+
+/// What the operating system can ask for while the reader has saved nothing: a media query,
+/// and the setting and value it asks for. Where two ask for the same setting, the first wins:
+/// more contrast beats dark.
+pub const SYSTEM_WISHES: [(&str, &str, &str); 3] = [
+    (MORE_CONTRAST, CONTRAST.0, "high"),
+    (DARK, CONTRAST.0, "dark"),
+    (REDUCED_MOTION, MOTION.0, "reduce"),
+];
+
+/// Which of [`SYSTEM_WISHES`] the operating system matches now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SystemPreferences {
-    pub more_contrast: bool,
-    pub dark: bool,
-    pub reduced_motion: bool,
+    matched: [bool; SYSTEM_WISHES.len()],
+}
+
+impl SystemPreferences {
+    /// The wishes whose media query `matches` says the system matches.
+    pub fn new(matches: impl Fn(&str) -> bool) -> Self {
+        SystemPreferences {
+            matched: SYSTEM_WISHES.map(|(query, _, _)| matches(query)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,20 +107,67 @@ const FONT: (&str, [&str; 2]) = ("font", ["default", "readable"]);
 const LINKS: (&str, [&str; 2]) = ("links", ["plain", "highlight"]);
 const MOTION: (&str, [&str; 2]) = ("motion", ["full", "reduce"]);
 
+/// Every setting's attribute name and its possible values, the default first: what
+/// `reading-settings.js` accepts before the first paint (see [`script_tables`]).
+pub fn choices() -> [(&'static str, Vec<String>); 7] {
+    let names = |values: &[&str]| values.iter().map(|value| value.to_string()).collect();
+    [
+        (
+            CONTRAST.0,
+            CONTRAST
+                .1
+                .iter()
+                .map(|(_, name)| name.to_string())
+                .collect(),
+        ),
+        (TEXT_SIZE, TEXT_SIZES.iter().map(u16::to_string).collect()),
+        (
+            ALIGN.0,
+            ALIGN.1.iter().map(|(_, name)| name.to_string()).collect(),
+        ),
+        (SPACING.0, names(&SPACING.1)),
+        (FONT.0, names(&FONT.1)),
+        (LINKS.0, names(&LINKS.1)),
+        (MOTION.0, names(&MOTION.1)),
+    ]
+}
+
+/// The tables `src/prefs/reading-settings.js` applies settings from before the wasm runs,
+/// as JavaScript: the storage key, [`choices`] and [`SYSTEM_WISHES`]. A native test keeps
+/// the script's copy in step with this.
+pub fn script_tables() -> String {
+    let choices: Vec<String> = choices()
+        .iter()
+        .map(|(name, values)| format!("{}: {}", json(name), json(values)))
+        .collect();
+    let wishes: Vec<String> = SYSTEM_WISHES
+        .iter()
+        .map(|wish| json(&[wish.0, wish.1, wish.2]))
+        .collect();
+    format!(
+        "var KEY = {};\nvar CHOICES = {{ {} }};\nvar SYSTEM_WISHES = [{}];\n",
+        json(&STORAGE_KEY),
+        choices.join(", "),
+        wishes.join(", ")
+    )
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 impl ReadingSettings {
     /// The settings a reader gets before choosing anything: the operating system's wishes.
     pub fn for_system(system: SystemPreferences) -> Self {
-        ReadingSettings {
-            contrast: if system.more_contrast {
-                Contrast::High
-            } else if system.dark {
-                Contrast::Dark
-            } else {
-                Contrast::Default
-            },
-            reduce_motion: system.reduced_motion,
-            ..ReadingSettings::default()
+        let mut settings = ReadingSettings::default();
+        let mut decided = Vec::new();
+        for ((_, name, value), asked) in SYSTEM_WISHES.iter().zip(system.matched) {
+            if asked && !decided.contains(name) {
+                settings.set(name, value);
+                decided.push(*name);
+            }
         }
+        settings
     }
 
     /// Reads a stored value. Anything missing, unknown or malformed falls back to the
@@ -105,35 +175,37 @@ impl ReadingSettings {
     pub fn parse(stored: &str, system: SystemPreferences) -> Self {
         let mut settings = ReadingSettings::for_system(system);
         for pair in stored.split(';') {
-            let Some((key, value)) = pair.split_once('=') else {
-                continue;
-            };
-            let (key, value) = (key.trim(), value.trim());
-            match key {
-                k if k == CONTRAST.0 => {
-                    if let Some(choice) = lookup(&CONTRAST.1, value) {
-                        settings.contrast = choice;
-                    }
-                }
-                k if k == ALIGN.0 => {
-                    if let Some(choice) = lookup(&ALIGN.1, value) {
-                        settings.align = choice;
-                    }
-                }
-                TEXT_SIZE => {
-                    if let Some(size) = value.parse().ok().filter(|size| TEXT_SIZES.contains(size))
-                    {
-                        settings.text_size = size;
-                    }
-                }
-                k if k == SPACING.0 => set_flag(&mut settings.wide_spacing, SPACING.1, value),
-                k if k == FONT.0 => set_flag(&mut settings.readable_font, FONT.1, value),
-                k if k == LINKS.0 => set_flag(&mut settings.highlight_links, LINKS.1, value),
-                k if k == MOTION.0 => set_flag(&mut settings.reduce_motion, MOTION.1, value),
-                _ => {}
+            if let Some((name, value)) = pair.split_once('=') {
+                settings.set(name.trim(), value.trim());
             }
         }
         settings
+    }
+
+    /// Sets the setting `name` to `value`, when `value` is one of its [`choices`].
+    fn set(&mut self, name: &str, value: &str) {
+        match name {
+            n if n == CONTRAST.0 => {
+                if let Some(choice) = lookup(&CONTRAST.1, value) {
+                    self.contrast = choice;
+                }
+            }
+            n if n == ALIGN.0 => {
+                if let Some(choice) = lookup(&ALIGN.1, value) {
+                    self.align = choice;
+                }
+            }
+            TEXT_SIZE => {
+                if let Some(size) = TEXT_SIZES.iter().find(|size| size.to_string() == value) {
+                    self.text_size = *size;
+                }
+            }
+            n if n == SPACING.0 => set_flag(&mut self.wide_spacing, SPACING.1, value),
+            n if n == FONT.0 => set_flag(&mut self.readable_font, FONT.1, value),
+            n if n == LINKS.0 => set_flag(&mut self.highlight_links, LINKS.1, value),
+            n if n == MOTION.0 => set_flag(&mut self.reduce_motion, MOTION.1, value),
+            _ => {}
+        }
     }
 
     /// The attributes for `<html>`, as `(name without "data-", value)`.
@@ -217,10 +289,13 @@ mod tests {
     use super::*;
 
     const NO_WISHES: SystemPreferences = SystemPreferences {
-        more_contrast: false,
-        dark: false,
-        reduced_motion: false,
+        matched: [false; SYSTEM_WISHES.len()],
     };
+
+    /// The system asking for exactly `queries`.
+    fn asking(queries: &[&str]) -> SystemPreferences {
+        SystemPreferences::new(|query| queries.contains(&query))
+    }
 
     #[test]
     fn defaults_are_plain_left_aligned_100_percent() {
@@ -234,17 +309,9 @@ mod tests {
 
     #[test]
     fn the_system_decides_while_nothing_is_saved() {
-        let more = SystemPreferences {
-            more_contrast: true,
-            dark: true,
-            ..NO_WISHES
-        };
+        let more = asking(&[MORE_CONTRAST, DARK]);
         assert_eq!(ReadingSettings::for_system(more).contrast, Contrast::High);
-        let dark = SystemPreferences {
-            dark: true,
-            reduced_motion: true,
-            ..NO_WISHES
-        };
+        let dark = asking(&[DARK, REDUCED_MOTION]);
         let settings = ReadingSettings::for_system(dark);
         assert_eq!(settings.contrast, Contrast::Dark);
         assert!(settings.reduce_motion);
@@ -275,11 +342,7 @@ mod tests {
 
     #[test]
     fn a_saved_choice_beats_the_system() {
-        let system = SystemPreferences {
-            more_contrast: true,
-            reduced_motion: true,
-            ..NO_WISHES
-        };
+        let system = asking(&[MORE_CONTRAST, REDUCED_MOTION]);
         let settings = ReadingSettings::parse("contrast=default;motion=full", system);
         assert_eq!(settings.contrast, Contrast::Default);
         assert!(!settings.reduce_motion);
@@ -287,17 +350,14 @@ mod tests {
 
     #[test]
     fn junk_falls_back_setting_by_setting() {
-        let system = SystemPreferences {
-            dark: true,
-            ..NO_WISHES
-        };
+        let system = asking(&[DARK]);
         for junk in [
             "",
             ";;;",
             "garbage",
             "{\"contrast\":\"high\"}",
             "contrast=purple;text-size=999;align=justify;spacing=yes;font=comic;links=1;motion=0",
-            "text-size=-20;text-size=abc;=;==;contrast",
+            "text-size=-20;text-size=abc;text-size=0140;=;==;contrast",
             "\u{0}\u{ffff}",
         ] {
             assert_eq!(
@@ -349,5 +409,33 @@ mod tests {
                 "motion"
             ]
         );
+    }
+
+    #[test]
+    fn every_choice_list_starts_with_the_default_and_every_wish_is_a_choice() {
+        let defaults = ReadingSettings::default().attributes();
+        for ((name, values), (attribute, default)) in choices().iter().zip(&defaults) {
+            assert_eq!((name, &values[0]), (attribute, default));
+        }
+        for (query, name, value) in SYSTEM_WISHES {
+            let (_, values) = choices()
+                .into_iter()
+                .find(|(setting, _)| *setting == name)
+                .unwrap_or_else(|| panic!("{query} asks for an unknown setting {name}"));
+            assert!(values.iter().any(|v| v == value), "{query}: {name}={value}");
+        }
+    }
+
+    #[test]
+    fn every_choice_of_every_setting_reads_back() {
+        for (name, values) in choices() {
+            for value in values {
+                let settings = ReadingSettings::parse(&format!("{name}={value}"), NO_WISHES);
+                assert!(
+                    settings.attributes().contains(&(name, value.clone())),
+                    "{name}={value}"
+                );
+            }
+        }
     }
 }

@@ -1,36 +1,42 @@
 // Applies the saved reading settings (or, for what is not saved, the system's wishes) to
 // <html> before the first paint, so a reader who chose high contrast never sees the default
-// theme flash, not even on the loader. The app (src/prefs) owns the settings and corrects
-// anything odd once it starts; this only mirrors its storage format: "name=value" pairs
-// joined by ";", each applied as data-<name>="<value>" on <html>.
+// theme flash, not even on the loader. Inlined into index.html. The app (src/prefs) owns the
+// settings; this applies the same storage format ("name=value" pairs joined by ";") from the
+// same tables, each setting as data-<name>="<value>" on <html>, and ignores any value that is
+// not one of that setting's choices.
 (function () {
-  var root = document.documentElement;
-  function prefers(query) {
-    return !!(window.matchMedia && window.matchMedia(query).matches);
+  // Generated from src/prefs/model.rs (script_tables): after changing the settings, run
+  // UPDATE_SETTINGS_SCRIPT=1 cargo test --test settings_script, then update the CSP hash.
+  // <generated>
+  var KEY = "clinic-article:reading-settings:v1";
+  var CHOICES = { "contrast": ["default","high","dark"], "text-size": ["100","120","140","160","180","200"], "align": ["left","center","right"], "spacing": ["normal","wide"], "font": ["default","readable"], "links": ["plain","highlight"], "motion": ["full","reduce"] };
+  var SYSTEM_WISHES = [["(prefers-contrast: more)","contrast","high"], ["(prefers-color-scheme: dark)","contrast","dark"], ["(prefers-reduced-motion: reduce)","motion","reduce"]];
+  // </generated>
+  var settings = {};
+  var name;
+  for (name in CHOICES) {
+    settings[name] = CHOICES[name][0];
   }
-  var settings = {
-    contrast: prefers("(prefers-contrast: more)")
-      ? "high"
-      : prefers("(prefers-color-scheme: dark)")
-        ? "dark"
-        : "default",
-    motion: prefers("(prefers-reduced-motion: reduce)") ? "reduce" : "full",
-  };
-  var names = /^(contrast|text-size|align|spacing|font|links|motion)$/;
+  var decided = {};
+  SYSTEM_WISHES.forEach(function (wish) {
+    if (!decided[wish[1]] && window.matchMedia && window.matchMedia(wish[0]).matches) {
+      settings[wish[1]] = wish[2];
+      decided[wish[1]] = true;
+    }
+  });
   try {
-    var stored = window.localStorage.getItem("clinic-article:reading-settings:v1") || "";
-    stored.split(";").forEach(function (pair) {
-      var parts = pair.split("=");
-      var name = (parts[0] || "").trim();
-      var value = (parts[1] || "").trim();
-      if (parts.length === 2 && names.test(name) && /^[a-z0-9]+$/.test(value)) {
-        settings[name] = value;
+    (window.localStorage.getItem(KEY) || "").split(";").forEach(function (pair) {
+      var at = pair.indexOf("=");
+      var key = pair.slice(0, at).trim();
+      var value = pair.slice(at + 1).trim();
+      if (at >= 0 && CHOICES.hasOwnProperty(key) && CHOICES[key].indexOf(value) >= 0) {
+        settings[key] = value;
       }
     });
   } catch (blocked) {
     // Storage blocked: the system's wishes still apply.
   }
-  for (var name in settings) {
-    root.setAttribute("data-" + name, settings[name]);
+  for (name in settings) {
+    document.documentElement.setAttribute("data-" + name, settings[name]);
   }
 })();

@@ -637,3 +637,53 @@ async fn axe_finds_nothing_in_high_contrast_or_dark_even_at_aaa() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
+    use clinic_article::prefs::model::{SystemPreferences, DARK, MORE_CONTRAST, REDUCED_MOTION};
+    use clinic_article::prefs::ReadingSettings;
+    with_desktop_page(|page| async move {
+        // The app never starts here: only the inline script sets the attributes.
+        page.server.delay(".wasm", Duration::from_secs(120));
+        page.open("/").await;
+        let stored_values = [
+            "contrast=high;text-size=160;align=right;spacing=wide;font=readable;links=highlight;motion=reduce",
+            "contrast=purple;text-size=999;align=justify;spacing=yes;font=comic;links=1;motion=0",
+            "text-size=0140;text-size=120; align = center ;contrast=dark=high;=;;garbage",
+            "{\"contrast\":\"high\"}",
+            "contrast=<script>",
+            "\u{0}\u{ffff}",
+            "",
+        ];
+        let systems: [&[&str]; 3] = [&[], &[DARK, REDUCED_MOTION], &[MORE_CONTRAST, DARK]];
+        for wishes in systems {
+            let features: Vec<(&str, &str)> = [
+                ("prefers-contrast", if wishes.contains(&MORE_CONTRAST) { "more" } else { "no-preference" }),
+                ("prefers-color-scheme", if wishes.contains(&DARK) { "dark" } else { "light" }),
+                ("prefers-reduced-motion", if wishes.contains(&REDUCED_MOTION) { "reduce" } else { "no-preference" }),
+            ]
+            .into();
+            page.emulate_media("", &features).await;
+            let system = SystemPreferences::new(|query| wishes.contains(&query));
+            for stored in stored_values {
+                page.eval(&format!("localStorage.setItem({KEY:?}, {stored:?})")).await;
+                page.open("/").await;
+                page.find(".page-loader").await;
+                let applied = page
+                    .eval(
+                        "return Object.fromEntries([...document.documentElement.attributes]
+                           .filter(a => a.name.startsWith('data-'))
+                           .map(a => [a.name.slice(5), a.value]))",
+                    )
+                    .await;
+                let expected: serde_json::Map<String, Value> = ReadingSettings::parse(stored, system)
+                    .attributes()
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), Value::String(value)))
+                    .collect();
+                assert_eq!(applied, Value::Object(expected), "{stored:?} with {wishes:?}");
+            }
+        }
+    })
+    .await;
+}
