@@ -6,6 +6,7 @@ pub mod first_paint;
 pub mod navigation;
 pub mod pages;
 pub mod prefs;
+pub mod site_address;
 pub mod storage;
 
 use leptos::prelude::*;

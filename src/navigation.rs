@@ -98,6 +98,13 @@ pub fn reading_line() -> f64 {
         * READING_LINE_FRACTION
 }
 
+/// Whether the element with `id` has scrolled up past the reading line.
+pub fn has_passed_reading_line(id: &str) -> bool {
+    leptos::prelude::document()
+        .get_element_by_id(id)
+        .is_some_and(|element| element.get_bounding_client_rect().top() <= reading_line())
+}
+
 /// Calls `f` with the id the address's `#fragment` names: once the view is in the document
 /// (`on_load` true), and again whenever the fragment changes (back, forward, a followed link).
 pub fn on_hash_target(f: impl Fn(&str, bool) + Clone + 'static) {

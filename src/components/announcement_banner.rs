@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::RichText;
+use crate::components::{AfterAnnouncement, RichText};
 use crate::content::{plain_text, SiteSettings};
 use crate::storage;
 
@@ -15,17 +15,13 @@ const DISMISSED_KEY: &str = "clinic-article:v1:announcement-dismissed";
 pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
     let text = plain_text(&site.announcement);
     let dismissed = RwSignal::new(storage::read(DISMISSED_KEY).as_deref() == Some(text.as_str()));
+    let next = use_context::<AfterAnnouncement>();
     let dismiss = move |_| {
         storage::write(DISMISSED_KEY, &text);
         dismissed.set(true);
         // The button is about to vanish: give focus to the next thing a reader would reach.
-        if let Some(next) = document()
-            .query_selector(".site-header a")
-            .ok()
-            .flatten()
-            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-        {
-            let _ = next.focus();
+        if let Some(link) = next.and_then(|AfterAnnouncement(link)| link.get_untracked()) {
+            let _ = link.focus();
         }
     };
     let content = site.announcement.clone();

@@ -1,4 +1,4 @@
-use leptos::html::Div;
+use leptos::html::Button;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,13 +15,14 @@ pub fn FaqAccordion(
     /// The FAQ heading's id, with one child per question.
     entry: OutlineEntry,
 ) -> impl IntoView {
-    let items: Vec<(FaqItem, String, RwSignal<bool>)> = faq
+    let items: Vec<(FaqItem, String, RwSignal<bool>, NodeRef<Button>)> = faq
         .items
         .into_iter()
         .zip(entry.children)
-        .map(|(item, question)| (item, question.id, RwSignal::new(false)))
+        .map(|(item, question)| (item, question.id, RwSignal::new(false), NodeRef::new()))
         .collect();
-    let open_states: Vec<RwSignal<bool>> = items.iter().map(|(_, _, open)| *open).collect();
+    let open_states: Vec<RwSignal<bool>> = items.iter().map(|(_, _, open, _)| *open).collect();
+    let buttons: Vec<NodeRef<Button>> = items.iter().map(|(_, _, _, button)| *button).collect();
     let set_all = move |open: bool| {
         for state in &open_states {
             state.set(open);
@@ -31,16 +32,13 @@ pub fn FaqAccordion(
     open_linked_answer(
         items
             .iter()
-            .map(|(_, id, open)| (id.clone(), *open))
+            .map(|(_, id, open, _)| (id.clone(), *open))
             .collect(),
     );
 
-    let list = NodeRef::<Div>::new();
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if let Some(list) = list.get_untracked() {
-            if move_focus(&list, &event.key()) {
-                event.prevent_default();
-            }
+        if move_focus(&buttons, &event.key()) {
+            event.prevent_default();
         }
     };
     let (heading_id, labelled_by) = (entry.id.clone(), entry.id);
@@ -57,10 +55,10 @@ pub fn FaqAccordion(
                     </button>
                 </div>
             </div>
-            <div class="faq-list" node_ref=list on:keydown=on_keydown>
+            <div class="faq-list" on:keydown=on_keydown>
                 {items
                     .into_iter()
-                    .map(|(item, id, open)| view! { <FaqQuestion item id open /> })
+                    .map(|(item, id, open, button)| view! { <FaqQuestion item id open button /> })
                     .collect_view()}
             </div>
         </section>
@@ -69,7 +67,13 @@ pub fn FaqAccordion(
 
 /// One question and its answer.
 #[component]
-fn FaqQuestion(item: FaqItem, id: String, open: RwSignal<bool>) -> impl IntoView {
+fn FaqQuestion(
+    item: FaqItem,
+    id: String,
+    open: RwSignal<bool>,
+    /// The question's button, for the accordion's arrow keys.
+    button: NodeRef<Button>,
+) -> impl IntoView {
     let panel_id = format!("{id}-answer");
     view! {
         <div class="faq-item">
@@ -77,6 +81,7 @@ fn FaqQuestion(item: FaqItem, id: String, open: RwSignal<bool>) -> impl IntoView
                 <button
                     type="button"
                     class="faq-question"
+                    node_ref=button
                     id=id.clone()
                     aria-expanded=move || open.get().to_string()
                     aria-controls=panel_id.clone()
@@ -113,13 +118,10 @@ fn open_linked_answer(questions: Vec<(String, RwSignal<bool>)>) {
 
 /// Moves focus among the question buttons for the accordion's keys. Returns whether the key
 /// was one of them.
-fn move_focus(list: &web_sys::HtmlDivElement, key: &str) -> bool {
-    let Ok(nodes) = list.query_selector_all(".faq-question") else {
-        return false;
-    };
-    let buttons: Vec<web_sys::HtmlElement> = (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .filter_map(|node| node.dyn_into().ok())
+fn move_focus(buttons: &[NodeRef<Button>], key: &str) -> bool {
+    let buttons: Vec<web_sys::HtmlButtonElement> = buttons
+        .iter()
+        .filter_map(|button| button.get_untracked())
         .collect();
     let Some(last) = buttons.len().checked_sub(1) else {
         return false;

@@ -1,24 +1,38 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
-use crate::navigation::{reading_line, CurrentSection};
+use crate::content::{Article, Outline};
+use crate::navigation::{has_passed_reading_line, CurrentSection};
 
-/// The elements whose text is read, in order; the table of contents is not read.
-const READABLE: &str = "main :is(h1, h2, h3, p, li):not(nav *):not(.reading-settings *)";
+/// The article a page offers to read aloud, provided by the article page.
+#[derive(Clone)]
+pub struct ArticleToRead {
+    pub article: Arc<Article>,
+    pub outline: Outline,
+}
 
 /// Reads the article aloud with the browser's speech synthesis, from the section being read,
-/// with pause and stop. Not shown where the browser cannot speak.
+/// with pause and stop. Not shown where the browser cannot speak, or on a page with no
+/// article.
 #[component]
 pub fn ReadAloud() -> impl IntoView {
     let speaking = RwSignal::new(false);
     let paused = RwSignal::new(false);
     let current = use_context::<CurrentSection>();
+    let to_read = use_context::<ArticleToRead>();
+    let readable = to_read.is_some();
     let start = move |_| {
-        let Some(synth) = speech() else { return };
+        let (Some(synth), Some(to_read)) = (speech(), to_read.as_ref()) else {
+            return;
+        };
         synth.cancel();
-        let start_id = current.and_then(|current| current.0.get_untracked());
-        let texts = texts_from(start_id.as_deref());
+        let start_id = current
+            .and_then(|current| current.0.get_untracked())
+            .filter(|id| has_passed_reading_line(id));
+        let texts = texts_from(to_read, start_id.as_deref());
         let count = texts.len();
         for (index, text) in texts.into_iter().enumerate() {
             let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
@@ -55,7 +69,7 @@ pub fn ReadAloud() -> impl IntoView {
         speaking.set(false);
         paused.set(false);
     };
-    speech().is_some().then(|| {
+    (readable && speech().is_some()).then(|| {
         view! {
             <fieldset class="setting-group read-aloud">
                 <legend>"Listen"</legend>
@@ -101,29 +115,18 @@ fn speech() -> Option<SpeechSynthesis> {
     has_speech.then(|| window.speech_synthesis().ok()).flatten()
 }
 
-/// The text to read, a block at a time: from the heading `start_id` when the reader has
-/// scrolled to it, otherwise from the top.
-fn texts_from(start_id: Option<&str>) -> Vec<String> {
-    let document = document();
-    let start_id = start_id.filter(|id| {
-        document
-            .get_element_by_id(id)
-            .is_some_and(|heading| heading.get_bounding_client_rect().top() <= reading_line())
-    });
-    let Ok(nodes) = document.query_selector_all(READABLE) else {
-        return Vec::new();
-    };
-    let elements = (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok());
-    let mut started = start_id.is_none();
-    elements
-        .filter(|element| {
-            started = started || Some(element.id().as_str()) == start_id;
-            started
+/// The text to read, a passage at a time: from the heading `start_id`, or from the top.
+fn texts_from(to_read: &ArticleToRead, start_id: Option<&str>) -> Vec<String> {
+    let passages = to_read.outline.passages(&to_read.article);
+    let start = passages
+        .iter()
+        .position(|passage| {
+            passage.heading_id.is_some() && passage.heading_id.as_deref() == start_id
         })
-        .filter_map(|element| element.text_content())
-        .map(|text| text.trim().to_string())
-        .filter(|text| !text.is_empty())
+        .unwrap_or(0);
+    passages
+        .into_iter()
+        .skip(start)
+        .map(|passage| passage.text)
         .collect()
 }

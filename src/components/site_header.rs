@@ -3,19 +3,24 @@ use std::sync::Arc;
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use crate::components::{ReadingSettingsButton, ReadingSettingsPanel};
+use crate::components::{AfterAnnouncement, ReadingSettingsButton, ReadingSettingsPanel};
 use crate::content::SiteSettings;
-use crate::pages::route::base_path;
+use crate::site_address::base_path;
 
 /// The clinic's name, reading settings, and the two actions: booking and calling.
 #[component]
 pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     let settings_open = RwSignal::new(false);
     let settings_button = NodeRef::<Button>::new();
+    let name_link = use_context::<AfterAnnouncement>()
+        .map(|AfterAnnouncement(link)| link)
+        .unwrap_or_default();
     view! {
         <header class="site-header">
             <div class="site-header-bar">
-                <a class="site-name" href=base_path()>{site.clinic_name.clone()}</a>
+                <a class="site-name" href=base_path() node_ref=name_link>
+                    {site.clinic_name.clone()}
+                </a>
                 <div class="site-actions">
                     <ReadingSettingsButton open=settings_open node_ref=settings_button />
                     <a class="action action-primary" href=site.booking_url.clone()>"Book Now"</a>

@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use leptos::html::A;
 use leptos::prelude::*;
 
 use crate::components::{AnnouncementBanner, SectionLink, SiteFooter, SiteHeader};
@@ -7,11 +8,17 @@ use crate::content::outline::MAIN_ID;
 use crate::content::SiteSettings;
 use crate::first_paint::{use_page_complete, AfterFirstPaint};
 
+/// Where focus goes when the announcement above the header is closed: the first link of the
+/// header, the next thing a keyboard reader would reach. The header fills it in.
+#[derive(Clone, Copy)]
+pub struct AfterAnnouncement(pub NodeRef<A>);
+
 /// The frame every page shares: skip link, announcement, header, the page's main content and
 /// the footer. It also makes the site settings available to the components inside.
 #[component]
 pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView {
     provide_context(site.clone());
+    provide_context(AfterAnnouncement(NodeRef::new()));
     let complete = use_page_complete();
     view! {
         <p class="skip-link">

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::model::Article;
+use super::model::{Article, Block};
 use super::text::slugify;
 
 /// Ids the page itself uses; a heading never takes one of them.
@@ -118,6 +118,55 @@ impl IdAllocator {
     }
 }
 
+/// One piece of the article read aloud: a heading (with its id, so reading can start there)
+/// or a paragraph or list item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// The heading's id; `None` for body text.
+    pub heading_id: Option<String>,
+    pub text: String,
+}
+
+impl Outline {
+    /// What read-aloud reads, in reading order: the title, the introduction, each section
+    /// under its heading, then the FAQ's heading, questions and answers.
+    pub fn passages(&self, article: &Article) -> Vec<Passage> {
+        let heading = |entry: &OutlineEntry| Passage {
+            heading_id: Some(entry.id.clone()),
+            text: entry.text.clone(),
+        };
+        let body = |blocks: &[Block]| {
+            blocks
+                .iter()
+                .flat_map(Block::texts)
+                .map(|text| Passage {
+                    heading_id: None,
+                    text,
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut passages = vec![Passage {
+            heading_id: Some(TITLE_ID.to_string()),
+            text: article.title.clone(),
+        }];
+        passages.extend(body(&article.intro));
+        for (section, entry) in article.sections.iter().zip(&self.sections) {
+            passages.push(heading(entry));
+            passages.extend(body(&section.body));
+            for (sub, sub_entry) in section.subsections.iter().zip(&entry.children) {
+                passages.push(heading(sub_entry));
+                passages.extend(body(&sub.body));
+            }
+        }
+        passages.push(heading(&self.faq));
+        for (item, question) in article.faq.items.iter().zip(&self.faq.children) {
+            passages.push(heading(question));
+            passages.extend(body(&item.answer));
+        }
+        passages
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +242,30 @@ mod tests {
         ));
         let got: Vec<String> = outline.sections.iter().map(|e| e.id.clone()).collect();
         assert_eq!(got, vec!["tips", "tips-2", "main-content-2", "section"]);
+    }
+
+    #[test]
+    fn passages_read_the_title_body_and_faq_in_order_with_heading_ids() {
+        let sample = article(vec![section("A", &["B"])], &["Q?"]);
+        let outline = Outline::of(&sample);
+        let all = outline.passages(&sample);
+        let passages: Vec<(Option<&str>, &str)> = all
+            .iter()
+            .map(|p| (p.heading_id.as_deref(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            passages,
+            vec![
+                (Some(TITLE_ID), "Sample"),
+                (None, "Intro."),
+                (Some("a"), "A"),
+                (None, "Body."),
+                (Some("b"), "B"),
+                (None, "Sub body."),
+                (Some("faqs"), "FAQs"),
+                (Some("q"), "Q?"),
+                (None, "Answer."),
+            ]
+        );
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    ArticleBody, ArticleHeader, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
+    ArticleBody, ArticleHeader, ArticleToRead, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
     TableOfContents,
 };
 use crate::content::outline::TITLE_ID;
@@ -30,6 +30,10 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
     let reduced_motion = use_reading_settings().reduce_motion();
     let current_section = RwSignal::new(None);
     provide_context(CurrentSection(current_section));
+    provide_context(ArticleToRead {
+        article: article.clone(),
+        outline: outline.clone(),
+    });
     follow_deep_links(reduced_motion);
     let (faq, faq_entry) = (article.faq.clone(), outline.faq.clone());
     let (related, head_article, head_site) =

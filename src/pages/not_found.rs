@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::SiteLayout;
 use crate::content::SiteSettings;
 use crate::pages::head::{set_document_head, HeadTag};
-use crate::pages::route::base_path;
+use crate::site_address::base_path;
 
 /// An address that matches no page.
 #[component]

@@ -1,6 +1,8 @@
 //! Which view an address asks for. The site has two routes, so a small parser stands in for
 //! a router (leptos_router would add about 40 KiB of wasm for the patient to download).
 
+use crate::site_address::base_path;
+
 /// The path segment that article addresses live under: `articles/<slug>`.
 pub const ARTICLES_SEGMENT: &str = "articles";
 
@@ -40,17 +42,6 @@ impl Route {
         let path = window.location().pathname().unwrap_or_default();
         Route::from_path(&path, &base_path())
     }
-}
-
-/// The path of the document's base address: `/` by default, the `--public-url` of a sub-path
-/// build (Trunk writes it into `<base href>`).
-pub fn base_path() -> String {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.base_uri().ok().flatten())
-        .and_then(|base| web_sys::Url::new(&base).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_else(|| "/".to_string())
 }
 
 #[cfg(test)]

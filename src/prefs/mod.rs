@@ -43,9 +43,12 @@ impl ReadingSettingsContext {
     }
 }
 
-/// The settings of this page, provided once by the app (and here on first use elsewhere).
+/// The settings of this page, which the app provides once. Calling this outside the app is
+/// a programming error: a second provider would apply its own settings to the same `<html>`.
 pub fn use_reading_settings() -> ReadingSettingsContext {
-    use_context().unwrap_or_else(provide_reading_settings)
+    use_context().expect(
+        "use_reading_settings() outside the app: call prefs::provide_reading_settings() first",
+    )
 }
 
 /// Loads the saved settings, keeps `<html>`'s attributes in step with them, and provides them.
@@ -92,5 +95,16 @@ fn apply(settings: &ReadingSettings) {
         for (name, value) in settings.attributes() {
             let _ = root.set_attribute(&format!("data-{name}"), &value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::Owner;
+
+    #[test]
+    #[should_panic(expected = "use_reading_settings() outside the app")]
+    fn reading_the_settings_without_their_provider_is_a_programming_error() {
+        Owner::new().with(super::use_reading_settings);
     }
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::support::{with_desktop_page, with_page, Page};
+use crate::support::{block_texts, content_json, with_desktop_page, with_page, Page};
 
 const KEY: &str = "clinic-article:reading-settings:v1";
 
@@ -528,20 +528,23 @@ async fn read_aloud_reads_from_the_current_section_with_pause_and_stop() {
         .await;
         open_panel(&page).await;
         click_button(&page, "Read aloud").await;
-        let spoken = page.eval("return __speech.spoken").await;
-        let spoken = spoken.as_array().expect("spoken");
-        assert_eq!(spoken[0], json!("When a Painful Walk Needs a Doctor"));
-        assert!(spoken[1]
-            .as_str()
-            .expect("text")
-            .starts_with("See a doctor promptly"));
-        assert!(
-            spoken.iter().any(|t| t == "Questions and Answers"),
-            "reads on to the end"
+        // The article's own words from that section on, to the last answer: no controls,
+        // contents entries or "Back to top".
+        let article = content_json("articles/walking-comfortably-in-winter.json");
+        let callout = &article["sections"][5];
+        let mut expected = vec![callout["heading"].as_str().expect("heading").to_string()];
+        expected.extend(block_texts(&callout["body"]));
+        expected.push(
+            article["faq"]["heading"]
+                .as_str()
+                .expect("heading")
+                .to_string(),
         );
-        assert!(!spoken
-            .iter()
-            .any(|t| t.as_str().is_some_and(|t| t.starts_with("That tight"))));
+        for item in article["faq"]["items"].as_array().expect("items") {
+            expected.push(item["question"].as_str().expect("question").to_string());
+            expected.extend(block_texts(&item["answer"]));
+        }
+        assert_eq!(page.eval("return __speech.spoken").await, json!(expected));
         assert_eq!(pressed(&page, "Read aloud").await, json!("true"));
 
         click_button(&page, "Pause").await;
