@@ -1,10 +1,12 @@
 //! Every bundled content file goes through the same types and rules as in the browser. An
 //! editor who breaks a file gets a failure naming the file and the line and column, or the
 //! field path.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use clinic_article::content::check::check_folder;
 use clinic_article::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_article::content::validate::Validate;
 use clinic_article::content::{Article, ArticleIndex, ContentError, SiteSettings};
@@ -28,11 +30,7 @@ fn sites() -> [PathBuf; 2] {
 /// Reads a shipped file as the site serves it (`content/...`), through the browser's own
 /// decoder.
 fn load<T: DeserializeOwned + Validate>(file: &str) -> Result<T, ContentError> {
-    load_in(&public_dir(), file)
-}
-
-fn load_in<T: DeserializeOwned + Validate>(site: &Path, file: &str) -> Result<T, ContentError> {
-    let path = site.join(file);
+    let path = public_dir().join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Unavailable {
         file: file.to_string(),
         reason: e.to_string(),
@@ -45,62 +43,12 @@ fn must<T>(result: Result<T, ContentError>) -> T {
 }
 
 #[test]
-fn the_site_settings_are_valid() {
+fn every_content_folder_passes_the_content_check() {
+    // What `cargo run --bin content -- check` reports: every file valid, every article listed
+    // and present with the index's slug and title, every image bundled.
     for site in sites() {
-        let settings: SiteSettings = must(load_in(&site, SITE_FILE));
-        assert!(settings.booking_url.starts_with("https://"));
-    }
-}
-
-#[test]
-fn every_article_in_the_index_is_valid_and_every_article_file_is_indexed() {
-    for site in sites() {
-        let index: ArticleIndex = must(load_in(&site, INDEX_FILE));
-        let mut listed = BTreeSet::new();
-        for summary in &index.articles {
-            let file = article_file(&summary.slug);
-            let article: Article = must(load_in(&site, &file));
-            assert_eq!(
-                article.slug, summary.slug,
-                "{file}: slug must match its file name"
-            );
-            assert_eq!(
-                article.title, summary.title,
-                "{file}: title differs from the index"
-            );
-            listed.insert(format!("{}.json", summary.slug));
-        }
-        let on_disk: BTreeSet<String> = std::fs::read_dir(site.join("content/articles"))
-            .expect("content/articles")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        assert_eq!(
-            listed, on_disk,
-            "every article file in {site:?} is listed in {INDEX_FILE}"
-        );
-    }
-}
-
-#[test]
-fn every_article_hero_and_share_image_is_bundled() {
-    for site in sites() {
-        let index: ArticleIndex = must(load_in(&site, INDEX_FILE));
-        for summary in &index.articles {
-            let article: Article = must(load_in(&site, &article_file(&summary.slug)));
-            for image in [&article.hero.image, article.hero.share_image()] {
-                assert!(
-                    site.join(image).is_file(),
-                    "{}: image {image} is not in {site:?}",
-                    summary.slug,
-                );
-            }
-        }
+        let problems = check_folder(&site.join("content"));
+        assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
     }
 }
 
@@ -246,5 +194,34 @@ fn index_html_preloads_the_home_article_its_hero_and_the_site_files() {
     assert_eq!(
         preloaded, expected,
         "index.html must preload what the home page needs first; update it with the content"
+    );
+}
+
+#[test]
+fn every_markdown_source_imports_to_the_article_the_site_ships() {
+    use clinic_article::content::markdown::import;
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content-src");
+    let mut imported = 0;
+    for entry in std::fs::read_dir(&sources).expect("content-src/").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("markdown");
+        let article = import(&text, &public_dir())
+            .unwrap_or_else(|errors| panic!("{path:?} does not import: {errors:#?}"));
+        let file = article_file(&article.slug);
+        let shipped: Article = must(load(&file));
+        assert!(
+            article == shipped,
+            "public/{file} differs from {path:?}: run cargo run --bin content -- import {} \
+             --force",
+            path.display()
+        );
+        imported += 1;
+    }
+    assert!(
+        imported > 0,
+        "content-src/ holds the shipped article's Markdown"
     );
 }

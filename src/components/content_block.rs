@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use crate::components::RichText;
-use crate::content::Block;
+use crate::content::{Block, Inline};
 
-/// A paragraph or a bulleted list.
+/// A paragraph, a bulleted list or a numbered list.
 #[component]
 pub fn ContentBlock(block: Block) -> impl IntoView {
     match block {
@@ -13,16 +13,16 @@ pub fn ContentBlock(block: Block) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Block::List(items) => view! {
-            <ul>
-                {items
-                    .into_iter()
-                    .map(|content| view! { <li><RichText content /></li> })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any(),
+        Block::List(items) => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::NumberedList(items) => view! { <ol>{list_items(items)}</ol> }.into_any(),
     }
+}
+
+fn list_items(items: Vec<Vec<Inline>>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|content| view! { <li><RichText content /></li> })
+        .collect_view()
 }
 
 /// Several blocks in order.

@@ -6,7 +6,12 @@ pub enum ContentError {
     /// The request failed or the server answered with an error status.
     Unavailable { file: String, reason: String },
     /// Not JSON, or JSON that does not fit the content model.
-    Malformed { file: String, reason: String },
+    Malformed {
+        file: String,
+        reason: String,
+        /// The line and column of the mistake, counted from 1.
+        at: Option<(usize, usize)>,
+    },
     /// Well-formed content that breaks a rule (an empty text, an unsafe link…).
     Invalid {
         file: String,
@@ -43,8 +48,12 @@ impl fmt::Display for ContentError {
             ContentError::Unavailable { file, reason } => {
                 write!(f, "{file} could not be loaded: {reason}")
             }
-            ContentError::Malformed { file, reason } => {
-                write!(f, "{file} is not valid content: {reason}")
+            ContentError::Malformed { file, reason, at } => {
+                write!(f, "{file} is not valid content: {reason}")?;
+                match at {
+                    Some((line, column)) => write!(f, " at line {line} column {column}"),
+                    None => Ok(()),
+                }
             }
             ContentError::Invalid { file, problems } => {
                 write!(f, "{file} breaks the content rules: ")?;

@@ -25,6 +25,7 @@ pub fn section(heading: &str, subsections: &[&str]) -> Section {
 
 pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
     Article {
+        schema: None,
         slug: "sample".into(),
         title: "Sample".into(),
         description: "A sample.".into(),

@@ -17,22 +17,34 @@ pub fn article_file(slug: &str) -> String {
 
 /// Reads `file`'s text as content and checks it, naming the place of any error.
 pub fn parse<T: DeserializeOwned + Validate>(file: &str, text: &str) -> Result<T, ContentError> {
-    let malformed = |reason: String| ContentError::Malformed {
-        file: file.to_string(),
-        reason,
+    let malformed = |path: &str, error: serde_json::Error| {
+        // serde_json's message ends "at line L column C": keep the place apart.
+        let at = (error.line() > 0).then(|| (error.line(), error.column()));
+        let message = error.to_string();
+        let message = match at {
+            Some((line, column)) => message
+                .strip_suffix(&format!(" at line {line} column {column}"))
+                .unwrap_or(&message)
+                .to_string(),
+            None => message,
+        };
+        ContentError::Malformed {
+            file: file.to_string(),
+            reason: match path {
+                "" => message,
+                path => format!("{path}: {message}"),
+            },
+            at,
+        }
     };
     let mut json = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut json).map_err(|error| {
-        // serde_json's message ends "at line L column C". The path is "." at the top, and
-        // ends in "?" where the parser was between keys.
+        // The path is "." at the top, and ends in "?" where the parser was between keys.
         let path = error.path().to_string();
-        let path = path.trim_end_matches('?').trim_end_matches('.');
-        match path {
-            "" => malformed(error.into_inner().to_string()),
-            path => malformed(format!("{path}: {}", error.into_inner())),
-        }
+        let path = path.trim_end_matches('?').trim_end_matches('.').to_string();
+        malformed(&path, error.into_inner())
     })?;
-    json.end().map_err(|error| malformed(error.to_string()))?;
+    json.end().map_err(|error| malformed("", error))?;
     let problems = problems(&value);
     if problems.is_empty() {
         Ok(value)
@@ -58,9 +70,14 @@ mod tests {
   "disclaimer": "Not advice."
 }"#;
 
+    /// The mistake as the page's details show it: what, where in the data, and where in the
+    /// text.
     fn reason(text: &str) -> String {
         match parse::<SiteSettings>(SITE_FILE, text) {
-            Err(ContentError::Malformed { reason, .. }) => reason,
+            Err(error @ ContentError::Malformed { .. }) => error
+                .to_string()
+                .trim_start_matches("content/site.json is not valid content: ")
+                .to_string(),
             other => panic!("expected malformed content, got {other:?}"),
         }
     }

@@ -1,13 +1,19 @@
 //! The content: typed model, loading and validation. Pure Rust apart from `fetch`, so every
 //! rule is tested natively.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod error;
 pub mod fetch;
 #[cfg(test)]
 mod fixtures;
 pub mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod markdown;
 pub mod model;
 pub mod outline;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod search_files;
 pub mod structured_data;
 pub mod text;

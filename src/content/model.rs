@@ -1,16 +1,33 @@
 //! The typed content model, read from JSON by serde. Every object refuses unknown fields, so
 //! a typo in a JSON key is an error with its path instead of a silently missing paragraph.
+//!
+//! Outside the browser the same types also write JSON (the Markdown importer) and describe
+//! themselves as JSON Schema for editors (`content::schema`); the doc comments below are the
+//! descriptions editors see.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+
+/// What editors' tools check a few fields against (the rules in `validate.rs` decide).
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+pub const HREF_PATTERN: &str =
+    r"^([hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]|[tT][eE][lL]):\S+$|^/(?![/\\])\S*$";
+pub const SITE_FILE_PATTERN: &str = r"^(?!(.*/)?\.\.?(/|$))[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$";
 
 /// `content/site.json`: what a clinic sets once for the whole site.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SiteSettings {
+    /// Where editors' tools find this file's JSON Schema; the site ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The clinic's name, in the header, the footer and the page title.
     pub clinic_name: String,
     /// Where the site is published, ending in `/` (with any sub-path): canonical addresses,
     /// social cards and the sitemap start from it.
     pub site_url: String,
+    /// The clinic's phone number, for the header's "Call Us".
     pub phone: Phone,
     /// Where "Book Now" and every booking link in the content go.
     pub booking_url: String,
@@ -20,10 +37,13 @@ pub struct SiteSettings {
     pub disclaimer: String,
     /// Where related posts live: a post's address is this followed by its slug. Without it
     /// related posts are listed as plain titles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
     pub related_posts_base_url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
     /// As a patient reads it, e.g. "(212) 555-0147".
@@ -33,130 +53,207 @@ pub struct Phone {
 }
 
 /// `content/articles.json`: which articles exist and which one the home page shows.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleIndex {
+    /// Where editors' tools find this file's JSON Schema; the site ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The slug of the article shown at `/`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub home: String,
+    /// Every article of the site, each with a file `articles/<slug>.json`.
     pub articles: Vec<ArticleSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleSummary {
     /// The article's address segment and file name: `articles/<slug>` and
     /// `content/articles/<slug>.json`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub slug: String,
+    /// The article's title, as in its file.
     pub title: String,
 }
 
 /// `content/articles/<slug>.json`: one article.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Article {
+    /// Where editors' tools find this file's JSON Schema; the site ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The address segment, `articles/<slug>`, and the file name; lower-case words joined
+    /// by hyphens.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub slug: String,
+    /// The page's one `h1`.
     pub title: String,
     /// The meta description: what search results show under the title.
     pub description: String,
+    /// Shown above the title, e.g. "Back Pain".
     pub category: String,
     /// The publication date as `YYYY-MM-DD`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
     pub published: String,
+    /// The picture under the title.
     pub hero: Hero,
     /// Paragraphs before the first section heading.
     pub intro: Vec<Block>,
+    /// The article's sections, each under an `h2`.
     pub sections: Vec<Section>,
+    /// The questions and answers at the end.
     pub faq: Faq,
-    #[serde(default)]
+    /// Other articles of the clinic, listed after the FAQ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedPost>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hero {
     /// A site-relative image file, e.g. `images/upper-back-relief.svg`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
     pub image: String,
+    /// What the picture shows, for readers who cannot see it.
     pub alt: String,
+    /// The image's width in pixels: with the height, it keeps the room for the picture
+    /// before it loads.
     pub width: u32,
+    /// The image's height in pixels.
     pub height: u32,
     /// A PNG or JPEG of the hero for link previews, ideally 1200x630: social networks do not
     /// show SVG. Without it, previews use `image`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
     pub share_image: Option<String>,
 }
 
 /// A top-level section: an `h2` with its blocks and its `h3` subsections.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's `h2`.
     pub heading: String,
     /// Overrides the id derived from the heading, to keep an old deep link working.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub id: Option<String>,
     /// Shown as a callout: for the parts that tell a patient when to get care.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub callout: bool,
-    #[serde(default)]
+    /// The text under the heading, before any subsection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub body: Vec<Block>,
-    #[serde(default)]
+    /// Parts of the section, each under an `h3`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subsections: Vec<Subsection>,
 }
 
 /// An `h3` with its blocks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Subsection {
+    /// The subsection's `h3`.
     pub heading: String,
+    /// Overrides the id derived from the heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub id: Option<String>,
+    /// The subsection's text.
     pub body: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+/// A paragraph or a list: `{"paragraph": [spans]}`, `{"list": [[spans], …]}` or
+/// `{"numbered_list": [[spans], …]}`.
 pub enum Block {
+    /// A paragraph of rich text.
     Paragraph(Vec<Inline>),
     /// A bulleted list; each item is rich text.
     List(Vec<Vec<Inline>>),
+    /// A numbered list, for steps in order; each item is rich text.
+    NumberedList(Vec<Vec<Inline>>),
 }
 
 /// A run of text inside a paragraph. Content is data, never markup: each kind is rendered as
 /// its own element and the text is always set as text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+/// One span: `{"text": …}`, `{"strong": …}`, `{"emphasis": …}`, `{"link": {"text": …,
+/// "href": …}}` or `{"booking_link": …}`.
 pub enum Inline {
+    /// Plain text.
     Text(String),
+    /// Text in bold, for what matters most.
     Strong(String),
+    /// Text in italics.
     Emphasis(String),
+    /// A link: https:, http:, mailto:, tel: or a path on this site starting with /.
     Link(Link),
     /// A link to the clinic's booking address from the site settings.
     BookingLink(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
+    /// The words a reader clicks.
     pub text: String,
+    /// Where the link goes.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
     pub href: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
+    /// The FAQ's `h2`, e.g. "FAQs".
     pub heading: String,
+    /// The questions, each with its answer.
     pub items: Vec<FaqItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FaqItem {
+    /// The question, shown as a button that opens its answer.
     pub question: String,
     /// Overrides the id derived from the question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub id: Option<String>,
+    /// The answer's text.
     pub answer: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RelatedPost {
+    /// The other article's title.
     pub title: String,
+    /// Its address segment: with `related_posts_base_url` set, the link goes to that
+    /// address followed by this.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
     pub slug: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 impl Inline {
@@ -182,7 +279,9 @@ impl Block {
     pub fn texts(&self) -> Vec<String> {
         match self {
             Block::Paragraph(inlines) => vec![plain_text(inlines)],
-            Block::List(items) => items.iter().map(|item| plain_text(item)).collect(),
+            Block::List(items) | Block::NumberedList(items) => {
+                items.iter().map(|item| plain_text(item)).collect()
+            }
         }
     }
 }

@@ -50,6 +50,7 @@ mod tests {
 
     fn site() -> SiteSettings {
         SiteSettings {
+            schema: None,
             clinic_name: "Apex \"Spine\" <Care>".into(),
             site_url: "https://www.example.com/".into(),
             phone: Phone {

@@ -326,11 +326,14 @@ fn required_blocks(c: &mut Checker, content: &[Block]) {
 fn blocks(c: &mut Checker, blocks: &[Block]) {
     c.each(blocks, |c, block| match block {
         Block::Paragraph(content) => c.field("paragraph", |c| inlines(c, content)),
-        Block::List(items) => c.field("list", |c| {
-            c.require_list(items);
-            c.each(items, |c, item| inlines(c, item));
-        }),
+        Block::List(items) => c.field("list", |c| list_items(c, items)),
+        Block::NumberedList(items) => c.field("numbered_list", |c| list_items(c, items)),
     });
+}
+
+fn list_items(c: &mut Checker, items: &[Vec<Inline>]) {
+    c.require_list(items);
+    c.each(items, |c, item| inlines(c, item));
 }
 
 fn inlines(c: &mut Checker, content: &[Inline]) {
@@ -414,6 +417,7 @@ mod tests {
 
     fn settings() -> SiteSettings {
         SiteSettings {
+            schema: None,
             clinic_name: "Clinic".into(),
             site_url: "https://www.example.com/".into(),
             phone: Phone {
@@ -465,6 +469,7 @@ mod tests {
     #[test]
     fn the_index_must_list_its_home_once() {
         let index = ArticleIndex {
+            schema: None,
             home: "missing".into(),
             articles: vec![
                 ArticleSummary {

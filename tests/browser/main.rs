@@ -5,6 +5,7 @@ mod article;
 mod faq;
 mod first_paint;
 mod hosting;
+mod imported;
 mod reading_settings;
 mod search;
 mod shipped;

@@ -1,0 +1,205 @@
+//! `content check`: every file of a content folder through the same types and rules as the
+//! browser, and the files checked against each other (every article listed and present, its
+//! slug and title as the index has them, its images bundled). Each problem is one line that an
+//! editor's tools can jump to: `file:line:column: message` or `file: field.path: message`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::error::ContentError;
+use super::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use super::model::{Article, ArticleIndex, SiteSettings};
+use super::validate::Validate;
+
+/// Every problem of the content in `content` (a `content/` folder, whose parent is the folder
+/// the site is served from). None means the folder is ready to publish.
+pub fn check_folder(content: &Path) -> Vec<String> {
+    let site = content.parent().unwrap_or(Path::new("."));
+    let mut problems = Vec::new();
+    let mut load = |file: &str| -> Option<(PathBuf, String)> {
+        // Files are named as the site serves them (`content/…`); read from `content`.
+        let path = content.join(file.trim_start_matches("content/"));
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Some((path, text)),
+            Err(error) => {
+                problems.push(format!("{}: cannot be read: {error}", path.display()));
+                None
+            }
+        }
+    };
+    let settings = load(SITE_FILE);
+    let index = load(INDEX_FILE);
+    let mut lines = Vec::new();
+    if let Some((path, text)) = settings {
+        read::<SiteSettings>(&path, SITE_FILE, &text, &mut lines);
+    }
+    let Some((index_path, text)) = index else {
+        problems.extend(lines);
+        return problems;
+    };
+    let Some(index) = read::<ArticleIndex>(&index_path, INDEX_FILE, &text, &mut lines) else {
+        problems.extend(lines);
+        return problems;
+    };
+    let mut listed = BTreeSet::new();
+    for summary in &index.articles {
+        let file = article_file(&summary.slug);
+        listed.insert(format!("{}.json", summary.slug));
+        let Some((path, text)) = load(&file) else {
+            continue;
+        };
+        let Some(article) = read::<Article>(&path, &file, &text, &mut lines) else {
+            continue;
+        };
+        let at = path.display();
+        if article.slug != summary.slug {
+            lines.push(format!(
+                "{at}: slug: {:?} does not match the file name {:?}",
+                article.slug, summary.slug
+            ));
+        }
+        if article.title != summary.title {
+            lines.push(format!(
+                "{at}: title: {:?} differs from {} ({:?})",
+                article.title,
+                index_path.display(),
+                summary.title
+            ));
+        }
+        for (field, image) in [("hero.image", &article.hero.image)].into_iter().chain(
+            article
+                .hero
+                .share_image
+                .as_ref()
+                .map(|i| ("hero.share_image", i)),
+        ) {
+            if !site.join(image).is_file() {
+                lines.push(format!(
+                    "{at}: {field}: {image:?} is not in {}",
+                    site.display()
+                ));
+            }
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(content.join("articles")) {
+        let on_disk: BTreeSet<String> = entries
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        for unlisted in on_disk.difference(&listed) {
+            lines.push(format!(
+                "{}: not listed in {}",
+                content.join("articles").join(unlisted).display(),
+                index_path.display()
+            ));
+        }
+    }
+    problems.extend(lines);
+    problems
+}
+
+/// Reads one file, adding its problems to `lines`.
+fn read<T: DeserializeOwned + Validate>(
+    path: &Path,
+    file: &str,
+    text: &str,
+    lines: &mut Vec<String>,
+) -> Option<T> {
+    let at = path.display();
+    match parse::<T>(file, text) {
+        Ok(value) => Some(value),
+        Err(ContentError::Malformed {
+            reason,
+            at: Some((line, column)),
+            ..
+        }) => {
+            lines.push(format!("{at}:{line}:{column}: {reason}"));
+            None
+        }
+        Err(ContentError::Malformed { reason, .. } | ContentError::Unavailable { reason, .. }) => {
+            lines.push(format!("{at}: {reason}"));
+            None
+        }
+        Err(ContentError::Invalid { problems, .. }) => {
+            lines.extend(problems.iter().map(|problem| format!("{at}: {problem}")));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the browser tests' fixture site in a fresh folder, to break.
+    fn fixture_copy(name: &str) -> PathBuf {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let copy = std::env::temp_dir().join(format!("clinic-check-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&copy);
+        for folder in ["content", "content/articles", "images"] {
+            std::fs::create_dir_all(copy.join(folder)).expect("folder");
+            for entry in std::fs::read_dir(root.join("tests/fixtures").join(folder))
+                .expect("fixture")
+                .flatten()
+                .filter(|entry| entry.path().is_file())
+            {
+                std::fs::copy(entry.path(), copy.join(folder).join(entry.file_name()))
+                    .expect("copy");
+            }
+        }
+        copy
+    }
+
+    #[test]
+    fn the_fixture_content_has_no_problems() {
+        let site = fixture_copy("clean");
+        assert_eq!(check_folder(&site.join("content")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_problem_names_its_file_and_its_line_or_field() {
+        let site = fixture_copy("broken");
+        let content = site.join("content");
+        let article = content.join("articles/walking-comfortably-in-winter.json");
+        let text = std::fs::read_to_string(&article).expect("article");
+        std::fs::write(
+            &article,
+            text.replacen("\"category\": \"Fixture Care\"", "\"category\": \"\"", 1),
+        )
+        .expect("write");
+        let second = content.join("articles/a-second-fixture-article.json");
+        std::fs::write(
+            &second,
+            "{\n  \"slug\": \"a-second-fixture-article\",\n  \"title\": }\n",
+        )
+        .expect("write");
+        std::fs::write(content.join("articles/stray.json"), "{}").expect("write");
+        let at = |path: &Path| path.display().to_string();
+        assert_eq!(
+            check_folder(&content),
+            vec![
+                format!("{}: category: must not be empty", at(&article)),
+                format!("{}:3:12: title: expected value", at(&second)),
+                format!(
+                    "{}: not listed in {}",
+                    at(&content.join("articles/stray.json")),
+                    at(&content.join("articles.json"))
+                ),
+            ]
+        );
+
+        let site = fixture_copy("image");
+        std::fs::remove_file(site.join("images/fixture-card.png")).expect("remove");
+        let article = site.join("content/articles/walking-comfortably-in-winter.json");
+        assert_eq!(
+            check_folder(&site.join("content")),
+            vec![format!(
+                "{}: hero.share_image: \"images/fixture-card.png\" is not in {}",
+                at(&article),
+                at(&site)
+            )]
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! The editors' command, `cargo run --bin content -- check | import | new`, run as an editor
+//! runs it: its messages, the files it writes and its exit status.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn content(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_content"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run the content command")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh copy of the browser tests' fixture site (`content/`, `images/`) to work in.
+fn site_copy(name: &str) -> PathBuf {
+    let copy = std::env::temp_dir().join(format!("clinic-command-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    for folder in ["content", "content/articles", "images"] {
+        std::fs::create_dir_all(copy.join(folder)).expect("folder");
+        for entry in std::fs::read_dir(root().join("tests/fixtures").join(folder))
+            .expect("fixture")
+            .flatten()
+            .filter(|entry| entry.path().is_file())
+        {
+            std::fs::copy(entry.path(), copy.join(folder).join(entry.file_name())).expect("copy");
+        }
+    }
+    copy
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("file")).expect("JSON")
+}
+
+#[test]
+fn check_passes_the_shipped_content_silently() {
+    let output = content(&["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty() && output.stderr.is_empty());
+}
+
+#[test]
+fn check_names_each_problem_by_file_and_line_or_field_and_fails() {
+    let site = site_copy("check");
+    let articles = site.join("content/articles");
+    let home = articles.join("walking-comfortably-in-winter.json");
+    let text = std::fs::read_to_string(&home).expect("article");
+    std::fs::write(
+        &home,
+        text.replacen(
+            "\"published\": \"2026-03-04\"",
+            "\"published\": \"soon\"",
+            1,
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        articles.join("a-second-fixture-article.json"),
+        "{\n  \"slug\": ,\n}\n",
+    )
+    .expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<String> = stderr(&output).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines,
+        vec![
+            format!(
+                "{}: published: \"soon\" must be a calendar date written YYYY-MM-DD",
+                home.display()
+            ),
+            format!(
+                "{}:2:11: slug: expected value",
+                articles.join("a-second-fixture-article.json").display()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn import_writes_the_article_and_lists_it_keeping_the_home_page() {
+    let site = site_copy("import");
+    let markdown = root().join("tests/fixtures/markdown/stretching-at-your-desk.md");
+    let folder = site.join("content").display().to_string();
+    let import = |force: bool| {
+        let mut args = vec![
+            "import",
+            markdown.to_str().expect("path"),
+            "--content",
+            &folder,
+        ];
+        if force {
+            args.push("--force");
+        }
+        content(&args)
+    };
+    let output = import(false);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let article = json(
+        &site.join("content/articles/stretching-at-your-desk-a-fixture-written-in-markdown.json"),
+    );
+    assert_eq!(article["$schema"], "../../../schemas/article.schema.json");
+    assert_eq!(
+        article["title"],
+        "Stretching at Your Desk: A Fixture Written in Markdown"
+    );
+    assert_eq!(
+        article["sections"][0]["body"][1]["numbered_list"][0][0]["text"],
+        "Roll your shoulders backwards five times."
+    );
+    let index = json(&site.join("content/articles.json"));
+    assert_eq!(
+        index["home"], "walking-comfortably-in-winter",
+        "the home page stays"
+    );
+    assert_eq!(index["articles"].as_array().map(Vec::len), Some(3));
+    let check = content(&["check", &folder]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+
+    let again = import(false);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("exists: add --force to replace it"),
+        "{}",
+        stderr(&again)
+    );
+    let forced = import(true);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_eq!(
+        json(&site.join("content/articles.json"))["articles"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn import_refuses_what_cannot_be_shown_naming_the_line() {
+    let site = site_copy("refuse");
+    let markdown = site.join("broken.md");
+    let source =
+        std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
+            .expect("markdown")
+            .replace(
+                "[book a visit](booking:)",
+                "[book a visit](javascript:alert(1))",
+            )
+            .replace(
+                "- Elbows at your sides.",
+                "- Elbows at your sides.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+            );
+    std::fs::write(&markdown, source).expect("write");
+    let output = content(&[
+        "import",
+        markdown.to_str().expect("path"),
+        "--content",
+        &site.join("content").display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let at = markdown.display();
+    let messages = stderr(&output);
+    assert!(
+        messages.contains(&format!("{at}:37: tables cannot be shown")),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(&format!(
+            "{at}:43: the link \"book a visit\" goes to \"javascript:alert(1)\""
+        )),
+        "{messages}"
+    );
+    assert!(!site
+        .join("content/articles/stretching-at-your-desk-a-fixture-written-in-markdown.json")
+        .exists());
+}
+
+#[test]
+fn new_writes_a_skeleton_once() {
+    let folder = std::env::temp_dir().join(format!("clinic-command-new-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let to = folder.display().to_string();
+    let output = content(&["new", "Sleeping Well With Back Pain", "--to", &to]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let skeleton =
+        std::fs::read_to_string(folder.join("sleeping-well-with-back-pain.md")).expect("skeleton");
+    assert!(
+        skeleton.starts_with("---\ntitle: \"Sleeping Well With Back Pain\"\n"),
+        "{skeleton}"
+    );
+    let again = content(&["new", "Sleeping Well With Back Pain", "--to", &to]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        content(&["new"]).status.code(),
+        Some(2),
+        "no title is a usage error"
+    );
+}
