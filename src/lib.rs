@@ -4,6 +4,7 @@ pub mod components;
 pub mod content;
 pub mod first_paint;
 pub mod navigation;
+pub mod offline;
 pub mod pages;
 pub mod prefs;
 pub mod site_address;
@@ -34,15 +35,17 @@ pub fn App() -> impl IntoView {
                 }
             }>
                 {move || Suspend::new(async move {
-                    page.await.map(|content| view! { <PageView content /> })
+                    page.await.map(|page| view! { <PageView page /> })
                 })}
             </ErrorBoundary>
         </Transition>
     }
 }
 
-/// Mounts the app in place of the loader that `index.html` shows until the wasm is ready.
+/// Mounts the app in place of the loader that `index.html` shows until the wasm is ready, and
+/// starts offline reading.
 pub fn mount() {
+    offline::start_service_worker();
     let root = document()
         .get_element_by_id("app")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());

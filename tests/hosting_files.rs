@@ -69,13 +69,22 @@ fn csp_of(line: &str) -> &str {
 }
 
 #[test]
-fn hashed_assets_are_immutable_and_everything_else_revalidates() {
+fn hashed_assets_are_immutable_the_service_worker_is_never_stale_and_nothing_else_is_set() {
     let headers = read("public/_headers");
     assert!(
         rule(&headers, "/assets/*").contains(&"Cache-Control: public, max-age=31536000, immutable")
     );
+    assert_eq!(
+        rule(&headers, "/service-worker.js"),
+        ["Cache-Control: no-cache"]
+    );
     let all = rule(&headers, "/*");
-    assert!(all.contains(&"Cache-Control: public, max-age=0, must-revalidate"));
+    // Cloudflare Pages joins a header's values across matching rules: caching under /*
+    // would be joined with the rules above. Both hosts revalidate everything else anyway.
+    assert!(
+        !all.iter().any(|line| line.starts_with("Cache-Control")),
+        "{all:?}"
+    );
     assert!(all.contains(&"X-Content-Type-Options: nosniff"));
     assert!(all.iter().any(|line| line.starts_with("Referrer-Policy: ")));
     let index = read("index.html");
@@ -109,6 +118,24 @@ fn the_policy_allows_only_the_site_and_its_wasm_and_nginx_ships_the_same() {
     assert_eq!(
         nginx_policy, policy,
         "deploy/security-headers.conf and public/_headers agree"
+    );
+}
+
+#[test]
+fn nginx_serves_the_service_worker_uncached_with_the_security_headers() {
+    let nginx = read("deploy/nginx.conf");
+    let block = nginx
+        .split("location = /service-worker.js {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .expect("a location for /service-worker.js");
+    assert!(
+        block.contains("add_header Cache-Control \"no-cache\";"),
+        "{block}"
+    );
+    assert!(
+        block.contains("include snippets/clinic-security-headers.conf;"),
+        "{block}"
     );
 }
 

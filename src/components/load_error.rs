@@ -1,7 +1,8 @@
 use leptos::prelude::*;
+use leptos_use::use_event_listener;
 
-/// What a reader sees when content could not be loaded: a plain explanation, a Retry button,
-/// and the technical details for the site's editors.
+/// What a reader sees when content could not be loaded: a plain explanation (that the device
+/// is offline, when it is), a Retry button, and the technical details for the site's editors.
 #[component]
 pub fn LoadError(
     /// The errors caught by the surrounding `ErrorBoundary`.
@@ -18,12 +19,22 @@ pub fn LoadError(
             .map(|(_, error)| view! { <li>{error.to_string()}</li> })
             .collect_view()
     };
+    let offline = RwSignal::new(!window().navigator().on_line());
+    let _ = use_event_listener(window(), leptos::ev::online, move |_| offline.set(false));
+    let _ = use_event_listener(window(), leptos::ev::offline, move |_| offline.set(true));
     view! {
         <main id="main-content" class="load-error" tabindex="-1">
             <h1>"Sorry, this page could not be loaded"</h1>
             <p>
-                "Please check your internet connection and try again. "
-                "If it keeps happening, please call the clinic."
+                {move || {
+                    if offline.get() {
+                        "You are offline, and this page has not been saved on this device yet. \
+                         Connect to the internet, then press Retry."
+                    } else {
+                        "Please check your internet connection and try again. \
+                         If it keeps happening, please call the clinic."
+                    }
+                }}
             </p>
             <button
                 type="button"

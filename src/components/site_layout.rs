@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::html::A;
 use leptos::prelude::*;
 
-use crate::components::{AnnouncementBanner, SectionLink, SiteFooter, SiteHeader};
+use crate::components::{AnnouncementBanner, OfflineNotice, SectionLink, SiteFooter, SiteHeader};
 use crate::content::outline::MAIN_ID;
 use crate::content::SiteSettings;
 use crate::first_paint::{use_page_complete, AfterFirstPaint};
@@ -26,6 +26,7 @@ pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView 
         </p>
         <AnnouncementBanner site=site.clone() />
         <SiteHeader site=site.clone() />
+        <OfflineNotice />
         // Busy while the parts after the first paint are still being added.
         <main id=MAIN_ID tabindex="-1" aria-busy=move || (!complete.get()).then_some("true")>
             {children()}

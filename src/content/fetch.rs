@@ -6,10 +6,18 @@ use serde::de::DeserializeOwned;
 use super::error::ContentError;
 use super::load::parse;
 use super::validate::Validate;
+use crate::offline::SAVED_COPY_HEADER;
+
+/// A content file, and whether it came from the copy saved on the device (the network being
+/// unreachable).
+pub struct Fetched<T> {
+    pub content: T,
+    pub from_saved_copy: bool,
+}
 
 /// Fetches `file` (relative to the document's base address, so sub-path deploys work) and
 /// reads it through the same types and rules as the native content tests.
-pub async fn fetch_content<T>(file: &str) -> Result<T, ContentError>
+pub async fn fetch_content<T>(file: &str) -> Result<Fetched<T>, ContentError>
 where
     T: DeserializeOwned + Validate,
 {
@@ -28,9 +36,13 @@ where
             response.status_text()
         )));
     }
+    let from_saved_copy = response.headers().has(SAVED_COPY_HEADER);
     let text = response
         .text()
         .await
         .map_err(|error| unavailable(error.to_string()))?;
-    parse(file, &text)
+    Ok(Fetched {
+        content: parse(file, &text)?,
+        from_saved_copy,
+    })
 }

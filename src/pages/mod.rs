@@ -16,6 +16,7 @@ pub use route::Route;
 use crate::content::fetch::fetch_content;
 use crate::content::load::{article_file, INDEX_FILE, SITE_FILE};
 use crate::content::{Article, ArticleIndex, ContentError, Problem, SiteSettings};
+use crate::offline::FromSavedCopy;
 
 /// Everything a route shows, loaded and checked.
 #[derive(Debug, Clone)]
@@ -29,39 +30,69 @@ pub enum PageContent {
     },
 }
 
+/// A route's content, and whether any of it came from the copy saved on the device.
+#[derive(Debug, Clone)]
+pub struct LoadedPage {
+    pub content: PageContent,
+    pub from_saved_copy: bool,
+}
+
 /// Loads the content of `route`. The site settings and the index load side by side; the
 /// article file is already on its way thanks to the preload in `index.html`.
-pub async fn load_page(route: Route) -> Result<PageContent, ContentError> {
+pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
     let (site, index) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
         fetch_content::<ArticleIndex>(INDEX_FILE)
     );
-    let site = Arc::new(site?);
+    let (site, index) = (site?, index?);
+    let saved = site.from_saved_copy || index.from_saved_copy;
+    let site = Arc::new(site.content);
     let slug = match route {
-        Route::Home => index?.home,
-        Route::Article(slug) if index?.articles.iter().any(|a| a.slug == slug) => slug,
-        Route::Article(_) | Route::NotFound => return Ok(PageContent::NotFound { site }),
+        Route::Home => index.content.home,
+        Route::Article(slug) if index.content.articles.iter().any(|a| a.slug == slug) => slug,
+        // Offline, an article added since the index was saved is missing from it, not gone.
+        Route::Article(slug) if index.from_saved_copy => {
+            return Err(ContentError::Unavailable {
+                file: article_file(&slug),
+                reason: "it is not saved on this device, and the network cannot be reached".into(),
+            })
+        }
+        Route::Article(_) | Route::NotFound => {
+            return Ok(LoadedPage {
+                content: PageContent::NotFound { site },
+                from_saved_copy: saved,
+            })
+        }
     };
     let file = article_file(&slug);
-    let article: Article = fetch_content(&file).await?;
-    if article.slug != slug {
+    let article = fetch_content::<Article>(&file).await?;
+    if article.content.slug != slug {
         return Err(ContentError::Invalid {
             problems: vec![Problem {
                 path: "slug".into(),
-                message: format!("{:?} does not match the file name {slug:?}", article.slug),
+                message: format!(
+                    "{:?} does not match the file name {slug:?}",
+                    article.content.slug
+                ),
             }],
             file,
         });
     }
-    Ok(PageContent::Article {
-        site,
-        article: Arc::new(article),
+    Ok(LoadedPage {
+        content: PageContent::Article {
+            site,
+            article: Arc::new(article.content),
+        },
+        from_saved_copy: saved || article.from_saved_copy,
     })
 }
 
+/// The page a route shows. It tells the components inside whether it comes from the saved
+/// copy.
 #[component]
-pub fn PageView(content: PageContent) -> impl IntoView {
-    match content {
+pub fn PageView(page: LoadedPage) -> impl IntoView {
+    provide_context(FromSavedCopy(page.from_saved_copy));
+    match page.content {
         PageContent::Article { site, article } => view! { <ArticlePage site article /> }.into_any(),
         PageContent::NotFound { site } => view! { <NotFoundPage site /> }.into_any(),
     }

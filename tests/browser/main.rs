@@ -6,6 +6,7 @@ mod faq;
 mod first_paint;
 mod hosting;
 mod imported;
+mod offline;
 mod reading_settings;
 mod search;
 mod shipped;

@@ -94,7 +94,49 @@ fn with_fixture_content(dist: &Path, name: &str) -> PathBuf {
         }
         std::fs::write(&path, html).expect("write the page");
     }
+    // The service worker's list of saved files depends on the content: write it again.
+    write_service_worker(&site);
     site
+}
+
+/// What the build's post_build hook does: `service-worker.js` for the files in `site`.
+fn write_service_worker(site: &Path) {
+    let output = Command::new("node")
+        .arg(repo_root().join("tools/service-worker.mjs"))
+        .arg(site)
+        .output()
+        .expect("run node tools/service-worker.mjs");
+    assert!(
+        output.status.success(),
+        "tools/service-worker.mjs failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A copy of the fixture site as a new build would be: the same app under new hashed file
+/// names, and its own service worker.
+pub fn next_build_of(site: &Path, name: &str) -> PathBuf {
+    let next = repo_root().join("target/browser-tests").join(name);
+    let _ = std::fs::remove_dir_all(&next);
+    copy_dir(site, &next);
+    let assets = next.join("assets");
+    let mut renamed = Vec::new();
+    for entry in std::fs::read_dir(&assets).expect("assets").flatten() {
+        let old = entry.file_name().to_string_lossy().into_owned();
+        let new = old.replacen("clinic-article-", "clinic-article-next", 1);
+        std::fs::rename(assets.join(&old), assets.join(&new)).expect("rename an asset");
+        renamed.push((old, new));
+    }
+    for page in ["index.html", "404.html"] {
+        let path = next.join(page);
+        let mut html = std::fs::read_to_string(&path).expect("page");
+        for (old, new) in &renamed {
+            html = html.replace(old.as_str(), new);
+        }
+        std::fs::write(&path, html).expect("write the page");
+    }
+    write_service_worker(&next);
+    next
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -187,7 +229,12 @@ pub enum Unknown {
 pub struct Server {
     pub origin: String,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
+    /// What is served, replaced by `serve_from`.
+    site: Arc<Mutex<Arc<Site>>>,
 }
+
+/// The fault key that stands for every path: the server is unreachable.
+const EVERY_PATH: &str = "*";
 
 impl Server {
     pub fn start(root: &Path) -> Server {
@@ -198,20 +245,25 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().expect("local address"));
         let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
-        let (root, shared) = (root.to_path_buf(), faults.clone());
-        let site = Arc::new(Site {
+        let site = Arc::new(Mutex::new(Arc::new(Site {
             prefix: prefix.to_string(),
             unknown,
-            headers: header_rules(&root),
-            root,
-        });
+            headers: header_rules(root),
+            root: root.to_path_buf(),
+        })));
+        let (shared_site, shared_faults) = (site.clone(), faults.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (site, faults) = (site.clone(), shared.clone());
+                let site = shared_site.lock().expect("site lock").clone();
+                let faults = shared_faults.clone();
                 thread::spawn(move || serve(stream, &site, &faults));
             }
         });
-        Server { origin, faults }
+        Server {
+            origin,
+            faults,
+            site,
+        }
     }
 
     /// Answers `path` with `status` and no body until cleared.
@@ -235,11 +287,27 @@ impl Server {
         self.set(path, Fault::Once(Box::new(fault)));
     }
 
+    /// Serves `root` from now on, as a host does after a new deploy.
+    pub fn serve_from(&self, root: &Path) {
+        let mut site = self.site.lock().expect("site lock");
+        *site = Arc::new(Site {
+            prefix: site.prefix.clone(),
+            unknown: site.unknown,
+            headers: header_rules(root),
+            root: root.to_path_buf(),
+        });
+    }
+
+    /// Drops every connection until `clear`: the site cannot be reached.
+    pub fn go_down(&self) {
+        self.set(EVERY_PATH, Fault::Drop);
+    }
+
     pub fn clear(&self) {
         self.faults.lock().expect("faults lock").clear();
     }
 
-    fn set(&self, path: &str, fault: Fault) {
+    pub fn set(&self, path: &str, fault: Fault) {
         self.faults
             .lock()
             .expect("faults lock")
@@ -291,6 +359,9 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>)
 
     let fault = {
         let mut faults = faults.lock().expect("faults lock");
+        if faults.contains_key(EVERY_PATH) {
+            return;
+        }
         if let Some(Fault::Once(fault)) = faults.get(&path).cloned() {
             faults.remove(&path);
             return answer(stream, site, &path, Some(*fault));
@@ -717,13 +788,42 @@ impl Page {
         .await;
     }
 
-    /// Loads everything from the server from now on, as on a first visit, even the hashed
-    /// assets the host lets browsers keep for a year.
+    /// Loads everything from the server from now on, as on a first visit: past the HTTP
+    /// cache (where hosts let browsers keep the hashed assets for a year) and the service
+    /// worker's saved copy.
     pub async fn bypass_cache(&self) {
         self.devtools("Network.enable", serde_json::json!({})).await;
         self.devtools(
             "Network.setCacheDisabled",
             serde_json::json!({ "cacheDisabled": true }),
+        )
+        .await;
+        self.devtools(
+            "Network.setBypassServiceWorker",
+            serde_json::json!({ "bypass": true }),
+        )
+        .await;
+    }
+
+    /// Takes the browser off the network (`navigator.onLine` false, every request failing)
+    /// or puts it back.
+    pub async fn set_offline(&self, offline: bool) {
+        self.devtools("Network.enable", serde_json::json!({})).await;
+        self.devtools(
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1
+            }),
+        )
+        .await;
+    }
+
+    /// Waits until the service worker controls the page and has saved the site.
+    pub async fn wait_until_saved_for_offline(&self) {
+        self.wait_until(
+            "the service worker controls the page with the site saved",
+            "const c = navigator.serviceWorker && navigator.serviceWorker.controller;
+             return !!c && c.state === 'activated'",
         )
         .await;
     }

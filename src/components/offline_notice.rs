@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::offline::FromSavedCopy;
+
+/// A quiet line under the header when the page comes from the copy saved on this device
+/// because the network cannot be reached. A status, not an alert: it never interrupts.
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let from_saved_copy = use_context::<FromSavedCopy>().is_some_and(|FromSavedCopy(saved)| saved);
+    from_saved_copy.then(|| {
+        view! {
+            <p class="offline-notice" role="status">
+                "You are offline: this is the copy saved on this device. "
+                "Reload when you are back online for the latest version."
+            </p>
+        }
+    })
+}

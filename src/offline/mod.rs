@@ -1,0 +1,55 @@
+//! Offline reading. A release build registers the service worker (`service-worker.js`, written
+//! into the build from `service-worker.js` beside this file by `tools/service-worker.mjs`),
+//! which saves the page, the app and the articles on the reader's device. A development build
+//! (`trunk serve`) registers none and removes any left from a release build on the same
+//! address, so it always shows what was just built.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The header the service worker adds to an answer it took from the saved copy.
+pub const SAVED_COPY_HEADER: &str = "X-Clinic-Saved-Copy";
+
+/// Whether a page was shown from the copy saved on the device, provided by the page view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FromSavedCopy(pub bool);
+
+/// Registers the service worker once the page has loaded, so it never competes with the
+/// first paint; where the browser has none, or in a development build, does nothing else.
+pub fn start_service_worker() {
+    let window = leptos::prelude::window();
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let when_loaded = move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            if cfg!(debug_assertions) {
+                remove_registrations(&container).await;
+            } else {
+                // Relative to <base href>: the worker's scope is the site, at the root or
+                // under a sub-path.
+                let _ = JsFuture::from(container.register("service-worker.js")).await;
+            }
+        })
+    };
+    if leptos::prelude::document().ready_state() == "complete" {
+        when_loaded();
+    } else {
+        let closure = wasm_bindgen::closure::Closure::once_into_js(when_loaded);
+        let _ = window.add_event_listener_with_callback("load", closure.unchecked_ref());
+    }
+}
+
+async fn remove_registrations(container: &web_sys::ServiceWorkerContainer) {
+    let Ok(registrations) = JsFuture::from(container.get_registrations()).await else {
+        return;
+    };
+    for registration in js_sys::Array::from(&registrations).iter() {
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if let Ok(done) = registration.unregister() {
+            let _ = JsFuture::from(done).await;
+        }
+    }
+}

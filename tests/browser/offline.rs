@@ -1,0 +1,266 @@
+//! Offline reading and repeat visits: the service worker saves the site on the first visit;
+//! after that the whole article works without a network, at the root and under a sub-path.
+
+use serde_json::{json, Value};
+
+use crate::support::{
+    content_json, next_build_of, run_in_browser, site_dir, sub_path_site_dir, Fault, Page, Server,
+    Unknown, SUB_PATH,
+};
+
+const TITLE: &str = "Walking Comfortably in Winter: A Fixture Article";
+const ARTICLE: &str = "articles/walking-comfortably-in-winter";
+
+/// Records script errors, failed promises and console errors, before the page's own scripts.
+const ERRORS: &str = "window.__errors = [];
+    addEventListener('error', e => __errors.push('error: ' + e.message));
+    addEventListener('unhandledrejection', e => __errors.push('rejection: ' + e.reason));
+    const consoleError = console.error.bind(console);
+    console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError(...args); };";
+
+/// Opens `path` online, then again with the site unreachable and the browser offline.
+async fn visit_then_reload_offline(page: &Page, path: &str) {
+    page.before_each_load(ERRORS).await;
+    page.open_complete(path).await;
+    page.wait_until_saved_for_offline().await;
+    page.server.go_down();
+    page.set_offline(true).await;
+    page.open_complete(path).await;
+}
+
+async fn the_whole_article_works(page: &Page, base: &str) {
+    assert_eq!(page.texts("h1").await, vec![TITLE]);
+    assert!(
+        page.text(".offline-notice[role=status]")
+            .await
+            .contains("saved on this device"),
+        "the reader is told, politely"
+    );
+    // Contents: a jump lands on its heading.
+    page.find("nav.toc a[href='#what-to-wear']")
+        .await
+        .click()
+        .await
+        .expect("jump");
+    page.wait_until(
+        "the contents jump to the section",
+        "return document.activeElement.id === 'what-to-wear'",
+    )
+    .await;
+    // FAQ: a question opens its answer.
+    page.find(".faq-question")
+        .await
+        .click()
+        .await
+        .expect("open");
+    assert_eq!(
+        page.eval("return document.querySelector('.faq-answer').hidden")
+            .await,
+        Value::Bool(false)
+    );
+    // Reading settings: a change applies.
+    page.find(".reading-settings-button")
+        .await
+        .click()
+        .await
+        .expect("settings");
+    page.eval(
+        "[...document.querySelectorAll('#reading-settings label')]
+           .find(l => l.textContent === 'Dark').querySelector('input').click()",
+    )
+    .await;
+    assert_eq!(
+        page.eval("return document.documentElement.dataset.contrast")
+            .await,
+        json!("dark")
+    );
+    // Book Now and Call Us stay (a tel: link works offline).
+    let site = content_json("site.json");
+    assert_eq!(
+        page.attr(".site-header a[href^='tel:']", "href").await,
+        Some(format!(
+            "tel:{}",
+            site["phone"]["dial"].as_str().expect("dial")
+        ))
+    );
+    assert_eq!(
+        page.attr(".site-header a.action-primary", "href")
+            .await
+            .as_deref(),
+        site["booking_url"].as_str()
+    );
+    assert_eq!(page.attr(".site-name", "href").await.as_deref(), Some(base));
+    assert_eq!(page.eval("return __errors").await, json!([]), "no errors");
+}
+
+#[tokio::test]
+async fn after_one_visit_the_article_works_offline_at_the_root() {
+    for path in ["/".to_string(), format!("/{ARTICLE}")] {
+        let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+        run_in_browser(server, 1280, 900, &[], |page| async move {
+            visit_then_reload_offline(&page, &path).await;
+            the_whole_article_works(&page, "/").await;
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn after_one_visit_the_article_works_offline_under_a_sub_path() {
+    for path in [SUB_PATH.to_string(), format!("{SUB_PATH}{ARTICLE}")] {
+        let server = Server::start_with(sub_path_site_dir(), SUB_PATH, Unknown::NotFoundPage);
+        run_in_browser(server, 1280, 900, &[], |page| async move {
+            visit_then_reload_offline(&page, &path).await;
+            the_whole_article_works(&page, SUB_PATH).await;
+            let scope = page
+                .eval("return navigator.serviceWorker.getRegistration().then(r => new URL(r.scope).pathname)")
+                .await;
+            assert_eq!(scope, json!(SUB_PATH), "the worker's scope is the site");
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn offline_an_article_never_saved_says_so_and_retry_loads_it_once_online() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open_complete("/").await;
+        page.wait_until_saved_for_offline().await;
+        // Published after this reader's visit: not in the saved copy.
+        let mut new_article = content_json("articles/a-second-fixture-article.json");
+        new_article["slug"] = "published-later".into();
+        let mut index = content_json("articles.json");
+        index["articles"]
+            .as_array_mut()
+            .expect("articles")
+            .push(json!({ "slug": "published-later", "title": new_article["title"] }));
+
+        page.server.go_down();
+        page.set_offline(true).await;
+        page.open("/articles/published-later").await;
+        page.wait_until(
+            "the page says the device is offline",
+            "return !!document.querySelector('.load-error')
+                && document.querySelector('.load-error p').textContent.startsWith('You are offline')",
+        )
+        .await;
+        assert!(page.find_all(".load-error button").await.len() == 1, "Retry is offered");
+
+        page.server.clear();
+        page.server.replace("/content/articles.json", index.to_string());
+        page.server.replace(
+            "/content/articles/published-later.json",
+            new_article.to_string(),
+        );
+        page.set_offline(false).await;
+        page.wait_until(
+            "back online, the page says so",
+            "return !document.querySelector('.load-error p').textContent.startsWith('You are offline')",
+        )
+        .await;
+        page.find(".load-error button").await.click().await.expect("retry");
+        page.wait_until(
+            "the article loads",
+            &format!("return document.querySelector('h1')?.textContent === {:?}", new_article["title"]),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn losing_the_network_on_a_first_visit_shows_the_offline_message_with_retry() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        // The page arrives, then the network goes before the article does.
+        for file in ["site.json", "articles.json", "articles/walking-comfortably-in-winter.json"] {
+            page.server.set(&format!("/content/{file}"), Fault::Drop);
+        }
+        page.open("/").await;
+        page.find(".load-error").await;
+        page.set_offline(true).await;
+        page.wait_until(
+            "the error says the device is offline",
+            "return document.querySelector('.load-error p').textContent.startsWith('You are offline')",
+        )
+        .await;
+        assert_eq!(page.text(".load-error button").await, "Retry");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_edited_article_reaches_a_returning_reader_on_the_next_visit() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open_complete("/").await;
+        page.wait_until_saved_for_offline().await;
+        let mut edited = content_json("articles/walking-comfortably-in-winter.json");
+        edited["intro"][0] = json!({ "paragraph": [{ "text": "An editor changed this today." }] });
+        page.server.replace(
+            "/content/articles/walking-comfortably-in-winter.json",
+            edited.to_string(),
+        );
+        page.open_complete("/").await;
+        assert_eq!(
+            page.text(".article-body > p").await,
+            "An editor changed this today.",
+            "network first: the edit, not the saved copy"
+        );
+        assert!(page.find_all(".offline-notice").await.is_empty());
+        // And that edit is what is saved for offline now.
+        page.server.go_down();
+        page.set_offline(true).await;
+        page.open_complete("/").await;
+        assert_eq!(
+            page.text(".article-body > p").await,
+            "An editor changed this today."
+        );
+    })
+    .await;
+}
+
+/// Which builds the assets the page loaded come from: "next" (renamed) or "first".
+async fn builds_loaded(page: &Page) -> Value {
+    page.eval(
+        "return [...new Set(performance.getEntriesByType('resource')
+           .map(e => new URL(e.name).pathname)
+           .filter(p => p.includes('/assets/'))
+           .map(p => p.includes('clinic-article-next') ? 'next' : 'first'))]",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_new_build_replaces_the_old_one_without_mixing_them() {
+    let next = next_build_of(site_dir(), "site-fixture-next");
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.before_each_load(ERRORS).await;
+        page.open_complete("/").await;
+        page.wait_until_saved_for_offline().await;
+        let first_cache = page.eval("return caches.keys()").await;
+
+        page.server.serve_from(&next);
+        // The next visit gets the new page, which names the new build's files.
+        page.open_complete("/").await;
+        assert_eq!(builds_loaded(&page).await, json!(["next"]));
+        page.wait_until(
+            "the new worker takes over and the old copy is gone",
+            &format!(
+                "return caches.keys().then(keys => keys.length === 1
+                   && !{first_cache}.includes(keys[0]))"
+            ),
+        )
+        .await;
+        // Offline now, the page and its files come from the new build alone.
+        page.server.go_down();
+        page.set_offline(true).await;
+        page.open_complete("/").await;
+        assert_eq!(page.texts("h1").await, vec![TITLE]);
+        assert_eq!(builds_loaded(&page).await, json!(["next"]));
+        assert_eq!(page.eval("return __errors").await, json!([]));
+    })
+    .await;
+}
