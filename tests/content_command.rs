@@ -90,6 +90,32 @@ fn check_names_each_problem_by_file_and_line_or_field_and_fails() {
 }
 
 #[test]
+fn check_finds_unbundled_images_and_unlisted_articles() {
+    let site = site_copy("files");
+    std::fs::remove_file(site.join("images/fixture-card.png")).expect("remove the card");
+    let stray = site.join("content/articles/stray.json");
+    std::fs::write(&stray, "{}").expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let article = site.join("content/articles/walking-comfortably-in-winter.json");
+    assert_eq!(
+        stderr(&output).lines().collect::<Vec<_>>(),
+        vec![
+            format!(
+                "{}: hero.share_image: \"images/fixture-card.png\" is not in {}",
+                article.display(),
+                site.display()
+            ),
+            format!(
+                "{}: not listed in {}",
+                stray.display(),
+                site.join("content/articles.json").display()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn import_writes_the_article_and_lists_it_keeping_the_home_page() {
     let site = site_copy("import");
     let markdown = root().join("tests/fixtures/markdown/stretching-at-your-desk.md");

@@ -1,6 +1,6 @@
 //! An article written in Markdown and imported with `content import` renders like any other.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::support::{content_json, with_desktop_page};
 
@@ -68,16 +68,7 @@ async fn an_imported_markdown_article_renders_at_its_address_with_contents_and_f
                 "Is a standing desk better?"
             ]
         );
-        page.find(".faq-question")
-            .await
-            .click()
-            .await
-            .expect("open");
-        assert_eq!(
-            page.eval("return document.querySelector('.faq-answer').hidden")
-                .await,
-            Value::Bool(false)
-        );
+        page.assert_the_first_answer_opens().await;
     })
     .await;
 }

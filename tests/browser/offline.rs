@@ -18,13 +18,24 @@ const ERRORS: &str = "window.__errors = [];
     const consoleError = console.error.bind(console);
     console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError(...args); };";
 
-/// Opens `path` online, then again with the site unreachable and the browser offline.
-async fn visit_then_reload_offline(page: &Page, path: &str) {
-    page.before_each_load(ERRORS).await;
-    page.open_complete(path).await;
-    page.wait_until_saved_for_offline().await;
+/// The site unreachable and the browser offline: no request can reach the network.
+async fn cut_the_network(page: &Page) {
     page.server.go_down();
     page.set_offline(true).await;
+}
+
+/// A first visit to `path` (after which the service worker has saved the site), then the
+/// network cut.
+async fn visit_then_cut_the_network(page: &Page, path: &str) {
+    page.open_complete(path).await;
+    page.wait_until_saved_for_offline().await;
+    cut_the_network(page).await;
+}
+
+/// Opens `path` online, then again offline.
+async fn visit_then_reload_offline(page: &Page, path: &str) {
+    page.before_each_load(ERRORS).await;
+    visit_then_cut_the_network(page, path).await;
     page.open_complete(path).await;
 }
 
@@ -47,17 +58,7 @@ async fn the_whole_article_works(page: &Page, base: &str) {
         "return document.activeElement.id === 'what-to-wear'",
     )
     .await;
-    // FAQ: a question opens its answer.
-    page.find(".faq-question")
-        .await
-        .click()
-        .await
-        .expect("open");
-    assert_eq!(
-        page.eval("return document.querySelector('.faq-answer').hidden")
-            .await,
-        Value::Bool(false)
-    );
+    page.assert_the_first_answer_opens().await;
     // Reading settings: a change applies.
     page.find(".reading-settings-button")
         .await
@@ -125,9 +126,7 @@ async fn after_one_visit_the_article_works_offline_under_a_sub_path() {
 async fn offline_an_article_never_saved_says_so_and_retry_loads_it_once_online() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
-        page.open_complete("/").await;
-        page.wait_until_saved_for_offline().await;
-        // Published after this reader's visit: not in the saved copy.
+        // An article published after this reader's visit is not in the saved copy.
         let mut new_article = content_json("articles/a-second-fixture-article.json");
         new_article["slug"] = "published-later".into();
         let mut index = content_json("articles.json");
@@ -136,8 +135,7 @@ async fn offline_an_article_never_saved_says_so_and_retry_loads_it_once_online()
             .expect("articles")
             .push(json!({ "slug": "published-later", "title": new_article["title"] }));
 
-        page.server.go_down();
-        page.set_offline(true).await;
+        visit_then_cut_the_network(&page, "/").await;
         page.open("/articles/published-later").await;
         page.wait_until(
             "the page says the device is offline",
@@ -210,8 +208,7 @@ async fn an_edited_article_reaches_a_returning_reader_on_the_next_visit() {
         );
         assert!(page.find_all(".offline-notice").await.is_empty());
         // And that edit is what is saved for offline now.
-        page.server.go_down();
-        page.set_offline(true).await;
+        cut_the_network(&page).await;
         page.open_complete("/").await;
         assert_eq!(
             page.text(".article-body > p").await,
@@ -255,8 +252,7 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
         )
         .await;
         // Offline now, the page and its files come from the new build alone.
-        page.server.go_down();
-        page.set_offline(true).await;
+        cut_the_network(&page).await;
         page.open_complete("/").await;
         assert_eq!(page.texts("h1").await, vec![TITLE]);
         assert_eq!(builds_loaded(&page).await, json!(["next"]));

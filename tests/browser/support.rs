@@ -818,6 +818,21 @@ impl Page {
         .await;
     }
 
+    /// Clicks the FAQ's first question and checks its answer shows.
+    pub async fn assert_the_first_answer_opens(&self) {
+        self.find(".faq-question")
+            .await
+            .click()
+            .await
+            .expect("open the first question");
+        assert_eq!(
+            self.eval("return document.querySelector('.faq-answer').hidden")
+                .await,
+            serde_json::Value::Bool(false),
+            "the first answer shows"
+        );
+    }
+
     /// Waits until the service worker controls the page and has saved the site.
     pub async fn wait_until_saved_for_offline(&self) {
         self.wait_until(

@@ -4,17 +4,13 @@
 // keeps the wasm's function names (tools/bench/run.sh makes one) to see Rust functions.
 // Usage: node profile.mjs <url> [runs, default 7] [--dump trace.json]
 import { writeFileSync } from "node:fs";
-import puppeteer from "puppeteer-core";
+import { emulatePhone, launch, median } from "./chrome.mjs";
 
 const args = process.argv.slice(2);
 const dumpAt = args.indexOf("--dump");
 const dump = dumpAt >= 0 ? args.splice(dumpAt, 2)[1] : null;
 const [url, runs = "7"] = args;
 
-const CHROME_FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const CATEGORIES = [
   "devtools.timeline", "v8", "v8.execute", "v8.wasm", "blink.user_timing", "loading",
   "disabled-by-default-devtools.timeline", "disabled-by-default-v8.cpu_profiler",
@@ -44,19 +40,12 @@ const AREAS = [
   ["building and mounting views", /tachys|leptos|reactive_graph|clinic_article::components|clinic_article::pages/],
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function profileOnce() {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROME_FLAGS,
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
-    await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true });
-    const cdp = await page.createCDPSession();
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const cdp = await emulatePhone(page, { network: false });
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await page.tracing.start({ categories: CATEGORIES });
     await page.goto(url, { waitUntil: "networkidle0" });

@@ -2,8 +2,9 @@
 # The size and speed benchmark (not a test): builds the release site, prints the wasm's raw,
 # gzip and brotli sizes and the first view's brotli bytes, then runs Lighthouse (mobile:
 # simulated slow 4G, 4x CPU) on the app and on tools/bench/static-article.html, the same
-# article as a plain static page, both served brotli-compressed from loopback. Last, a
-# start-up profile (profile.mjs) of a second build that keeps the wasm's function names.
+# article as a plain static page, both served brotli-compressed from loopback. Then a
+# start-up profile (profile.mjs) of a second build that keeps the wasm's function names, and
+# the repeat visit (repeat.mjs): LCP of a second load, with the app's service worker active.
 # Usage: tools/bench/run.sh [runs per page, default 3]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -98,3 +99,6 @@ JS
 
 echo
 node "$BENCH/profile.mjs" http://127.0.0.1:8183/ 7
+
+echo
+node "$BENCH/repeat.mjs" http://127.0.0.1:8181/ http://127.0.0.1:8182/ "$RUNS"

@@ -1,0 +1,35 @@
+// Headless Chromium for the benchmark's own scripts, with the flags this machine needs.
+import puppeteer from "puppeteer-core";
+
+export const CHROME_FLAGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export function launch() {
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROME_FLAGS,
+  });
+}
+
+/// Lighthouse's mobile conditions: a phone's screen, 4x slower CPU and, when `network` is
+/// true, its simulated slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) applied for real.
+export async function emulatePhone(page, { network }) {
+  await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true });
+  const cdp = await page.createCDPSession();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+  }
+  return cdp;
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
