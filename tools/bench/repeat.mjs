@@ -7,15 +7,19 @@ import { emulatePhone, launch, median } from "./chrome.mjs";
 
 const [app, plain, runs = "5"] = process.argv.slice(2);
 
-async function repeatVisitLcp(url) {
+async function repeatVisitLcp(url, { serviceWorker }) {
   const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: "networkidle0" });
-    // The app saves itself through its service worker; a plain page has none to wait for.
-    await page.evaluate(() =>
-      navigator.serviceWorker.getRegistration().then((registration) =>
-        registration ? navigator.serviceWorker.ready : null));
+    if (serviceWorker) {
+      // The app registers its worker a few seconds after load; wait until it has saved the
+      // site and controls the page.
+      await page.waitForFunction(
+        () => navigator.serviceWorker.controller?.state === "activated",
+        { timeout: 30000 },
+      );
+    }
     await new Promise((done) => setTimeout(done, 500));
     await emulatePhone(page, { network: true });
     await page.goto(url, { waitUntil: "networkidle0" });
@@ -30,8 +34,8 @@ async function repeatVisitLcp(url) {
 
 const results = { app: [], static: [] };
 for (let run = 0; run < Number(runs); run++) {
-  results.app.push(await repeatVisitLcp(app));
-  results.static.push(await repeatVisitLcp(plain));
+  results.app.push(await repeatVisitLcp(app, { serviceWorker: true }));
+  results.static.push(await repeatVisitLcp(plain, { serviceWorker: false }));
 }
 const appLcp = median(results.app) / 1000;
 const staticLcp = median(results.static) / 1000;
