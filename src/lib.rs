@@ -42,12 +42,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts the app in place of the loader that `index.html` shows until the wasm is ready, and
-/// starts offline reading.
+/// Mounts the app in place of the loader that `index.html` shows until the wasm is ready (the
+/// pre-rendered page, when there is one, stays until the app's page replaces it), and starts
+/// offline reading.
 pub fn mount() {
     offline::start_service_worker();
+    first_paint::drop_prerendered_page_for_another_address();
+    // Compiling and starting the wasm is a long task already: the app is built in the next
+    // one, so that neither holds up a tap or a key press for long.
+    set_timeout(mount_app, std::time::Duration::ZERO);
+}
+
+fn mount_app() {
     let root = document()
-        .get_element_by_id("app")
+        .get_element_by_id(first_paint::APP_ROOT_ID)
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(root) => {

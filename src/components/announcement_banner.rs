@@ -7,8 +7,9 @@ use crate::content::{plain_text, SiteSettings};
 use crate::storage;
 
 /// Where a dismissal is remembered. The value is the announcement's text, so a new
-/// announcement shows again even to a reader who closed the previous one.
-const DISMISSED_KEY: &str = "clinic-article:v1:announcement-dismissed";
+/// announcement shows again even to a reader who closed the previous one. (`reading-settings.js`
+/// reads it too, to keep a closed announcement out of the pre-rendered page.)
+pub const DISMISSED_KEY: &str = "clinic-article:v1:announcement-dismissed";
 
 /// The clinic's announcement above the header, which a reader can close for good.
 #[component]

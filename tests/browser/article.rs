@@ -362,26 +362,14 @@ async fn a_dismissed_banner_stays_dismissed_after_a_reload() {
             page.find_all(".announcement").await.is_empty(),
             "still closed"
         );
-    })
-    .await;
-}
 
-#[tokio::test]
-async fn a_loader_shows_at_once_and_gives_way_to_the_article() {
-    with_desktop_page(|page| async move {
+        // Nor does the page pre-rendered into index.html show it while the app loads.
         page.server.delay(".wasm", Duration::from_millis(1500));
-        page.open("/").await;
-        let loader = page.find(".page-loader[role=status]").await;
-        assert!(loader.text().await.expect("text").contains("Loading"));
-        page.find("h1").await;
-        assert!(
-            page.find_all(".page-loader").await.is_empty(),
-            "loader replaced"
-        );
-        let has_noscript = page
-            .eval("return fetch('/').then(r => r.text()).then(t => t.includes('<noscript>'))")
+        page.open_before_the_app("/").await;
+        let shown = page
+            .eval("return document.querySelector('#prerendered .announcement').checkVisibility()")
             .await;
-        assert_eq!(has_noscript, Value::Bool(true));
+        assert_eq!(shown, Value::Bool(false), "closed before the app runs");
     })
     .await;
 }

@@ -227,8 +227,18 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
 #[test]
 fn every_build_ships_the_app_as_404_html() {
     // Hosts answer unknown paths (deep links such as /articles/<slug>) with 404.html.
+    // It is index.html before the home page was pre-rendered into it: never the home page.
     let dist = shipped_site_dir();
-    let read =
-        |page: &str| std::fs::read(dist.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
-    assert_eq!(read("404.html"), read("index.html"));
+    let read = |page: &str| {
+        std::fs::read_to_string(dist.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+    };
+    let (index, not_found) = (read("index.html"), read("404.html"));
+    let start = index
+        .find("<!-- pre-rendered by tools/prerender.mjs")
+        .expect("index.html carries the pre-rendered home page");
+    let end_mark = "<!-- end of the pre-rendered page -->";
+    let end = index.find(end_mark).expect("its end") + end_mark.len();
+    let without = format!("{}{}", &index[..start], index[end..].trim_start());
+    assert_eq!(not_found, without);
+    assert!(!not_found.contains("id=\"prerendered\""));
 }

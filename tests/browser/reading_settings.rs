@@ -307,15 +307,16 @@ async fn settings_persist_and_apply_before_the_first_paint() {
             "{stored}"
         );
 
-        // Reload with the app held back: the loader already wears the reader's settings.
+        // Reload with the app held back: the pre-rendered page already wears the reader's
+        // settings.
         page.bypass_cache().await;
         page.server.delay(".wasm", Duration::from_millis(1500));
-        page.open("/").await;
-        page.find(".page-loader").await;
+        page.open_before_the_app("/").await;
+        page.find("#prerendered").await;
         assert_eq!(html_attr(&page, "contrast").await, json!("high"));
         assert_eq!(html_attr(&page, "text-size").await, json!("140"));
         assert_eq!(
-            style_of(&page, ".page-loader", "color").await,
+            style_of(&page, "#prerendered .article-body p", "color").await,
             json!("rgb(0, 0, 0)")
         );
         assert_eq!(style_of(&page, "html", "font-size").await, json!("22.4px"));
@@ -648,7 +649,7 @@ async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
     with_desktop_page(|page| async move {
         // The app never starts here: only the inline script sets the attributes.
         page.server.delay(".wasm", Duration::from_secs(120));
-        page.open("/").await;
+        page.open_before_the_app("/").await;
         let stored_values = [
             "contrast=high;text-size=160;align=right;spacing=wide;font=readable;links=highlight;motion=reduce",
             "contrast=purple;text-size=999;align=justify;spacing=yes;font=comic;links=1;motion=0",
@@ -670,7 +671,7 @@ async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
             let system = SystemPreferences::new(|query| wishes.contains(&query));
             for stored in stored_values {
                 page.eval(&format!("localStorage.setItem({KEY:?}, {stored:?})")).await;
-                page.open("/").await;
+                page.open_before_the_app("/").await;
                 page.find(".page-loader").await;
                 let applied = page
                     .eval(

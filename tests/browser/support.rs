@@ -31,7 +31,7 @@ fn repo_root() -> PathBuf {
 /// The release site built for the domain root, with the suite's fixture content.
 pub fn site_dir() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
-    SITE.get_or_init(|| with_fixture_content(shipped_site_dir(), "site-fixture"))
+    SITE.get_or_init(|| with_fixture_content(shipped_site_dir(), "/", "site-fixture"))
 }
 
 /// The release site built for the domain root, with the content it ships.
@@ -48,6 +48,7 @@ pub fn sub_path_site_dir() -> &'static Path {
     SITE.get_or_init(|| {
         with_fixture_content(
             built(&BUILT, SUB_PATH, "site-clinic"),
+            SUB_PATH,
             "site-clinic-fixture",
         )
     })
@@ -57,10 +58,11 @@ fn fixtures_dir() -> PathBuf {
     repo_root().join("tests/fixtures")
 }
 
-/// A copy of the built site `dist` named `name`, serving the fixture content and images in
-/// place of the shipped content, with `index.html`'s preloads naming the fixture's home
-/// article and hero as they name the shipped ones.
-fn with_fixture_content(dist: &Path, name: &str) -> PathBuf {
+/// A copy of the built site `dist` (built for `public_url`) named `name`, serving the fixture
+/// content and images in place of the shipped content, with `index.html`'s preloads naming
+/// the fixture's home article and hero as they name the shipped ones, and its home page
+/// pre-rendered from them.
+fn with_fixture_content(dist: &Path, public_url: &str, name: &str) -> PathBuf {
     let site = repo_root().join("target/browser-tests").join(name);
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(dist, &site);
@@ -94,21 +96,31 @@ fn with_fixture_content(dist: &Path, name: &str) -> PathBuf {
         }
         std::fs::write(&path, html).expect("write the page");
     }
-    // The service worker's list of saved files depends on the content: write it again.
+    // What the build's post_build hook made from the content, made again: the pre-rendered
+    // home page, and the service worker's list of saved files.
+    run_build_tool(
+        "tools/prerender.mjs",
+        &[site.as_os_str(), public_url.as_ref()],
+    );
     write_service_worker(&site);
     site
 }
 
-/// What the build's post_build hook does: `service-worker.js` for the files in `site`.
+/// What the build's post_build hook does last: `service-worker.js` for the files in `site`.
 fn write_service_worker(site: &Path) {
+    run_build_tool("tools/service-worker.mjs", &[site.as_os_str()]);
+}
+
+fn run_build_tool(script: &str, args: &[&std::ffi::OsStr]) {
     let output = Command::new("node")
-        .arg(repo_root().join("tools/service-worker.mjs"))
-        .arg(site)
+        .arg(repo_root().join(script))
+        .args(args)
         .output()
-        .expect("run node tools/service-worker.mjs");
+        .unwrap_or_else(|e| panic!("run node {script}: {e}"));
     assert!(
         output.status.success(),
-        "tools/service-worker.mjs failed: {}",
+        "{script} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
 }
@@ -610,7 +622,21 @@ impl Page {
         format!("{}{path}", self.server.origin)
     }
 
+    /// Opens `path` and waits until the app shows its page: on the home page, until the
+    /// app's page has replaced the one pre-rendered into `index.html`, which looks the same
+    /// but does not work yet.
     pub async fn open(&self, path: &str) {
+        self.open_before_the_app(path).await;
+        self.wait_until(
+            "the app's page replaces the pre-rendered one",
+            "return !document.getElementById('prerendered')",
+        )
+        .await;
+    }
+
+    /// Opens `path` and returns as soon as the browser has loaded the document, whatever the
+    /// app is doing: for what a reader sees before the app runs.
+    pub async fn open_before_the_app(&self, path: &str) {
         self.client.goto(&self.url(path)).await.expect("navigate");
     }
 

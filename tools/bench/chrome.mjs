@@ -1,18 +1,5 @@
-// Headless Chromium for the benchmark's own scripts, with the flags this machine needs.
-import puppeteer from "puppeteer-core";
-
-export const CHROME_FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
-
-export function launch() {
-  return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROME_FLAGS,
-  });
-}
+// The benchmark's phone conditions, on the project's headless Chromium (../chrome.mjs).
+export { launch } from "../chrome.mjs";
 
 /// Lighthouse's mobile conditions: a phone's screen, 4x slower CPU and, when `network` is
 /// true, its simulated slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) applied for real.

@@ -9,22 +9,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join, normalize, relative } from "node:path";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants } from "node:zlib";
+import { CONTENT_TYPES } from "../content-types.mjs";
 
 const [root, port] = process.argv.slice(2);
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".webmanifest": "application/manifest+json",
-  ".txt": "text/plain",
-  ".xml": "application/xml",
-};
-const precompressed = (type) => !/^(font\/|image\/png)/.test(type);
+const precompressed = (type) => !/^(font\/|image\/(png|jpeg|webp))/.test(type);
 
 const files = new Map();
 (function read(folder) {
@@ -35,7 +23,7 @@ const files = new Map();
       continue;
     }
     const body = readFileSync(path);
-    const type = types[extname(path)] ?? "application/octet-stream";
+    const type = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
     const brotli = precompressed(type)
       ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
       : null;
