@@ -8,8 +8,9 @@
 //!
 //! A release build's `index.html` also carries the home page pre-rendered at build time
 //! (`tools/prerender.mjs`), which readers see at once. The app builds its page out of sight
-//! behind it (see `style/main.css`) and takes its place when the page is complete, so the
-//! reader sees no change; a page that is not complete (an error) takes its place at once.
+//! behind it (see `style/main.css`), the first screen's parts ([`FirstScreen`]) taking turns
+//! too, and takes its place when the page is complete, so the reader sees no change; a page
+//! that is not complete (an error) takes its place at once.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -97,6 +98,18 @@ pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
     view! { <Show when=move || built.get()>{children()}</Show> }
 }
 
+/// Part of the first screen: built at once, so that it paints first. Behind the pre-rendered
+/// page, which shows the first screen already, it takes its turn like the parts after the
+/// first paint instead, so that building the page out of sight is many short tasks.
+#[component]
+pub fn FirstScreen(children: ChildrenFn) -> impl IntoView {
+    if document().get_element_by_id(PRERENDERED_ID).is_some() {
+        view! { <AfterFirstPaint>{children()}</AfterFirstPaint> }.into_any()
+    } else {
+        children().into_any()
+    }
+}
+
 /// Becomes true once, when the parts deferred at the first paint are all in the document (at
 /// once on a page without a queue): for work that needs the whole page, such as watching
 /// every heading.
@@ -104,6 +117,18 @@ pub fn use_page_complete() -> Signal<bool> {
     use_context::<FirstPaintQueue>()
         .map(|queue| queue.complete.into())
         .unwrap_or_else(|| Signal::stored(true))
+}
+
+/// Resolves in a later browser task, letting the browser paint and handle input in between.
+pub async fn next_task() {
+    let (done, next) = futures::channel::oneshot::channel();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = next.await;
 }
 
 /// The id of the pre-rendered page in `index.html`.

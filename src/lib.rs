@@ -21,7 +21,14 @@ use pages::{load_page, PageView, Route};
 pub fn App() -> impl IntoView {
     prefs::provide_reading_settings();
     let route = Route::current();
-    let page = LocalResource::new(move || load_page(route.clone()));
+    let page = LocalResource::new(move || {
+        let route = route.clone();
+        // In a task of its own: building the app is a long enough one already.
+        async move {
+            first_paint::next_task().await;
+            load_page(route).await
+        }
+    });
     let (retrying, set_retrying) = signal(false);
     view! {
         <Transition fallback=PageLoader set_pending=set_retrying>

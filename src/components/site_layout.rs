@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::{AnnouncementBanner, OfflineNotice, SectionLink, SiteFooter, SiteHeader};
 use crate::content::outline::MAIN_ID;
 use crate::content::SiteSettings;
-use crate::first_paint::{use_page_complete, AfterFirstPaint};
+use crate::first_paint::{use_page_complete, AfterFirstPaint, FirstScreen};
 
 /// Where focus goes when the announcement above the header is closed: the first link of the
 /// header, the next thing a keyboard reader would reach. The header fills it in.
@@ -20,12 +20,17 @@ pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView 
     provide_context(site.clone());
     provide_context(AfterAnnouncement(NodeRef::new()));
     let complete = use_page_complete();
+    let (banner_site, header_site) = (site.clone(), site.clone());
     view! {
         <p class="skip-link">
             <SectionLink id=MAIN_ID.to_string()>"Skip to main content"</SectionLink>
         </p>
-        <AnnouncementBanner site=site.clone() />
-        <SiteHeader site=site.clone() />
+        <FirstScreen>
+            <AnnouncementBanner site=banner_site.clone() />
+        </FirstScreen>
+        <FirstScreen>
+            <SiteHeader site=header_site.clone() />
+        </FirstScreen>
         <OfflineNotice />
         // Busy while the parts after the first paint are still being added.
         <main id=MAIN_ID tabindex="-1" aria-busy=move || (!complete.get()).then_some("true")>

@@ -10,14 +10,15 @@ use crate::content::outline::TITLE_ID;
 use crate::content::structured_data::json_ld;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
-use crate::first_paint::{provide_first_paint_queue, AfterFirstPaint};
+use crate::first_paint::{provide_first_paint_queue, AfterFirstPaint, FirstScreen};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
 use crate::pages::head::{set_document_head, HeadTag};
 use crate::prefs::use_reading_settings;
 
 /// One article, with its table of contents, FAQ and related posts. The site header, the
-/// article's header with its hero, the contents' frame and the introduction paint first; the
-/// rest follows in short tasks (see `first_paint`).
+/// article's header with its hero, the contents' frame and the introduction paint first (or,
+/// behind the pre-rendered page, take turns too); the rest follows in short tasks (see
+/// `first_paint`).
 #[component]
 pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoView {
     let outline = Outline::of(&article);
@@ -35,15 +36,25 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         outline: outline.clone(),
     });
     follow_deep_links(reduced_motion);
+    // Each part below is built on its own turn, from its own copy.
+    let minutes = reading_minutes(words);
+    let (header_article, body_article) = (article.clone(), article.clone());
+    let (toc_outline, body_outline) = (outline.clone(), outline.clone());
     let (faq, faq_entry) = (article.faq.clone(), outline.faq.clone());
     let (related, head_article, head_site) =
         (article.related.clone(), article.clone(), site.clone());
     view! {
         <SiteLayout site=site.clone()>
             <article class="article" aria-labelledby=TITLE_ID>
-                <ArticleHeader article=article.clone() reading_minutes=reading_minutes(words) />
-                <TableOfContents outline=outline.clone() current=current_section />
-                <ArticleBody article=article.clone() outline=outline.clone() />
+                <FirstScreen>
+                    <ArticleHeader article=header_article.clone() reading_minutes=minutes />
+                </FirstScreen>
+                <FirstScreen>
+                    <TableOfContents outline=toc_outline.clone() current=current_section />
+                </FirstScreen>
+                <FirstScreen>
+                    <ArticleBody article=body_article.clone() outline=body_outline.clone() />
+                </FirstScreen>
                 <AfterFirstPaint>
                     <FaqAccordion faq=faq.clone() entry=faq_entry.clone() />
                     <p class="back-to-top">

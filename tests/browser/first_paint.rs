@@ -34,11 +34,19 @@ const RECORDER: &str = "
       if (__frames.length < 2000) requestAnimationFrame(frame);
     })();";
 
+/// An article besides the home one. No pre-rendered page shows at an article's address (the
+/// home article's included): the app paints its first screen.
+const SECOND_SLUG: &str = "a-second-fixture-article";
+
+fn home_slug() -> String {
+    let home = content_json("articles.json")["home"].clone();
+    home.as_str().expect("a home article").to_string()
+}
+
 /// The fixture article at `slug`, or the home article.
 fn article(slug: Option<&str>) -> Value {
-    let home = content_json("articles.json")["home"].clone();
-    let slug = slug.or(home.as_str()).expect("a home article");
-    content_json(&format!("articles/{slug}.json"))
+    let home = home_slug();
+    content_json(&format!("articles/{}.json", slug.unwrap_or(&home)))
 }
 
 fn title_of(slug: Option<&str>) -> String {
@@ -137,7 +145,7 @@ async fn the_home_page_shows_before_the_app_runs_and_the_app_takes_its_place_uns
 
 #[tokio::test]
 async fn another_address_shows_the_loader_never_the_pre_rendered_home_page() {
-    let second = "a-second-fixture-article";
+    let second = SECOND_SLUG;
     // Unique headings get their text as their id (src/content/outline.rs).
     let heading = article(None)["sections"][1]["heading"].clone();
     let section = slugify(heading.as_str().expect("a plain heading"));
@@ -178,10 +186,11 @@ async fn layout_shift(page: &Page) -> f64 {
 }
 
 #[tokio::test]
-async fn the_app_builds_the_title_before_the_faq_and_footer() {
+async fn where_the_app_paints_the_first_screen_the_title_comes_before_the_faq_and_footer() {
     with_page(1280, 900, |page| async move {
         page.before_each_load(RECORDER).await;
-        page.open_complete("/").await;
+        page.open_complete(&format!("/articles/{}", home_slug()))
+            .await;
         let frames = page.eval("return __frames").await;
         let frames = frames.as_array().expect("frames");
         let first_with_title = frames
@@ -205,15 +214,21 @@ async fn the_app_builds_the_title_before_the_faq_and_footer() {
 
 #[tokio::test]
 async fn nothing_moves_while_the_rest_of_the_page_arrives() {
-    for (width, height) in [(1280, 900), (360, 740)] {
+    let sizes = [(1280, 900), (360, 740)];
+    for ((width, height), address) in sizes.into_iter().flat_map(|size| {
+        [
+            (size, "/".to_string()),
+            (size, format!("/articles/{}", home_slug())),
+        ]
+    }) {
         with_page(1280, 900, |page| async move {
             page.set_viewport(width, height).await;
             page.before_each_load(RECORDER).await;
-            page.open_complete("/").await;
+            page.open_complete(&address).await;
             let shift = layout_shift(&page).await;
             assert!(
                 shift < 0.005,
-                "layout shift {shift} at {width}x{height}: {}",
+                "layout shift {shift} at {width}x{height} on {address}: {}",
                 page.eval("return __shifts").await
             );
             assert_eq!(
