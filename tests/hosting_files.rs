@@ -139,13 +139,22 @@ fn nginx_serves_the_service_worker_uncached_with_the_security_headers() {
     );
 }
 
+/// Article addresses get the app as 404.html: index.html carries the home page, pre-rendered
+/// with its head tags, which must not name an article's address.
 #[test]
-fn netlify_serves_article_addresses_with_the_app() {
+fn netlify_and_nginx_serve_article_addresses_with_the_app_without_the_home_page() {
     let redirects = read("public/_redirects");
     assert!(redirects
         .lines()
         .any(|line| line.split_whitespace().collect::<Vec<_>>()
-            == ["/articles/*", "/index.html", "200"]));
+            == ["/articles/*", "/404.html", "200"]));
+    let nginx = read("deploy/nginx.conf");
+    let block = nginx
+        .split("location /articles/ {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .expect("a location for /articles/");
+    assert!(block.contains("try_files $uri /404.html;"), "{block}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 // Pre-renders the home page into index.html (run by Trunk after a release build): loads the
 // built site in headless Chromium, waits until the app's page is complete, and writes what the
-// app shows into index.html, in front of the app's own root. A reader then sees the article as
+// app shows into index.html, in front of the app's own root, with the page's title and head
+// tags. A reader then sees the article as
 // soon as the HTML arrives, as on a static page, while the app builds the same page out of
 // sight and takes its place (src/first_paint.rs). Running it again (on a build whose content
 // changed) replaces the earlier pre-render. It also proves that the release build renders.
@@ -30,21 +31,28 @@ if (!existsSync(CHROME_PATH)) {
   process.exit(0);
 }
 
-// The pre-rendered page sits between these, right before the app's root.
+// The pre-rendered page sits between these, right before the app's root; the page's head
+// tags (description, canonical address, sharing card, JSON-LD: what link previews read, which
+// run no JavaScript) between the second pair, at the end of <head>.
 const START = "<!-- pre-rendered by tools/prerender.mjs: the app replaces it -->";
 const END = "<!-- end of the pre-rendered page -->";
+const HEAD_START = "<!-- the home page's head tags, pre-rendered by tools/prerender.mjs -->";
+const HEAD_END = "<!-- end of the pre-rendered head tags -->";
 const APP_ROOT = '<div id="app">';
+const HEAD_CLOSE = "</head>";
 
 const indexFile = join(build, "index.html");
-const withoutPrerender = (html) => {
-  const start = html.indexOf(START);
-  const end = html.indexOf(END);
-  return start < 0 || end < 0 ? html : html.slice(0, start) + html.slice(end + END.length).trimStart();
+const without = (html, start, end) => {
+  const from = html.indexOf(start);
+  const to = html.indexOf(end);
+  return from < 0 || to < 0 ? html : html.slice(0, from) + html.slice(to + end.length).trimStart();
 };
-const page = withoutPrerender(readFileSync(indexFile, "utf8"));
-if (page.split(APP_ROOT).length !== 2) {
-  console.error(`prerender: index.html must have exactly one ${APP_ROOT}`);
-  process.exit(1);
+const page = without(without(readFileSync(indexFile, "utf8"), START, END), HEAD_START, HEAD_END);
+for (const once of [APP_ROOT, HEAD_CLOSE]) {
+  if (page.split(once).length !== 2) {
+    console.error(`prerender: index.html must have exactly one ${once}`);
+    process.exit(1);
+  }
 }
 
 // The build as its host serves it, under its public URL, with the page before this pre-render.
@@ -86,7 +94,17 @@ try {
   if (await tab.$("#app .load-error")) {
     throw new Error(`the home page shows an error: ${await tab.$eval("#app", (app) => app.innerText)}`);
   }
-  rendered = await tab.$eval("#app", (app) => app.innerHTML);
+  rendered = await tab.evaluate(() => ({
+    page: document.getElementById("app").innerHTML,
+    title: document.querySelector("title").outerHTML,
+    // What the app's pages add to <head> (src/pages/head.rs). JSON-LD's text is raw in
+    // HTML: "<" is written as its JSON escape, so no text can close the script element.
+    head: [...document.head.querySelectorAll("[data-page-head]")].map((tag) => {
+      const copy = tag.cloneNode(true);
+      if (copy.localName === "script") copy.textContent = tag.textContent.replace(/</g, "\\u003c");
+      return copy.outerHTML;
+    }),
+  }));
 } catch (error) {
   console.error(`prerender: ${error.message}`);
   process.exitCode = 1;
@@ -95,7 +113,15 @@ try {
   server.close();
 }
 if (rendered) {
-  const prerendered = `${START}<div id="prerendered">${rendered}</div>${END}\n    ${APP_ROOT}`;
-  writeFileSync(indexFile, page.replace(APP_ROOT, prerendered));
-  console.log(`prerender: index.html carries the home page (${rendered.length} characters)`);
+  const body = `${START}<div id="prerendered">${rendered.page}</div>${END}\n    ${APP_ROOT}`;
+  const head = `${HEAD_START}\n    ${rendered.head.join("\n    ")}\n    ${HEAD_END}\n  ${HEAD_CLOSE}`;
+  const html = page
+    .replace(/<title>[^<]*<\/title>/, () => rendered.title)
+    .replace(HEAD_CLOSE, () => head)
+    .replace(APP_ROOT, () => body);
+  writeFileSync(indexFile, html);
+  console.log(
+    `prerender: index.html carries the home page (${rendered.page.length} characters) and ` +
+      `its ${rendered.head.length} head tags`,
+  );
 }

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
 /// One element for `<head>`.
 pub struct HeadTag {
@@ -51,18 +52,34 @@ impl HeadTag {
     }
 }
 
+/// The attribute on every element a page adds to `<head>`. `tools/prerender.mjs` copies them
+/// into `index.html`, for readers of the home page that run no JavaScript (link previews).
+const PAGE_HEAD: &str = "data-page-head";
+
 /// Sets the document title and adds `tags` to `<head>` for as long as the calling page is
-/// shown. Text is set as text, never parsed as markup.
+/// shown, in place of any that `index.html` carries. Text is set as text, never parsed as
+/// markup.
 pub fn set_document_head(title: &str, tags: Vec<HeadTag>) {
     let document = document();
     document.set_title(title);
     let Some(head) = document.head() else {
         return;
     };
+    if let Ok(carried) = head.query_selector_all(&format!("[{PAGE_HEAD}]")) {
+        for index in 0..carried.length() {
+            if let Some(element) = carried
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
     let added: Vec<web_sys::Element> = tags
         .into_iter()
         .filter_map(|tag| {
             let element = document.create_element(tag.element).ok()?;
+            element.set_attribute(PAGE_HEAD, "").ok()?;
             for (name, value) in &tag.attributes {
                 element.set_attribute(name, value).ok()?;
             }

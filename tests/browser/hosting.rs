@@ -227,18 +227,33 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
 #[test]
 fn every_build_ships_the_app_as_404_html() {
     // Hosts answer unknown paths (deep links such as /articles/<slug>) with 404.html.
-    // It is index.html before the home page was pre-rendered into it: never the home page.
+    // It is index.html before the home page was pre-rendered into it (its page, head tags
+    // and title): never the home page.
     let dist = shipped_site_dir();
     let read = |page: &str| {
         std::fs::read_to_string(dist.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
     };
+    let without = |html: &str, start: &str, end: &str| {
+        let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
+        let to = html.find(end).unwrap_or_else(|| panic!("no {end}")) + end.len();
+        format!("{}{}", &html[..from], html[to..].trim_start())
+    };
+    let untitled = |html: &str| {
+        let from = html.find("<title>").expect("a title");
+        let to = html.find("</title>").expect("its end");
+        format!("{}{}", &html[..from], &html[to..])
+    };
     let (index, not_found) = (read("index.html"), read("404.html"));
-    let start = index
-        .find("<!-- pre-rendered by tools/prerender.mjs")
-        .expect("index.html carries the pre-rendered home page");
-    let end_mark = "<!-- end of the pre-rendered page -->";
-    let end = index.find(end_mark).expect("its end") + end_mark.len();
-    let without = format!("{}{}", &index[..start], index[end..].trim_start());
-    assert_eq!(not_found, without);
+    let index = without(
+        &without(
+            &index,
+            "<!-- pre-rendered by tools/prerender.mjs",
+            "<!-- end of the pre-rendered page -->",
+        ),
+        "<!-- the home page's head tags",
+        "<!-- end of the pre-rendered head tags -->",
+    );
+    assert_eq!(untitled(&not_found), untitled(&index));
     assert!(!not_found.contains("id=\"prerendered\""));
+    assert!(!not_found.contains("data-page-head"));
 }

@@ -14,6 +14,58 @@ async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
     .await
 }
 
+/// The title and every tag a page adds to `<head>`, as `document` holds them (`"document"` for
+/// the page in the browser, or a document parsed from fetched HTML).
+const HEAD_OF: &str = "const headOf = (doc) => ({
+      title: doc.title,
+      tags: [...doc.head.querySelectorAll('[data-page-head]')].map(tag =>
+        tag.localName + ' ' + [...tag.attributes].map(a => a.name + '=' + a.value).join(' ')
+          + ' ' + (tag.localName === 'script'
+            ? JSON.stringify(JSON.parse(tag.textContent))
+            : tag.textContent)),
+    });
+    const fetched = (path) => fetch(path).then(r => r.text())
+      .then(html => headOf(new DOMParser().parseFromString(html, 'text/html')));";
+
+#[tokio::test]
+async fn the_home_pages_html_carries_the_head_the_app_gives_it_for_readers_without_javascript() {
+    // Link previews (chat apps, social networks) read the HTML and run no script.
+    with_desktop_page(|page| async move {
+        page.open_complete("/").await;
+        let heads = page
+            .eval(&format!(
+                "{HEAD_OF}
+                 return Promise.all([fetched('/'), fetched('/404.html')])
+                   .then(([home, notFound]) => ({{ app: headOf(document), home, notFound }}))"
+            ))
+            .await;
+        assert!(
+            heads["app"]["tags"]
+                .as_array()
+                .is_some_and(|tags| tags.len() > 5),
+            "{heads}"
+        );
+        assert_eq!(
+            heads["home"], heads["app"],
+            "the HTML says what the app says"
+        );
+        assert_eq!(
+            heads["notFound"]["tags"],
+            json!([]),
+            "404.html serves other addresses: it names no page"
+        );
+        let structured = page
+            .eval(
+                "return fetch('/').then(r => r.text()).then(html => JSON.parse(
+                   new DOMParser().parseFromString(html, 'text/html')
+                     .querySelector('script[type=\"application/ld+json\"]').textContent))",
+            )
+            .await;
+        assert!(structured.is_object(), "JSON-LD that parses: {structured}");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
     with_desktop_page(|page| async move {
