@@ -219,6 +219,9 @@ async fn nothing_moves_while_the_rest_of_the_page_arrives() {
         [
             (size, "/".to_string()),
             (size, format!("/articles/{}", home_slug())),
+            // Short: the page outgrows the window as its parts arrive, and a scrollbar that
+            // takes room would then move everything sideways.
+            (size, format!("/articles/{SECOND_SLUG}")),
         ]
     }) {
         with_page(1280, 900, |page| async move {
