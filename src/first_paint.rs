@@ -159,15 +159,9 @@ pub fn replace_prerendered_page() {
         return;
     };
     let mut found = Vec::new();
-    if let Ok(elements) = page.query_selector_all(&format!("[{FOUND_BEFORE_THE_APP}][id]")) {
-        for index in 0..elements.length() {
-            if let Some(element) = elements
-                .item(index)
-                .and_then(|node| node.dyn_into::<Element>().ok())
-            {
-                found.push(element.id());
-            }
-        }
+    while let Ok(Some(element)) = page.query_selector(&format!("[{FOUND_BEFORE_THE_APP}][id]")) {
+        let _ = element.remove_attribute(FOUND_BEFORE_THE_APP);
+        found.push(element.id());
     }
     let app = document.get_element_by_id(APP_ROOT_ID);
     let pressed = page

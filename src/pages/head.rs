@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::JsCast;
 
 /// One element for `<head>`.
 pub struct HeadTag {
@@ -65,15 +64,8 @@ pub fn set_document_head(title: &str, tags: Vec<HeadTag>) {
     let Some(head) = document.head() else {
         return;
     };
-    if let Ok(carried) = head.query_selector_all(&format!("[{PAGE_HEAD}]")) {
-        for index in 0..carried.length() {
-            if let Some(element) = carried
-                .item(index)
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            {
-                element.remove();
-            }
-        }
+    while let Ok(Some(carried)) = head.query_selector(&format!("[{PAGE_HEAD}]")) {
+        carried.remove();
     }
     let added: Vec<web_sys::Element> = tags
         .into_iter()

@@ -338,11 +338,7 @@ async fn each_article_has_its_own_address() {
 async fn a_dismissed_banner_stays_dismissed_after_a_reload() {
     with_desktop_page(|page| async move {
         open_article(&page, "/").await;
-        page.find(".announcement-dismiss")
-            .await
-            .click()
-            .await
-            .expect("click");
+        page.click(".announcement-dismiss").await;
         assert!(
             page.find_all(".announcement").await.is_empty(),
             "banner closed"
@@ -462,11 +458,7 @@ async fn a_server_that_fails_once_never_needs_more_than_one_retry() {
                 if page.text("h1").await == ERROR {
                     let details = load_error_details(&page).await;
                     assert!(details.contains(&file[1..]), "{file}, {failure}: {details}");
-                    page.find(".load-error button")
-                        .await
-                        .click()
-                        .await
-                        .expect("retry");
+                    page.click(".load-error button").await;
                 }
                 page.wait_until(
                     &format!("at most one retry recovers from {failure} of {file}"),
@@ -555,11 +547,7 @@ async fn unknown_addresses_show_not_found_with_a_link_home() {
                 .await;
             assert_eq!(robots, serde_json::json!(["noindex"]), "search engines skip it");
         }
-        page.find(".not-found a")
-            .await
-            .click()
-            .await
-            .expect("click home");
+        page.click(".not-found a").await;
         page.wait_until(
             "the home page shows the article",
             &format!("return document.querySelector('h1')?.textContent === {TITLE:?}"),

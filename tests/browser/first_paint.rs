@@ -93,11 +93,7 @@ async fn the_home_page_shows_before_the_app_runs_and_the_app_takes_its_place_uns
         let intro = article(None)["intro"][0]["paragraph"].clone();
         assert_eq!(page.text(".article-body > p").await, plain(&intro));
         // A reader presses a button before the app is ready: the app presses it again.
-        page.find("#prerendered .reading-settings-button")
-            .await
-            .click()
-            .await
-            .expect("press the button");
+        page.click("#prerendered .reading-settings-button").await;
 
         page.wait_until(
             "the app's page replaces the pre-rendered one",

@@ -106,11 +106,7 @@ async fn under_a_sub_path_a_deep_link_renders_and_scrolls_through_404_html() {
 
         // In-page links keep the article's address: never the base's.
         let path = format!("{SUB_PATH}{ARTICLE}");
-        page.find(&format!("nav.toc a[href='#{FAQ_ID}']"))
-            .await
-            .click()
-            .await
-            .expect("click");
+        page.click(&format!("nav.toc a[href='#{FAQ_ID}']")).await;
         page.wait_until(
             "the address names the FAQ on this page",
             &format!("return location.pathname === {path:?} && location.hash === '#{FAQ_ID}'"),
@@ -136,7 +132,7 @@ async fn under_a_sub_path_an_unknown_address_shows_not_found_linking_home() {
             page.attr(".not-found a", "href").await.as_deref(),
             Some(SUB_PATH)
         );
-        page.find(".not-found a").await.click().await.expect("home");
+        page.click(".not-found a").await;
         shows_the_article(&page).await;
     })
     .await;
@@ -171,7 +167,7 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"), "{policy}");
         assert!(!policy.contains("unsafe-inline"), "{policy}");
         // Use the parts that load more: the readable font, the FAQ, the settings.
-        page.find(".reading-settings-button").await.click().await.expect("settings");
+        page.click(".reading-settings-button").await;
         page.eval(
             "[...document.querySelectorAll('#reading-settings button')]
                .find(b => b.textContent.endsWith('Readable font')).click();

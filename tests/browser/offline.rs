@@ -48,11 +48,7 @@ async fn the_whole_article_works(page: &Page, base: &str) {
         "the reader is told, politely"
     );
     // Contents: a jump lands on its heading.
-    page.find("nav.toc a[href='#what-to-wear']")
-        .await
-        .click()
-        .await
-        .expect("jump");
+    page.click("nav.toc a[href='#what-to-wear']").await;
     page.wait_until(
         "the contents jump to the section",
         "return document.activeElement.id === 'what-to-wear'",
@@ -60,11 +56,7 @@ async fn the_whole_article_works(page: &Page, base: &str) {
     .await;
     page.assert_the_first_answer_opens().await;
     // Reading settings: a change applies.
-    page.find(".reading-settings-button")
-        .await
-        .click()
-        .await
-        .expect("settings");
+    page.click(".reading-settings-button").await;
     page.eval(
         "[...document.querySelectorAll('#reading-settings label')]
            .find(l => l.textContent === 'Dark').querySelector('input').click()",
@@ -157,7 +149,7 @@ async fn offline_an_article_never_saved_says_so_and_retry_loads_it_once_online()
             "return !document.querySelector('.load-error p').textContent.startsWith('You are offline')",
         )
         .await;
-        page.find(".load-error button").await.click().await.expect("retry");
+        page.click(".load-error button").await;
         page.wait_until(
             "the article loads",
             &format!("return document.querySelector('h1')?.textContent === {:?}", new_article["title"]),

@@ -14,11 +14,7 @@ async fn open(page: &Page) {
 }
 
 async fn open_panel(page: &Page) {
-    page.find(".reading-settings-button")
-        .await
-        .click()
-        .await
-        .expect("open settings");
+    page.click(".reading-settings-button").await;
     page.find("#reading-settings:not([hidden])").await;
 }
 
@@ -593,11 +589,7 @@ async fn axe_finds_nothing_in_the_default_mode_and_with_every_answer_open() {
     with_desktop_page(|page| async move {
         open(&page).await;
         assert_no_axe_violations(&page, "default mode", &[]).await;
-        page.find(".faq-controls button")
-            .await
-            .click()
-            .await
-            .expect("expand all");
+        page.click(".faq-controls button").await;
         open_panel(&page).await;
         assert_no_axe_violations(&page, "every FAQ answer and the settings open", &[]).await;
     })
@@ -630,11 +622,7 @@ async fn axe_finds_nothing_in_high_contrast_or_dark_even_at_aaa() {
         ] {
             open_panel(&page).await;
             choose(&page, "Color contrast", label).await;
-            page.find(".faq-controls button")
-                .await
-                .click()
-                .await
-                .expect("expand all");
+            page.click(".faq-controls button").await;
             assert_no_axe_violations(&page, label, rules).await;
             open(&page).await;
         }

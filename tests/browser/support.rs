@@ -668,6 +668,15 @@ impl Page {
             .expect("find elements")
     }
 
+    /// Clicks the first element matching `css`, once it appears.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {css:?}: {e}"));
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.expect("element text")
     }
@@ -846,11 +855,7 @@ impl Page {
 
     /// Clicks the FAQ's first question and checks its answer shows.
     pub async fn assert_the_first_answer_opens(&self) {
-        self.find(".faq-question")
-            .await
-            .click()
-            .await
-            .expect("open the first question");
+        self.click(".faq-question").await;
         assert_eq!(
             self.eval("return document.querySelector('.faq-answer').hidden")
                 .await,

@@ -59,11 +59,7 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
 async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focus() {
     with_desktop_page(|page| async move {
         open(&page, "/").await;
-        page.find(&format!("nav.toc a[href='#{BREATHING_ID}']"))
-            .await
-            .click()
-            .await
-            .expect("click");
+        page.click(&format!("nav.toc a[href='#{BREATHING_ID}']")).await;
         page.wait_until(
             "the heading is at the top of the window, below the header",
             &format!(
