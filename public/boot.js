@@ -1,42 +1,63 @@
 // Starts the app: imports the wasm-bindgen glue and instantiates the wasm, both named by
 // Trunk (with their content hashes) in this script's data attributes. An external file, so
 // the site's Content-Security-Policy allows no inline script.
-// When the page pre-rendered into index.html shows (tools/prerender.mjs), the reader already
-// has the article: the app's download waits until that page and its hero image have loaded
-// and painted, so it takes no bandwidth from them. Otherwise the app starts at once.
+// On a pre-rendered page (src/prerender.rs) the reader already has the article: the app's
+// download waits until the page and its images have loaded and painted, so it takes no
+// bandwidth from them. Meanwhile the page's links work and the browser's own features (find
+// in page, #:~:text= links) too; its buttons need the app: the last one pressed is marked,
+// and so is what the browser revealed, for the app to do again once it runs the page
+// (src/handover.rs). Otherwise (the app's shell) the app starts at once.
 (function () {
+  // Generated from src/contract.rs: after changing it, run
+  // UPDATE_SCRIPTS=1 cargo test --test contracts.
+  // <generated>
+  var APP_ROOT_ID = "app";
+  var PAGE_PATH_ATTRIBUTE = "data-page-path";
+  var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";
+  var ANNOUNCEMENT_ATTRIBUTE = "data-announcement";
+  var ANNOUNCEMENT_DISMISSED_ATTRIBUTE = "data-announcement-dismissed";
+  var ANNOUNCEMENT_DISMISSED_KEY = "clinic-article:v1:announcement-dismissed";
+  var APP_READY_ATTRIBUTE = "data-app-ready";
+  var PRESSED_EARLY_ATTRIBUTE = "data-pressed-before-the-app";
+  var FOUND_EARLY_ATTRIBUTE = "data-found-before-the-app";
+  var SAVED_COPY_HEADER = "X-Clinic-Saved-Copy";
+  var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
+  // </generated>
   var script = document.currentScript;
   function start() {
     import(script.dataset.js).then(function (glue) {
       return glue.default({ module_or_path: script.dataset.wasm });
     });
   }
-  var prerendered = document.getElementById("prerendered");
-  if (!prerendered || document.documentElement.hasAttribute("data-prerendered-elsewhere")) {
+  var html = document.documentElement;
+  var page = document.getElementById(APP_ROOT_ID);
+  if (!page || !html.hasAttribute(PAGE_PATH_ATTRIBUTE) || html.hasAttribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)) {
     start();
+    return;
+  }
+  page.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button || html.hasAttribute(APP_READY_ATTRIBUTE)) return;
+    var earlier = page.querySelector("[" + PRESSED_EARLY_ATTRIBUTE + "]");
+    if (earlier) earlier.removeAttribute(PRESSED_EARLY_ATTRIBUTE);
+    button.setAttribute(PRESSED_EARLY_ATTRIBUTE, "");
+  });
+  page.addEventListener(
+    "beforematch",
+    function (event) {
+      if (!html.hasAttribute(APP_READY_ATTRIBUTE)) event.target.setAttribute(FOUND_EARLY_ATTRIBUTE, "");
+    },
+    true
+  );
+  function afterLoad() {
+    // After the frame that paints what has just loaded.
+    requestAnimationFrame(function () {
+      setTimeout(start);
+    });
+  }
+  if (document.readyState === "complete") {
+    afterLoad();
   } else {
-    // Its links work; its buttons need the app: remember the last one pressed, and what
-    // find-in-page or a #:~:text= link revealed, which the app does again when it takes over
-    // (src/first_paint.rs).
-    prerendered.addEventListener("click", function (event) {
-      var button = event.target.closest("button");
-      if (!button) return;
-      var earlier = prerendered.querySelector("[data-pressed-before-the-app]");
-      if (earlier) earlier.removeAttribute("data-pressed-before-the-app");
-      button.setAttribute("data-pressed-before-the-app", "");
-    });
-    prerendered.addEventListener(
-      "beforematch",
-      function (event) {
-        event.target.setAttribute("data-found-before-the-app", "");
-      },
-      true
-    );
-    window.addEventListener("load", function () {
-      // After the frame that paints what has just loaded.
-      requestAnimationFrame(function () {
-        setTimeout(start);
-      });
-    });
+    window.addEventListener("load", afterLoad);
   }
 })();

@@ -1,32 +1,51 @@
-//! A clinic's patient-facing article, rendered in the browser from bundled JSON content.
+//! A clinic's patient-facing articles, rendered in the browser from bundled JSON content, and
+//! pre-rendered at build time by the same components.
+#![recursion_limit = "256"]
 
 pub mod components;
 pub mod content;
+pub mod contract;
 pub mod first_paint;
+#[cfg(target_arch = "wasm32")]
+mod handover;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
 pub mod prefs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod site_address;
 pub mod storage;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use components::{LoadError, PageLoader};
-use pages::{load_page, PageView, Route};
+use pages::{LoadedPage, PageView, Route};
+use site_address::SiteAddress;
 
-/// The whole app: load what the address asks for, show it, or explain what went wrong.
-#[component]
-pub fn App() -> impl IntoView {
+/// What every page shares, provided once at its root: the reading settings, the page's
+/// addresses, and what happens when the whole page is live.
+fn provide_root(route: &Route, base: String) {
     prefs::provide_reading_settings();
-    let route = Route::current();
+    provide_context(SiteAddress {
+        page: route.path(&base),
+        base,
+    });
+    #[cfg(target_arch = "wasm32")]
+    provide_context(first_paint::WhenComplete(handover::finish));
+}
+
+/// The app as the browser builds it: load what the address asks for, show it, or explain
+/// what went wrong.
+#[component]
+pub fn App(route: Route, base: String) -> impl IntoView {
+    provide_root(&route, base);
     let page = LocalResource::new(move || {
         let route = route.clone();
         // In a task of its own: building the app is a long enough one already.
         async move {
             first_paint::next_task().await;
-            load_page(route).await
+            pages::load_page(route).await
         }
     });
     let (retrying, set_retrying) = signal(false);
@@ -49,26 +68,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts the app in place of the loader that `index.html` shows until the wasm is ready (the
-/// pre-rendered page, when there is one, stays until the app's page replaces it), and starts
-/// offline reading.
-pub fn mount() {
-    offline::start_service_worker();
-    first_paint::drop_prerendered_page_for_another_address();
-    // Compiling and starting the wasm is a long task already: the app is built in the next
-    // one, so that neither holds up a tap or a key press for long.
-    set_timeout(mount_app, std::time::Duration::ZERO);
+/// One page from content already loaded: rendered to HTML at build time, and adopted from
+/// that HTML by the app in the browser.
+#[component]
+pub fn LoadedApp(page: LoadedPage, route: Route, base: String) -> impl IntoView {
+    provide_root(&route, base);
+    view! { <PageView page /> }
 }
 
-fn mount_app() {
-    let root = document()
-        .get_element_by_id(first_paint::APP_ROOT_ID)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            root.set_text_content(None);
-            leptos::mount::mount_to(root, App).forget();
-        }
-        None => leptos::mount::mount_to_body(App),
-    }
+/// Starts the app: it adopts the page pre-rendered into the HTML when there is one for this
+/// address, and builds the page itself otherwise. Then it starts offline reading.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    offline::start_service_worker();
+    // Compiling and starting the wasm is a long task already: the app starts in the next one,
+    // so that neither holds up a tap or a key press for long.
+    set_timeout(handover::start, std::time::Duration::ZERO);
 }

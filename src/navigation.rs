@@ -114,6 +114,10 @@ pub fn on_hash_target(f: impl Fn(&str, bool) + Clone + 'static) {
             on_load(&id, true);
         }
     });
+    if !cfg!(target_arch = "wasm32") {
+        // A page rendered at build time has no address to follow.
+        return;
+    }
     let _ = leptos_use::use_event_listener(
         leptos::prelude::window(),
         leptos::ev::hashchange,

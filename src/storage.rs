@@ -1,8 +1,13 @@
 //! localStorage that never fails loudly: when storage is blocked (private modes, disabled
-//! cookies) or full, reads find nothing and writes are dropped, and the page carries on.
+//! cookies) or full, reads find nothing and writes are dropped, and the page carries on. Pages
+//! rendered at build time have no storage at all: they show what a first visit shows.
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()?.local_storage().ok().flatten()
+    } else {
+        None
+    }
 }
 
 pub fn read(key: &str) -> Option<String> {

@@ -3,7 +3,6 @@
 //! field path.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clinic_article::content::check::check_folder;
@@ -173,28 +172,6 @@ fn robots_txt_and_sitemap_xml_match_the_content_index() {
         );
     }
     assert!(site.site_url.ends_with('/'));
-}
-
-#[test]
-fn index_html_preloads_the_home_article_its_hero_and_the_site_files() {
-    let index: ArticleIndex = must(load(INDEX_FILE));
-    let home: Article = must(load(&article_file(&index.home)));
-    let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"))
-        .expect("index.html");
-    let preloaded: BTreeSet<&str> = html
-        .split("<link")
-        .skip(1)
-        .filter(|tag| tag.contains(r#"rel="preload""#))
-        .filter_map(|tag| tag.split(r#"href=""#).nth(1)?.split('"').next())
-        .collect();
-    let home_file = article_file(&index.home);
-    let expected: BTreeSet<&str> = [SITE_FILE, INDEX_FILE, &home_file, &home.hero.image]
-        .into_iter()
-        .collect();
-    assert_eq!(
-        preloaded, expected,
-        "index.html must preload what the home page needs first; update it with the content"
-    );
 }
 
 #[test]

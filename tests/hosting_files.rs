@@ -139,22 +139,30 @@ fn nginx_serves_the_service_worker_uncached_with_the_security_headers() {
     );
 }
 
-/// Article addresses get the app as 404.html: index.html carries the home page, pre-rendered
-/// with its head tags, which must not name an article's address.
+/// Every page is a file of its own (an article's is `articles/<slug>/index.html`), which every
+/// host serves at its address: no host needs a rewrite rule, and unknown addresses get the
+/// not-found page with a 404 status.
 #[test]
-fn netlify_and_nginx_serve_article_addresses_with_the_app_without_the_home_page() {
-    let redirects = read("public/_redirects");
-    assert!(redirects
-        .lines()
-        .any(|line| line.split_whitespace().collect::<Vec<_>>()
-            == ["/articles/*", "/404.html", "200"]));
+fn no_host_needs_a_rewrite_and_unknown_addresses_get_404_html() {
+    assert!(
+        !Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("public/_redirects")
+            .exists(),
+        "Netlify and Cloudflare Pages serve each page's file as it is"
+    );
     let nginx = read("deploy/nginx.conf");
-    let block = nginx
-        .split("location /articles/ {")
-        .nth(1)
-        .and_then(|rest| rest.split('}').next())
-        .expect("a location for /articles/");
-    assert!(block.contains("try_files $uri /404.html;"), "{block}");
+    assert!(
+        !nginx.contains("location /articles/"),
+        "no route of its own"
+    );
+    assert!(
+        nginx.contains("try_files $uri $uri/ =404;"),
+        "each page's file"
+    );
+    assert!(
+        nginx.contains("error_page 404 /404.html;"),
+        "the not-found page"
+    );
 }
 
 #[test]
@@ -181,4 +189,26 @@ fn the_policy_allows_what_index_html_inlines_by_its_hash() {
             );
         }
     }
+}
+
+/// Netlify and GitHub Pages build with the README's command and publish what it writes.
+#[test]
+fn netlify_and_github_pages_build_with_the_readmes_command() {
+    let netlify = read("netlify.toml");
+    assert!(
+        netlify.contains("command = \"tools/dev.sh build\""),
+        "{netlify}"
+    );
+    assert!(netlify.contains("publish = \"dist\""), "{netlify}");
+    let workflow = read(".github/workflows/pages.yml");
+    assert!(
+        workflow.contains("run: tools/dev.sh build --public-url"),
+        "{workflow}"
+    );
+    assert!(workflow.contains("path: dist"), "{workflow}");
+    let readme = read("README.md");
+    assert!(
+        readme.contains("tools/dev.sh build"),
+        "the README's command"
+    );
 }

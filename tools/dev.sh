@@ -60,19 +60,19 @@ setup_build_tools() {
   fi
 
   command -v npm >/dev/null || apt_install nodejs npm
-  # Headless Chromium pre-renders the home page into a release build (tools/prerender.mjs).
-  command -v chromium >/dev/null || apt_install chromium
-  # wasm-opt from npm binaryen (never Debian's binaryen: its wasm-opt 108 yields a blank page),
-  # puppeteer-core and axe-core, as tools/package-lock.json pins them; reinstalled when the
-  # lock changes.
+  # wasm-opt from npm binaryen (never Debian's binaryen: its wasm-opt 108 yields a blank page)
+  # and axe-core, as tools/package-lock.json pins them; reinstalled when the lock changes.
+  # (Trunk downloads its own wasm-opt where it can reach GitHub; this machine cannot.)
   if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
-    say "Installing npm tools (wasm-opt, puppeteer-core, axe-core)"
+    say "Installing npm tools (wasm-opt, axe-core)"
     npm ci --prefix tools --no-audit --no-fund
     cp tools/package-lock.json tools/node_modules/.installed-lock.json
   fi
 }
 
 setup_test_tools() {
+  # Headless Chromium and its WebDriver for the browser tests.
+  command -v chromium >/dev/null || apt_install chromium
   command -v chromedriver >/dev/null || apt_install chromium-driver
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy
   rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt

@@ -4,21 +4,26 @@ use leptos::prelude::*;
 
 use crate::components::{AfterAnnouncement, RichText};
 use crate::content::{plain_text, SiteSettings};
+use crate::contract::{announcement_dismissed, ANNOUNCEMENT_DISMISSED_KEY};
 use crate::storage;
 
-/// Where a dismissal is remembered. The value is the announcement's text, so a new
-/// announcement shows again even to a reader who closed the previous one. (`reading-settings.js`
-/// reads it too, to keep a closed announcement out of the pre-rendered page.)
-pub const DISMISSED_KEY: &str = "clinic-article:v1:announcement-dismissed";
-
-/// The clinic's announcement above the header, which a reader can close for good.
+/// The clinic's announcement above the header, which a reader can close for good. What is
+/// remembered is its text, so a new announcement shows again even to a reader who closed the
+/// previous one.
 #[component]
 pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
     let text = plain_text(&site.announcement);
-    let dismissed = RwSignal::new(storage::read(DISMISSED_KEY).as_deref() == Some(text.as_str()));
+    // Shown as on a first visit until the page is live, as the page rendered at build time
+    // shows it (the settings script hides it by the same rule before the first paint).
+    let dismissed = RwSignal::new(false);
+    let current = text.clone();
+    Effect::new(move |_| {
+        let stored = storage::read(ANNOUNCEMENT_DISMISSED_KEY);
+        dismissed.set(announcement_dismissed(stored.as_deref(), &current));
+    });
     let next = use_context::<AfterAnnouncement>();
     let dismiss = move |_| {
-        storage::write(DISMISSED_KEY, &text);
+        storage::write(ANNOUNCEMENT_DISMISSED_KEY, &text);
         dismissed.set(true);
         // The button is about to vanish: give focus to the next thing a reader would reach.
         if let Some(link) = next.and_then(|AfterAnnouncement(link)| link.get_untracked()) {

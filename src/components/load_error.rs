@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
 
-use crate::first_paint::replace_prerendered_page;
-
 /// What a reader sees when content could not be loaded: a plain explanation (that the device
 /// is offline, when it is), a Retry button, and the technical details for the site's editors.
 #[component]
@@ -21,8 +19,6 @@ pub fn LoadError(
             .map(|(_, error)| view! { <li>{error.to_string()}</li> })
             .collect_view()
     };
-    // The pre-rendered page, if still shown, must not hide the problem.
-    replace_prerendered_page();
     let offline = RwSignal::new(!window().navigator().on_line());
     let _ = use_event_listener(window(), leptos::ev::online, move |_| offline.set(false));
     let _ = use_event_listener(window(), leptos::ev::offline, move |_| offline.set(true));

@@ -19,7 +19,7 @@ mod site_header;
 mod site_layout;
 mod table_of_contents;
 
-pub use announcement_banner::{AnnouncementBanner, DISMISSED_KEY as ANNOUNCEMENT_DISMISSED_KEY};
+pub use announcement_banner::AnnouncementBanner;
 pub use article_body::ArticleBody;
 pub use article_header::ArticleHeader;
 pub use content_block::ContentBlock;

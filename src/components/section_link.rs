@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::navigation::{go_to, Jump};
 use crate::prefs::use_reading_settings;
+use crate::site_address::use_site_address;
 
 /// A link to a section of this page: jumps there (smoothly unless the reader asked for reduced
 /// motion), records it in the address and moves focus to it. Marked `aria-current="location"`
@@ -15,7 +16,7 @@ pub fn SectionLink(
     children: Children,
 ) -> impl IntoView {
     let reduced_motion = use_reading_settings().reduce_motion();
-    let href = format!("#{id}");
+    let href = format!("{}#{id}", use_site_address().page);
     let is_current = {
         let id = id.clone();
         move || current.is_some_and(|current| current.with(|c| c.as_deref() == Some(&id)))

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{AfterAnnouncement, ReadingSettingsButton, ReadingSettingsPanel};
 use crate::content::SiteSettings;
-use crate::site_address::base_path;
+use crate::site_address::use_site_address;
 
 /// The clinic's name, reading settings, and the two actions: booking and calling.
 #[component]
@@ -18,7 +18,7 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header-bar">
-                <a class="site-name" href=base_path() node_ref=name_link>
+                <a class="site-name" href=use_site_address().base node_ref=name_link>
                     {site.clinic_name.clone()}
                 </a>
                 <div class="site-actions">

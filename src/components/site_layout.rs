@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::{AnnouncementBanner, OfflineNotice, SectionLink, SiteFooter, SiteHeader};
 use crate::content::outline::MAIN_ID;
 use crate::content::SiteSettings;
-use crate::first_paint::{use_page_complete, AfterFirstPaint, FirstScreen};
+use crate::first_paint::{use_page_busy, AfterFirstPaint, FirstScreen};
 
 /// Where focus goes when the announcement above the header is closed: the first link of the
 /// header, the next thing a keyboard reader would reach. The header fills it in.
@@ -19,7 +19,7 @@ pub struct AfterAnnouncement(pub NodeRef<A>);
 pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView {
     provide_context(site.clone());
     provide_context(AfterAnnouncement(NodeRef::new()));
-    let complete = use_page_complete();
+    let busy = use_page_busy();
     let (banner_site, header_site) = (site.clone(), site.clone());
     view! {
         <p class="skip-link">
@@ -33,7 +33,7 @@ pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView 
         </FirstScreen>
         <OfflineNotice />
         // Busy while the parts after the first paint are still being added.
-        <main id=MAIN_ID tabindex="-1" aria-busy=move || (!complete.get()).then_some("true")>
+        <main id=MAIN_ID tabindex="-1" aria-busy=move || busy.get().then_some("true")>
             {children()}
         </main>
         // Below everything else, so it comes last: nothing it would push down is built after it.

@@ -128,7 +128,7 @@ fn keep_current_entry_in_view(nav: NodeRef<Nav>, current: RwSignal<Option<String
         if nav.scroll_height() <= nav.client_height() {
             return;
         }
-        let Ok(Some(link)) = nav.query_selector(&format!("a[href=\"#{id}\"]")) else {
+        let Ok(Some(link)) = nav.query_selector(&format!("a[href$=\"#{id}\"]")) else {
             return;
         };
         let (outer, inner) = (

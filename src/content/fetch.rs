@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use super::error::ContentError;
 use super::load::parse;
 use super::validate::Validate;
-use crate::offline::SAVED_COPY_HEADER;
+use crate::contract::SAVED_COPY_HEADER;
 
 /// A content file, and whether it came from the copy saved on the device (the network being
 /// unreachable).

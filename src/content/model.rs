@@ -307,10 +307,19 @@ impl Hero {
     }
 }
 
+/// The path segment that article addresses live under: `articles/<slug>/`.
+pub const ARTICLES_SEGMENT: &str = "articles";
+
+/// An article's path relative to the site's base: a folder, whose `index.html` every static
+/// host serves at that address.
+pub fn article_path(slug: &str) -> String {
+    format!("{ARTICLES_SEGMENT}/{slug}/")
+}
+
 impl SiteSettings {
     /// The canonical address of an article.
     pub fn article_url(&self, slug: &str) -> String {
-        format!("{}articles/{slug}", self.site_url)
+        format!("{}{}", self.site_url, article_path(slug))
     }
 
     /// The absolute address of a file of the site, such as `images/hero.svg`.

@@ -37,9 +37,13 @@ pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
             { "@type": "FAQPage", "mainEntity": questions },
         ],
     });
-    // `<` only occurs inside strings, where its escape means the same: no text can close the
-    // surrounding <script>.
-    document.to_string().replace('<', "\\u003c")
+    script_safe_json(&document)
+}
+
+/// `json` as text for a `<script>` element: `<` only occurs inside strings, where its escape
+/// means the same, so no text can close the element.
+pub fn script_safe_json(json: &serde_json::Value) -> String {
+    json.to_string().replace('<', "\\u003c")
 }
 
 #[cfg(test)]

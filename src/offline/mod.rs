@@ -1,15 +1,18 @@
 //! Offline reading. A release build registers the service worker (`service-worker.js`, written
-//! into the build from `service-worker.js` beside this file by `tools/service-worker.mjs`),
+//! into the build from `service-worker.js` beside this file by [`precache`], natively),
 //! which saves the page, the app and the articles on the reader's device. A development build
 //! (`trunk serve`) registers none and removes any left from a release build on the same
 //! address, so it always shows what was just built.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod precache;
+
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen_futures::JsFuture;
 
-/// The header the service worker adds to an answer it took from the saved copy.
-pub const SAVED_COPY_HEADER: &str = "X-Clinic-Saved-Copy";
-
+#[cfg(target_arch = "wasm32")]
 /// How long after the page's `load` event the service worker is registered.
 const REGISTER_AFTER_LOAD: std::time::Duration = std::time::Duration::from_secs(3);
 
@@ -21,6 +24,7 @@ pub struct FromSavedCopy(pub bool);
 /// site again into the saved copy, which must not compete with the reader's first minutes of
 /// the page (measured: registering at `load` added about 150 ms of Lighthouse's Total
 /// Blocking Time). In a development build, removes it instead.
+#[cfg(target_arch = "wasm32")]
 pub fn start_service_worker() {
     let window = leptos::prelude::window();
     let navigator = window.navigator();
@@ -52,6 +56,7 @@ pub fn start_service_worker() {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 async fn remove_registrations(container: &web_sys::ServiceWorkerContainer) {
     let Ok(registrations) = JsFuture::from(container.get_registrations()).await else {
         return;

@@ -1,16 +1,16 @@
-// The service worker: the article keeps working offline, and a second visit starts from the
-// copy saved on the device. tools/service-worker.mjs (a Trunk post_build hook) writes this
-// file into the build as service-worker.js, with VERSION and PRECACHE filled in from the
-// build itself, so a rebuild never caches a stale file name.
+// The service worker: the articles keep working offline, and a second visit starts from the
+// copy saved on the device. src/offline/precache.rs (run after every build) writes this file
+// into the build as service-worker.js, with VERSION and PRECACHE filled in from the build
+// itself, so a rebuild never caches a stale file name.
 //
-// - On install it saves what the first screen needs: the page (index.html, with its inlined
-//   CSS), the hashed JS and wasm, boot.js, every article of content/articles.json and its
-//   hero image.
+// - On install it saves every page (each pre-rendered, with its inlined CSS), the app's shell
+//   (app.html), the hashed JS and wasm, boot.js, the content files and the hero images.
 // - assets/ (named by content hash) are served from the saved copy first.
 // - Pages and content JSON are fetched from the network first, so an editor's change
 //   reaches the reader on the next visit; when the network fails or takes longer than
-//   NETWORK_TIMEOUT_MS, the saved copy answers, marked with the SAVED_COPY_HEADER so the
-//   page can say so.
+//   NETWORK_TIMEOUT_MS, the saved copy answers, marked so the page can say so (content with
+//   SAVED_COPY_HEADER, a page with SAVED_COPY_ATTRIBUTE on <html>). A page never saved is
+//   answered by the app's shell, which explains that the page is not on this device.
 // - Anything else the page loads later (the readable font, images) is saved when first
 //   fetched, so it works offline afterwards.
 // - A new build installs beside the old one and then deletes the old caches: a page gets
@@ -19,10 +19,26 @@
 const VERSION = "development";
 const PRECACHE = [];
 
+// Generated from src/contract.rs: after changing it, run
+// UPDATE_SCRIPTS=1 cargo test --test contracts.
+// <generated>
+var APP_ROOT_ID = "app";
+var PAGE_PATH_ATTRIBUTE = "data-page-path";
+var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";
+var ANNOUNCEMENT_ATTRIBUTE = "data-announcement";
+var ANNOUNCEMENT_DISMISSED_ATTRIBUTE = "data-announcement-dismissed";
+var ANNOUNCEMENT_DISMISSED_KEY = "clinic-article:v1:announcement-dismissed";
+var APP_READY_ATTRIBUTE = "data-app-ready";
+var PRESSED_EARLY_ATTRIBUTE = "data-pressed-before-the-app";
+var FOUND_EARLY_ATTRIBUTE = "data-found-before-the-app";
+var SAVED_COPY_HEADER = "X-Clinic-Saved-Copy";
+var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
+// </generated>
+
 const CACHE = "clinic-article-" + VERSION;
 const NETWORK_TIMEOUT_MS = 4000;
-const SAVED_COPY_HEADER = "X-Clinic-Saved-Copy";
 const SCOPE = new URL(self.registration.scope);
+const SHELL = new URL("app.html", SCOPE).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -56,9 +72,9 @@ self.addEventListener("fetch", (event) => {
   }
   const path = url.pathname.slice(SCOPE.pathname.length);
   if (request.mode === "navigate") {
-    // Every address of the app is the app: when offline, the saved page answers, kept under
-    // the site's own address (as a host answers it, never a redirect).
-    event.respondWith(networkFirst(request, SCOPE.href));
+    // Each page is saved under its own address, as its folder (/articles/x/ for /articles/x).
+    const page = url.origin + url.pathname.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
+    event.respondWith(networkFirst(request, page, SHELL));
   } else if (path.startsWith("content/")) {
     event.respondWith(networkFirst(request, request.url));
   } else {
@@ -68,8 +84,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 // The network's answer, saved for later; or, when the network fails, answers with a server
-// error or is too slow, the saved copy of `key`, marked as such.
-async function networkFirst(request, key) {
+// error or is too slow, the saved copy of `key` (or of `otherwise`), marked as such.
+async function networkFirst(request, key, otherwise) {
   const cache = await caches.open(CACHE);
   const fromNetwork = fetch(request).then((response) => {
     if (response.ok) {
@@ -86,9 +102,9 @@ async function networkFirst(request, key) {
   } catch (offline) {
     // Fall through to the saved copy.
   }
-  const saved = await cache.match(key);
+  const saved = (await cache.match(key)) || (otherwise && (await cache.match(otherwise)));
   if (saved) {
-    return markedAsSaved(saved);
+    return markedAsSaved(saved, request.mode === "navigate");
   }
   // Nothing saved: wait for the network after all, so its error reaches the page.
   return fromNetwork;
@@ -108,10 +124,13 @@ async function savedFirst(request) {
   return response;
 }
 
-function markedAsSaved(response) {
+async function markedAsSaved(response, isPage) {
   const headers = new Headers(response.headers);
   headers.set(SAVED_COPY_HEADER, "1");
-  return new Response(response.body, {
+  const body = isPage
+    ? (await response.text()).replace("<html ", "<html " + SAVED_COPY_ATTRIBUTE + " ")
+    : response.body;
+  return new Response(body, {
     status: response.status,
     statusText: response.statusText,
     headers,

@@ -7,18 +7,16 @@ use crate::components::{
     TableOfContents,
 };
 use crate::content::outline::TITLE_ID;
-use crate::content::structured_data::json_ld;
 use crate::content::text::{reading_minutes, word_count};
 use crate::content::{Article, Outline, SiteSettings};
-use crate::first_paint::{provide_first_paint_queue, AfterFirstPaint, FirstScreen};
+use crate::first_paint::{AfterFirstPaint, FirstScreen, RenderMode};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
-use crate::pages::head::{set_document_head, HeadTag};
+use crate::pages::head::{article_head, set_document_head};
 use crate::prefs::use_reading_settings;
 
 /// One article, with its table of contents, FAQ and related posts. The site header, the
-/// article's header with its hero, the contents' frame and the introduction paint first (or,
-/// behind the pre-rendered page, take turns too); the rest follows in short tasks (see
-/// `first_paint`).
+/// article's header with its hero, the contents' frame and the introduction paint first (on
+/// a pre-rendered page, take turns too); the rest follows in short tasks (see `first_paint`).
 #[component]
 pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoView {
     let outline = Outline::of(&article);
@@ -27,7 +25,6 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
         .flat_map(|block| block.texts())
         .map(|text| word_count(&text))
         .sum();
-    provide_first_paint_queue();
     let reduced_motion = use_reading_settings().reduce_motion();
     let current_section = RwSignal::new(None);
     provide_context(CurrentSection(current_section));
@@ -70,40 +67,23 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
     }
 }
 
-/// The title, description, canonical address, sharing card and JSON-LD of `article`. The tab
-/// and search engines read them, not the first screen, so they wait for the first paint
-/// (setting the title alone took 7% of the first render). `index.html` already carries the
-/// home article's title.
+/// The page's title and head tags. The tab and search engines read them, not the first
+/// screen, so they wait for the first paint (setting the title alone took 7% of the first
+/// render).
 #[component]
 fn ArticleHead(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
-    let url = site.article_url(&article.slug);
-    let image = site.file_url(article.hero.share_image());
-    set_document_head(
-        &format!("{} | {}", article.title, site.clinic_name),
-        vec![
-            HeadTag::named("description", &article.description),
-            HeadTag::link("canonical", url.clone()),
-            HeadTag::property("og:type", "article"),
-            HeadTag::property("og:site_name", &site.clinic_name),
-            HeadTag::property("og:title", &article.title),
-            HeadTag::property("og:description", &article.description),
-            HeadTag::property("og:url", url),
-            HeadTag::property("og:image", image.clone()),
-            HeadTag::property("og:image:alt", &article.hero.alt),
-            HeadTag::property("article:published_time", &article.published),
-            HeadTag::named("twitter:card", "summary_large_image"),
-            HeadTag::named("twitter:title", &article.title),
-            HeadTag::named("twitter:description", &article.description),
-            HeadTag::named("twitter:image", image),
-            HeadTag::json_ld(json_ld(&article, &site)),
-        ],
-    );
+    set_document_head(article_head(&article, &site));
 }
 
 /// Opening `…#section` scrolls to that section once the article has rendered (instantly), and
-/// so does going back or forward between sections. Unknown ids are ignored.
+/// so does going back or forward between sections. Unknown ids are ignored. On a page adopted
+/// from its HTML the browser has scrolled there already, and the reader may have moved on.
 fn follow_deep_links(reduced_motion: Signal<bool>) {
+    let adopted = RenderMode::current() == RenderMode::Adopt;
     on_hash_target(move |id, on_load| {
+        if on_load && adopted {
+            return;
+        }
         go_to(
             id,
             Jump {

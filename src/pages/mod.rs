@@ -1,7 +1,7 @@
 //! Route views, and what each route needs loaded.
 
 mod article;
-mod head;
+pub mod head;
 mod not_found;
 pub mod route;
 
@@ -16,6 +16,7 @@ pub use route::Route;
 use crate::content::fetch::fetch_content;
 use crate::content::load::{article_file, INDEX_FILE, SITE_FILE};
 use crate::content::{Article, ArticleIndex, ContentError, Problem, SiteSettings};
+use crate::first_paint::provide_first_paint_queue;
 use crate::offline::FromSavedCopy;
 
 /// Everything a route shows, loaded and checked.
@@ -87,10 +88,11 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
     })
 }
 
-/// The page a route shows. It tells the components inside whether it comes from the saved
-/// copy.
+/// The page a route shows, in parts (see `first_paint`). It tells the components inside
+/// whether it comes from the saved copy.
 #[component]
 pub fn PageView(page: LoadedPage) -> impl IntoView {
+    provide_first_paint_queue();
     provide_context(FromSavedCopy(page.from_saved_copy));
     match page.content {
         PageContent::Article { site, article } => view! { <ArticlePage site article /> }.into_any(),

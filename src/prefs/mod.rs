@@ -78,6 +78,10 @@ pub fn provide_reading_settings() -> ReadingSettingsContext {
 /// Whether the operating system asks for `query`, following the reader's changes to it.
 /// (leptos-use's `use_preferred_*` hooks do the same with 4 KiB more gzipped wasm.)
 fn system_prefers(query: &str) -> Signal<bool> {
+    if !cfg!(target_arch = "wasm32") {
+        // A page rendered at build time has no system to ask.
+        return Signal::stored(false);
+    }
     let Some(list) = window().match_media(query).ok().flatten() else {
         return Signal::stored(false);
     };

@@ -133,8 +133,8 @@ pub fn choices() -> [(&'static str, Vec<String>); 7] {
 }
 
 /// The tables `src/prefs/reading-settings.js` applies settings from before the wasm runs,
-/// as JavaScript: the storage key, [`choices`] and [`SYSTEM_WISHES`], and where a closed
-/// announcement is remembered. A native test keeps the script's copy in step with this.
+/// as JavaScript: the storage key, [`choices`] and [`SYSTEM_WISHES`]. A native test keeps the
+/// script's copy in step with this.
 pub fn script_tables() -> String {
     let choices: Vec<String> = choices()
         .iter()
@@ -145,12 +145,10 @@ pub fn script_tables() -> String {
         .map(|wish| json(&[wish.0, wish.1, wish.2]))
         .collect();
     format!(
-        "var KEY = {};\nvar CHOICES = {{ {} }};\nvar SYSTEM_WISHES = [{}];\n\
-         var ANNOUNCEMENT_DISMISSED_KEY = {};\n",
+        "var KEY = {};\nvar CHOICES = {{ {} }};\nvar SYSTEM_WISHES = [{}];\n",
         json(&STORAGE_KEY),
         choices.join(", "),
         wishes.join(", "),
-        json(&crate::components::ANNOUNCEMENT_DISMISSED_KEY)
     )
 }
 

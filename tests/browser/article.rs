@@ -1,7 +1,5 @@
 //! The article page as a patient sees it, and what happens when content or the address is bad.
 
-use std::time::Duration;
-
 use serde_json::Value;
 
 use crate::support::{block_texts, content_json, plain, with_desktop_page, Fault, Page};
@@ -26,15 +24,18 @@ async fn load_error_details(page: &Page) -> String {
     details.as_str().expect("text").to_string()
 }
 
-/// Serves `article` in place of the bundled article and returns the error details shown.
+/// Serves `article` in place of the bundled article, has the app build the home page from
+/// the content files (as it does offline, or in development), and returns the error details
+/// shown.
 async fn load_error_for(page: &Page, article: &Value) -> String {
+    page.server.serve_the_shell();
     page.server.replace(ARTICLE_PATH, article.to_string());
     page.open("/").await;
     load_error_details(page).await
 }
 
 async fn open_article(page: &Page, path: &str) {
-    page.open_complete(path).await;
+    page.open(path).await;
 }
 
 #[tokio::test]
@@ -253,6 +254,8 @@ async fn related_posts_link_to_their_articles_once_the_site_says_where_they_live
     with_desktop_page(|page| async move {
         let mut site = content_json("site.json");
         site["related_posts_base_url"] = "https://clinic.test/blog/".into();
+        // Built by the app from the changed settings.
+        page.server.serve_the_shell();
         page.server.replace("/content/site.json", site.to_string());
         open_article(&page, "/").await;
         let links = page
@@ -359,11 +362,11 @@ async fn a_dismissed_banner_stays_dismissed_after_a_reload() {
             "still closed"
         );
 
-        // Nor does the page pre-rendered into index.html show it while the app loads.
-        page.server.delay(".wasm", Duration::from_millis(1500));
+        // Nor does the pre-rendered page show it while the app loads.
+        let _app = page.server.hold(".wasm");
         page.open_before_the_app("/").await;
         let shown = page
-            .eval("return document.querySelector('#prerendered .announcement').checkVisibility()")
+            .eval("return document.querySelector('.announcement').checkVisibility()")
             .await;
         assert_eq!(shown, Value::Bool(false), "closed before the app runs");
     })
@@ -373,6 +376,7 @@ async fn a_dismissed_banner_stays_dismissed_after_a_reload() {
 #[tokio::test]
 async fn a_failed_content_request_shows_an_error_and_retry_recovers() {
     with_desktop_page(|page| async move {
+        page.server.serve_the_shell();
         page.server.fail(ARTICLE_PATH, 503);
         page.open("/").await;
         let details = load_error_details(&page).await;
@@ -396,6 +400,27 @@ async fn a_failed_content_request_shows_an_error_and_retry_recovers() {
 }
 
 #[tokio::test]
+async fn after_the_whole_server_failed_the_first_retry_recovers() {
+    with_desktop_page(|page| async move {
+        page.server.serve_the_shell();
+        for file in ["/content/site.json", "/content/articles.json", ARTICLE_PATH] {
+            page.server.fail(file, 500);
+        }
+        page.open("/").await;
+        let details = load_error_details(&page).await;
+        assert!(details.contains("500"), "{details}");
+        page.server.clear();
+        page.click(".load-error button").await;
+        page.wait_until(
+            "one retry shows the article",
+            &format!("return document.querySelector('h1')?.textContent === {TITLE:?}"),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_server_that_fails_once_never_needs_more_than_one_retry() {
     with_desktop_page(|page| async move {
         const SECOND: &str = "/content/articles/a-second-fixture-article.json";
@@ -405,8 +430,10 @@ async fn a_server_that_fails_once_never_needs_more_than_one_retry() {
             change(&mut json);
             json.to_string()
         };
-        // Each content file, an address that loads it, the title found there, and a version
-        // of the file that breaks a rule. The first three are preloaded, the last is not.
+        // The app builds each page from the content files (as it does offline, or in
+        // development). Each content file, an address that loads it, the title found there,
+        // and a version of the file that breaks a rule. The first two are preloaded.
+        page.server.serve_the_shell();
         let files = [
             (
                 "/content/site.json",
@@ -474,6 +501,7 @@ async fn a_server_that_fails_once_never_needs_more_than_one_retry() {
 #[tokio::test]
 async fn malformed_json_shows_a_clear_error_naming_the_file() {
     with_desktop_page(|page| async move {
+        page.server.serve_the_shell();
         page.server
             .replace(ARTICLE_PATH, r#"{"slug": "x", "title": }"#);
         page.open("/").await;

@@ -15,7 +15,7 @@ const HOME: &str = "\u{E011}";
 const END: &str = "\u{E010}";
 
 async fn open(page: &Page, path: &str) -> Vec<Element> {
-    page.open_complete(path).await;
+    page.open(path).await;
     page.find_all(".faq-question").await
 }
 

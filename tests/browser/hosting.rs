@@ -1,5 +1,6 @@
-//! Static hosting: the release build under a sub-path, on a host that answers unknown paths
-//! with `404.html`, as GitHub Pages, Netlify and Cloudflare Pages do.
+//! Static hosting: the release build under a sub-path, on a host that serves each folder's
+//! `index.html` and answers unknown paths with `404.html`, as GitHub Pages, Netlify,
+//! Cloudflare Pages, S3 and nginx do without rewrite rules.
 
 use serde_json::json;
 
@@ -27,7 +28,7 @@ async fn shows_the_article(page: &Page) {
         &format!("return document.querySelector('h1')?.textContent === {TITLE:?}"),
     )
     .await;
-    page.wait_until_complete().await;
+    page.wait_until_the_app_runs().await;
 }
 
 #[tokio::test]
@@ -61,37 +62,38 @@ async fn under_a_sub_path_every_asset_content_file_and_link_resolves_from_the_ba
             .eval("return performance.getEntriesByType('resource').map(e => e.name)")
             .await
             .to_string();
-        for part in [
-            ".wasm",
-            "content/site.json",
-            "content/articles.json",
-            "images/fixture-hero.svg",
-        ] {
+        for part in [".wasm", "images/fixture-hero.svg"] {
             assert!(loaded.contains(part), "{part} in {loaded}");
         }
         assert_eq!(
             page.attr(".site-name", "href").await.as_deref(),
             Some(SUB_PATH)
         );
+        let contents = page
+            .eval(&format!(
+                "return [...document.querySelectorAll('.toc-list a')]
+                    .every(a => a.getAttribute('href').startsWith({SUB_PATH:?} + '#'))"
+            ))
+            .await;
+        assert_eq!(contents, json!(true), "the contents link into this page");
     })
     .await;
 }
 
 #[tokio::test]
-async fn under_a_sub_path_a_deep_link_renders_and_scrolls_through_404_html() {
+async fn under_a_sub_path_an_article_address_answers_200_and_scrolls_to_its_section() {
     on_sub_path_host(|page| async move {
         page.open(SUB_PATH).await;
         shows_the_article(&page).await;
-        let status = page
-            .eval(&format!(
-                "return fetch('{SUB_PATH}{ARTICLE}').then(r => r.status)"
-            ))
-            .await;
-        assert_eq!(
-            status,
-            json!(404),
-            "the host has no such file: it answers with 404.html"
-        );
+        for address in [
+            format!("{SUB_PATH}{ARTICLE}"),
+            format!("{SUB_PATH}{ARTICLE}/"),
+        ] {
+            let status = page
+                .eval(&format!("return fetch({address:?}).then(r => r.status)"))
+                .await;
+            assert_eq!(status, json!(200), "{address}: the article's own page");
+        }
         page.open(&format!("{SUB_PATH}{ARTICLE}#{BREATHING_ID}"))
             .await;
         shows_the_article(&page).await;
@@ -105,8 +107,8 @@ async fn under_a_sub_path_a_deep_link_renders_and_scrolls_through_404_html() {
         .await;
 
         // In-page links keep the article's address: never the base's.
-        let path = format!("{SUB_PATH}{ARTICLE}");
-        page.click(&format!("nav.toc a[href='#{FAQ_ID}']")).await;
+        let path = format!("{SUB_PATH}{ARTICLE}/");
+        page.click(&format!("nav.toc a[href$='#{FAQ_ID}']")).await;
         page.wait_until(
             "the address names the FAQ on this page",
             &format!("return location.pathname === {path:?} && location.hash === '#{FAQ_ID}'"),
@@ -139,7 +141,7 @@ async fn under_a_sub_path_an_unknown_address_shows_not_found_linking_home() {
 }
 
 #[tokio::test]
-async fn at_the_root_a_deep_link_renders_through_404_html() {
+async fn at_the_root_an_article_address_renders_without_rewrite_rules() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open(&format!("/{ARTICLE}")).await;
@@ -164,7 +166,10 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
             .eval("return fetch('/').then(r => r.headers.get('content-security-policy'))")
             .await;
         let policy = policy.as_str().expect("the site is served with a CSP");
-        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"), "{policy}");
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{policy}"
+        );
         assert!(!policy.contains("unsafe-inline"), "{policy}");
         // Use the parts that load more: the readable font, the FAQ, the settings.
         page.click(".reading-settings-button").await;
@@ -174,13 +179,19 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
              document.querySelector('.faq-question').click()",
         )
         .await;
-        page.wait_until("the font is in use", "return document.fonts.check('16px \"Atkinson Hyperlegible\"')")
-            .await;
+        page.wait_until(
+            "the font is in use",
+            "return document.fonts.check('16px \"Atkinson Hyperlegible\"')",
+        )
+        .await;
         assert_eq!(page.eval("return __blocked").await, json!([]));
         // The one inline script is the reading settings, which ran under the policy above.
         assert_eq!(
-            page.eval("return document.querySelectorAll('script:not([src]):not([type=\"application/ld+json\"])').length")
-                .await,
+            page.eval(
+                "return [...document.querySelectorAll('script:not([src])')]
+                .filter(script => !script.type || script.type === 'text/javascript').length"
+            )
+            .await,
             json!(1),
             "one inline script"
         );
@@ -190,8 +201,35 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
 }
 
 #[tokio::test]
-async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
+async fn a_pre_rendered_page_requests_no_content_and_its_hero_comes_before_the_app() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open("/").await;
+        shows_the_article(&page).await;
+        let timing = page
+            .eval(
+                "const entries = performance.getEntriesByType('resource');
+                 const wasm = entries.find(e => e.name.endsWith('.wasm'));
+                 const hero = entries.find(e => e.name.endsWith('/images/fixture-hero.svg'));
+                 return {
+                   content: entries.filter(e => e.name.includes('/content/')).length,
+                   heroFirst: hero.responseEnd <= wasm.startTime,
+                 }",
+            )
+            .await;
+        assert_eq!(
+            timing,
+            json!({ "content": 0, "heroFirst": true }),
+            "the page carries its content; the app downloads once the page has loaded"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    server.serve_the_shell();
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open("/").await;
         shows_the_article(&page).await;
@@ -201,7 +239,7 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
             .eval(
                 "const entries = performance.getEntriesByType('resource');
                  const wasm = entries.find(e => e.name.endsWith('.wasm'));
-                 return entries.filter(e => /\\/(content|images)\\//.test(e.name))
+                 return entries.filter(e => /\\/content\\//.test(e.name))
                    .map(e => [new URL(e.name).pathname, e.startTime < wasm.responseEnd])
                    .sort((a, b) => (a[0] < b[0] ? -1 : 1));",
             )
@@ -210,46 +248,64 @@ async fn the_content_and_hero_download_side_by_side_with_the_wasm() {
             timing,
             json!([
                 ["/content/articles.json", true],
-                ["/content/articles/walking-comfortably-in-winter.json", true],
+                [
+                    "/content/articles/walking-comfortably-in-winter.json",
+                    false
+                ],
                 ["/content/site.json", true],
-                ["/images/fixture-hero.svg", true],
             ]),
-            "each started before the wasm arrived, and each was fetched once"
+            "the site files started before the wasm arrived, and each was fetched once"
         );
     })
     .await;
 }
 
 #[test]
-fn every_build_ships_the_app_as_404_html() {
-    // Hosts answer unknown paths (deep links such as /articles/<slug>) with 404.html.
-    // It is index.html before the home page was pre-rendered into it (its page, head tags
-    // and title): never the home page.
+fn every_build_ships_the_apps_shell_and_each_page_without_the_shells_own_parts() {
     let dist = shipped_site_dir();
     let read = |page: &str| {
         std::fs::read_to_string(dist.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
     };
-    let without = |html: &str, start: &str, end: &str| {
-        let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
-        let to = html.find(end).unwrap_or_else(|| panic!("no {end}")) + end.len();
-        format!("{}{}", &html[..from], html[to..].trim_start())
-    };
-    let untitled = |html: &str| {
-        let from = html.find("<title>").expect("a title");
-        let to = html.find("</title>").expect("its end");
-        format!("{}{}", &html[..from], &html[to..])
-    };
-    let (index, not_found) = (read("index.html"), read("404.html"));
-    let index = without(
-        &without(
-            &index,
-            "<!-- pre-rendered by tools/prerender.mjs",
-            "<!-- end of the pre-rendered page -->",
-        ),
-        "<!-- the home page's head tags",
-        "<!-- end of the pre-rendered head tags -->",
+    let shell = read("app.html");
+    assert!(
+        shell.contains("class=\"page-loader\""),
+        "the shell shows the loader"
     );
-    assert_eq!(untitled(&not_found), untitled(&index));
-    assert!(!not_found.contains("id=\"prerendered\""));
-    assert!(!not_found.contains("data-page-head"));
+    for page_only in [
+        "<html lang=\"en\" ",
+        " data-page-head ",
+        "type=\"application/json\"",
+    ] {
+        assert!(
+            !shell.contains(page_only),
+            "the shell names no page: {page_only}"
+        );
+    }
+    let home = content_json_shipped_home();
+    for page in [
+        "index.html".to_string(),
+        "404.html".to_string(),
+        format!("articles/{home}/index.html"),
+    ] {
+        let html = read(&page);
+        assert!(
+            html.contains("<html lang=\"en\" data-page-path="),
+            "{page} is pre-rendered"
+        );
+        assert!(
+            !html.contains("data-app-shell"),
+            "{page} leaves out the shell's own parts"
+        );
+        assert!(
+            !html.contains("class=\"page-loader\""),
+            "{page} shows no loader"
+        );
+    }
+}
+
+fn content_json_shipped_home() -> String {
+    crate::support::shipped_content_json("articles.json")["home"]
+        .as_str()
+        .expect("home")
+        .to_string()
 }

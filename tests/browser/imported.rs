@@ -25,8 +25,7 @@ async fn an_imported_markdown_article_renders_at_its_address_with_contents_and_f
         );
         page.server
             .replace("/content/articles.json", index.to_string());
-        page.open_complete(&format!("/articles/{}", article.slug))
-            .await;
+        page.open(&format!("/articles/{}", article.slug)).await;
 
         assert_eq!(page.texts("h1").await, vec![article.title.clone()]);
         let contents = page

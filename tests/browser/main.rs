@@ -3,7 +3,7 @@
 
 mod article;
 mod faq;
-mod first_paint;
+mod handover;
 mod hosting;
 mod imported;
 mod offline;

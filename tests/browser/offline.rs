@@ -27,7 +27,7 @@ async fn cut_the_network(page: &Page) {
 /// A first visit to `path` (after which the service worker has saved the site), then the
 /// network cut.
 async fn visit_then_cut_the_network(page: &Page, path: &str) {
-    page.open_complete(path).await;
+    page.open(path).await;
     page.wait_until_saved_for_offline().await;
     cut_the_network(page).await;
 }
@@ -36,7 +36,7 @@ async fn visit_then_cut_the_network(page: &Page, path: &str) {
 async fn visit_then_reload_offline(page: &Page, path: &str) {
     page.before_each_load(ERRORS).await;
     visit_then_cut_the_network(page, path).await;
-    page.open_complete(path).await;
+    page.open(path).await;
 }
 
 async fn the_whole_article_works(page: &Page, base: &str) {
@@ -47,8 +47,9 @@ async fn the_whole_article_works(page: &Page, base: &str) {
             .contains("saved on this device"),
         "the reader is told, politely"
     );
+    assert_eq!(notice_shown(page).await, json!(true));
     // Contents: a jump lands on its heading.
-    page.click("nav.toc a[href='#what-to-wear']").await;
+    page.click("nav.toc a[href$='#what-to-wear']").await;
     page.wait_until(
         "the contents jump to the section",
         "return document.activeElement.id === 'what-to-wear'",
@@ -84,6 +85,11 @@ async fn the_whole_article_works(page: &Page, base: &str) {
     );
     assert_eq!(page.attr(".site-name", "href").await.as_deref(), Some(base));
     assert_eq!(page.eval("return __errors").await, json!([]), "no errors");
+}
+
+async fn notice_shown(page: &Page) -> Value {
+    page.eval("return document.querySelector('.offline-notice').checkVisibility()")
+        .await
 }
 
 #[tokio::test]
@@ -162,6 +168,8 @@ async fn offline_an_article_never_saved_says_so_and_retry_loads_it_once_online()
 #[tokio::test]
 async fn losing_the_network_on_a_first_visit_shows_the_offline_message_with_retry() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    // The app's shell, which loads the content itself.
+    server.serve_the_shell();
     run_in_browser(server, 1280, 900, &[], |page| async move {
         // The page arrives, then the network goes before the article does.
         for file in ["site.json", "articles.json", "articles/walking-comfortably-in-winter.json"] {
@@ -184,28 +192,32 @@ async fn losing_the_network_on_a_first_visit_shows_the_offline_message_with_retr
 async fn an_edited_article_reaches_a_returning_reader_on_the_next_visit() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
-        page.open_complete("/").await;
+        page.open("/").await;
         page.wait_until_saved_for_offline().await;
-        let mut edited = content_json("articles/walking-comfortably-in-winter.json");
-        edited["intro"][0] = json!({ "paragraph": [{ "text": "An editor changed this today." }] });
-        page.server.replace(
-            "/content/articles/walking-comfortably-in-winter.json",
-            edited.to_string(),
-        );
-        page.open_complete("/").await;
-        assert_eq!(
-            page.text(".article-body > p").await,
-            "An editor changed this today.",
+        // The site built again after an editor changed the introduction.
+        let words = content_json(&format!("{ARTICLE}.json"))["intro"][0]["paragraph"][0]["text"]
+            .as_str()
+            .expect("the introduction's first words")
+            .to_string();
+        let home = std::fs::read_to_string(site_dir().join("index.html")).expect("home page");
+        assert!(home.contains(&words), "the page carries its introduction");
+        page.server
+            .replace("/", home.replace(&words, "An editor changed this today. "));
+        page.open("/").await;
+        assert!(
+            page.text(".article-body > p")
+                .await
+                .starts_with("An editor changed this today."),
             "network first: the edit, not the saved copy"
         );
-        assert!(page.find_all(".offline-notice").await.is_empty());
+        assert_eq!(notice_shown(&page).await, json!(false));
         // And that edit is what is saved for offline now.
         cut_the_network(&page).await;
-        page.open_complete("/").await;
-        assert_eq!(
-            page.text(".article-body > p").await,
-            "An editor changed this today."
-        );
+        page.open("/").await;
+        assert!(page
+            .text(".article-body > p")
+            .await
+            .starts_with("An editor changed this today."));
     })
     .await;
 }
@@ -227,13 +239,13 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.before_each_load(ERRORS).await;
-        page.open_complete("/").await;
+        page.open("/").await;
         page.wait_until_saved_for_offline().await;
         let first_cache = page.eval("return caches.keys()").await;
 
         page.server.serve_from(&next);
         // The next visit gets the new page, which names the new build's files.
-        page.open_complete("/").await;
+        page.open("/").await;
         assert_eq!(builds_loaded(&page).await, json!(["next"]));
         page.wait_until(
             "the new worker takes over and the old copy is gone",
@@ -245,7 +257,7 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
         .await;
         // Offline now, the page and its files come from the new build alone.
         cut_the_network(&page).await;
-        page.open_complete("/").await;
+        page.open("/").await;
         assert_eq!(page.texts("h1").await, vec![TITLE]);
         assert_eq!(builds_loaded(&page).await, json!(["next"]));
         assert_eq!(page.eval("return __errors").await, json!([]));

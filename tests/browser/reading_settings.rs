@@ -1,8 +1,6 @@
 //! Reading settings: every control, persistence, the system's wishes, blocked and corrupt
 //! storage, reflow, read-aloud, and the axe-core audit in each reading mode.
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
 
 use crate::support::{block_texts, content_json, with_desktop_page, with_page, Page};
@@ -10,7 +8,7 @@ use crate::support::{block_texts, content_json, with_desktop_page, with_page, Pa
 const KEY: &str = "clinic-article:reading-settings:v1";
 
 async fn open(page: &Page) {
-    page.open_complete("/").await;
+    page.open("/").await;
 }
 
 async fn open_panel(page: &Page) {
@@ -306,18 +304,19 @@ async fn settings_persist_and_apply_before_the_first_paint() {
         // Reload with the app held back: the pre-rendered page already wears the reader's
         // settings.
         page.bypass_cache().await;
-        page.server.delay(".wasm", Duration::from_millis(1500));
+        let app = page.server.hold(".wasm");
         page.open_before_the_app("/").await;
-        page.find("#prerendered").await;
+        page.find("html:not([data-app-ready]) .article-body").await;
         assert_eq!(html_attr(&page, "contrast").await, json!("high"));
         assert_eq!(html_attr(&page, "text-size").await, json!("140"));
         assert_eq!(
-            style_of(&page, "#prerendered .article-body p", "color").await,
+            style_of(&page, ".article-body p", "color").await,
             json!("rgb(0, 0, 0)")
         );
         assert_eq!(style_of(&page, "html", "font-size").await, json!("22.4px"));
 
-        page.find("h1").await;
+        app.release();
+        page.wait_until_the_app_runs().await;
         open_panel(&page).await;
         assert_eq!(
             checked(&page, "Color contrast").await,
@@ -519,7 +518,7 @@ async fn read_aloud_reads_from_the_current_section_with_pause_and_stop() {
         .await;
         page.wait_until(
             "the scroll-spy reaches the section",
-            "return document.querySelector('nav.toc [aria-current]')?.getAttribute('href')
+            "return document.querySelector('nav.toc [aria-current]')?.hash
                 === '#when-a-painful-walk-needs-a-doctor'",
         )
         .await;
@@ -636,7 +635,7 @@ async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
     use clinic_article::prefs::ReadingSettings;
     with_desktop_page(|page| async move {
         // The app never starts here: only the inline script sets the attributes.
-        page.server.delay(".wasm", Duration::from_secs(120));
+        let _app = page.server.hold(".wasm");
         page.open_before_the_app("/").await;
         let stored_values = [
             "contrast=high;text-size=160;align=right;spacing=wide;font=readable;links=highlight;motion=reduce",
@@ -660,19 +659,20 @@ async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
             for stored in stored_values {
                 page.eval(&format!("localStorage.setItem({KEY:?}, {stored:?})")).await;
                 page.open_before_the_app("/").await;
-                page.find(".page-loader").await;
-                let applied = page
-                    .eval(
-                        "return Object.fromEntries([...document.documentElement.attributes]
-                           .filter(a => a.name.startsWith('data-'))
-                           .map(a => [a.name.slice(5), a.value]))",
-                    )
-                    .await;
+                page.find(".article-body").await;
                 let expected: serde_json::Map<String, Value> = ReadingSettings::parse(stored, system)
                     .attributes()
                     .into_iter()
                     .map(|(name, value)| (name.to_string(), Value::String(value)))
                     .collect();
+                let names: Vec<&String> = expected.keys().collect();
+                let applied = page
+                    .eval(&format!(
+                        "return Object.fromEntries({}
+                           .map(name => [name, document.documentElement.getAttribute('data-' + name)]))",
+                        json!(names)
+                    ))
+                    .await;
                 assert_eq!(applied, Value::Object(expected), "{stored:?} with {wishes:?}");
             }
         }

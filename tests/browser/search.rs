@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use crate::support::{content_json, with_desktop_page, Page};
 
-const URL: &str = "https://clinic.test/articles/walking-comfortably-in-winter";
+const URL: &str = "https://clinic.test/articles/walking-comfortably-in-winter/";
 const CARD: &str = "https://clinic.test/images/fixture-card.png";
 
 async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
@@ -28,32 +28,36 @@ const HEAD_OF: &str = "const headOf = (doc) => ({
       .then(html => headOf(new DOMParser().parseFromString(html, 'text/html')));";
 
 #[tokio::test]
-async fn the_home_pages_html_carries_the_head_the_app_gives_it_for_readers_without_javascript() {
+async fn every_pages_html_carries_the_head_the_app_gives_it_for_readers_without_javascript() {
     // Link previews (chat apps, social networks) read the HTML and run no script.
     with_desktop_page(|page| async move {
-        page.open_complete("/").await;
-        let heads = page
-            .eval(&format!(
-                "{HEAD_OF}
-                 return Promise.all([fetched('/'), fetched('/404.html')])
-                   .then(([home, notFound]) => ({{ app: headOf(document), home, notFound }}))"
-            ))
-            .await;
-        assert!(
-            heads["app"]["tags"]
-                .as_array()
-                .is_some_and(|tags| tags.len() > 5),
-            "{heads}"
-        );
-        assert_eq!(
-            heads["home"], heads["app"],
-            "the HTML says what the app says"
-        );
-        assert_eq!(
-            heads["notFound"]["tags"],
-            json!([]),
-            "404.html serves other addresses: it names no page"
-        );
+        // Each address, and the file a host answers it with.
+        for (address, file) in [
+            ("/", "/"),
+            (
+                "/articles/a-second-fixture-article/",
+                "/articles/a-second-fixture-article/",
+            ),
+            ("/no/such/page", "/404.html"),
+        ] {
+            page.open(address).await;
+            let heads = page
+                .eval(&format!(
+                    "{HEAD_OF}
+                     return fetched({file:?}).then(html => ({{ app: headOf(document), html }}))"
+                ))
+                .await;
+            assert!(
+                heads["app"]["tags"]
+                    .as_array()
+                    .is_some_and(|tags| !tags.is_empty()),
+                "{heads}"
+            );
+            assert_eq!(
+                heads["html"], heads["app"],
+                "{file}: the HTML says what the app says"
+            );
+        }
         let structured = page
             .eval(
                 "return fetch('/').then(r => r.text()).then(html => JSON.parse(
@@ -69,7 +73,7 @@ async fn the_home_pages_html_carries_the_head_the_app_gives_it_for_readers_witho
 #[tokio::test]
 async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
     with_desktop_page(|page| async move {
-        page.open_complete("/").await;
+        page.open("/").await;
         let article = content_json("articles/walking-comfortably-in-winter.json");
         assert_eq!(
             head_value(&page, "link[rel=canonical]", "href").await,
@@ -133,7 +137,7 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
 #[tokio::test]
 async fn printed_the_article_stands_alone_with_addresses_and_every_answer() {
     with_desktop_page(|page| async move {
-        page.open_complete("/").await;
+        page.open("/").await;
         page.emulate_media("print", &[]).await;
         let hidden = page
             .eval(

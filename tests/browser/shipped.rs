@@ -17,7 +17,7 @@ async fn the_shipped_home_article_and_settings_render_as_written() {
     let article = shipped_content_json(&format!("articles/{home}.json"));
     let server = Server::start(shipped_site_dir());
     run_in_browser(server, 1280, 900, &[], |page| async move {
-        page.open_complete("/").await;
+        page.open("/").await;
         assert_eq!(page.texts("h1").await, vec![article["title"].as_str().expect("title")]);
         assert_eq!(page.text(".announcement p").await, plain(&site["announcement"]));
         assert_eq!(

@@ -13,6 +13,7 @@ use std::net::{TcpListener, TcpStream};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::Duration;
@@ -59,70 +60,51 @@ fn fixtures_dir() -> PathBuf {
 }
 
 /// A copy of the built site `dist` (built for `public_url`) named `name`, serving the fixture
-/// content and images in place of the shipped content, with `index.html`'s preloads naming
-/// the fixture's home article and hero as they name the shipped ones, and its home page
-/// pre-rendered from them.
+/// content and images in place of the shipped content, with every page pre-rendered from them.
 fn with_fixture_content(dist: &Path, public_url: &str, name: &str) -> PathBuf {
     let site = repo_root().join("target/browser-tests").join(name);
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(dist, &site);
     std::fs::remove_dir_all(site.join("content")).expect("remove the shipped content");
+    std::fs::remove_dir_all(site.join("articles")).expect("remove the shipped pages");
     copy_dir(&fixtures_dir().join("content"), &site.join("content"));
     copy_dir(&fixtures_dir().join("images"), &site.join("images"));
-    let preloads = |content: &Path| {
-        let read = |file: &str| -> serde_json::Value {
-            let text = std::fs::read_to_string(content.join(file)).expect("content file");
-            serde_json::from_str(&text).expect("content JSON")
-        };
-        let home = read("articles.json")["home"]
-            .as_str()
-            .expect("home")
-            .to_string();
-        let file = format!("articles/{home}.json");
-        let hero = read(&file)["hero"]["image"]
-            .as_str()
-            .expect("hero")
-            .to_string();
-        [format!("\"content/{file}\""), format!("\"{hero}\"")]
-    };
-    let shipped = preloads(&repo_root().join("public/content"));
-    let fixture = preloads(&fixtures_dir().join("content"));
-    for page in ["index.html", "404.html"] {
-        let path = site.join(page);
-        let mut html = std::fs::read_to_string(&path).expect("built page");
-        for (from, to) in shipped.iter().zip(&fixture) {
-            assert!(html.contains(from.as_str()), "{page} preloads {from}");
-            html = html.replace(from.as_str(), to);
-        }
-        std::fs::write(&path, html).expect("write the page");
-    }
-    // What the build's post_build hook made from the content, made again: the pre-rendered
-    // home page, and the service worker's list of saved files.
-    run_build_tool(
-        "tools/prerender.mjs",
-        &[site.as_os_str(), public_url.as_ref()],
-    );
-    write_service_worker(&site);
+    // What the build does last, done again for this content: every page pre-rendered, and
+    // the service worker's list of saved files.
+    finish_build(&site, public_url);
     site
 }
 
-/// What the build's post_build hook does last: `service-worker.js` for the files in `site`.
-fn write_service_worker(site: &Path) {
-    run_build_tool("tools/service-worker.mjs", &[site.as_os_str()]);
-}
-
-fn run_build_tool(script: &str, args: &[&std::ffi::OsStr]) {
-    let output = Command::new("node")
-        .arg(repo_root().join(script))
-        .args(args)
+/// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`.
+fn finish_build(site: &Path, public_url: &str) {
+    let output = Command::new(env!("CARGO_BIN_EXE_finish-build"))
+        .arg(site)
+        .arg(public_url)
         .output()
-        .unwrap_or_else(|e| panic!("run node {script}: {e}"));
+        .expect("run finish-build");
     assert!(
         output.status.success(),
-        "{script} failed: {}{}",
+        "finish-build failed: {}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Every HTML page of `site`.
+pub fn html_pages(site: &Path) -> Vec<PathBuf> {
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(site).expect("read a folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            pages.extend(html_pages(&path));
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "html")
+        {
+            pages.push(path);
+        }
+    }
+    pages
 }
 
 /// A copy of the fixture site as a new build would be: the same app under new hashed file
@@ -139,15 +121,16 @@ pub fn next_build_of(site: &Path, name: &str) -> PathBuf {
         std::fs::rename(assets.join(&old), assets.join(&new)).expect("rename an asset");
         renamed.push((old, new));
     }
-    for page in ["index.html", "404.html"] {
-        let path = next.join(page);
-        let mut html = std::fs::read_to_string(&path).expect("page");
+    for page in html_pages(&next) {
+        let mut html = std::fs::read_to_string(&page).expect("page");
         for (old, new) in &renamed {
             html = html.replace(old.as_str(), new);
         }
-        std::fs::write(&path, html).expect("write the page");
+        std::fs::write(&page, html).expect("write the page");
     }
-    write_service_worker(&next);
+    let (_, service_worker) = clinic_article::offline::precache::write_service_worker(&next)
+        .expect("write the service worker");
+    assert!(service_worker > 0);
     next
 }
 
@@ -220,9 +203,30 @@ pub enum Fault {
     Body(Vec<u8>),
     /// Closes the connection without an answer, as a dropped network does.
     Drop,
-    Delay(Duration),
+    /// Holds the answer until the test releases the gate.
+    Hold(Gate),
     /// The inner fault for the next request only; then the path is served as usual.
     Once(Box<Fault>),
+}
+
+/// Holds answers until the test releases it: for what a reader does before the app runs,
+/// whatever the machine's speed.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    pub fn release(&self) {
+        let (open, changed) = &*self.0;
+        *open.lock().expect("gate lock") = true;
+        changed.notify_all();
+    }
+
+    /// Waits until released (or until a failed test could not release it).
+    fn pass(&self) {
+        let (open, changed) = &*self.0;
+        let open = open.lock().expect("gate lock");
+        let _ = changed.wait_timeout_while(open, WAIT * 3, |open| !*open);
+    }
 }
 
 /// How the server answers a path with no file.
@@ -240,6 +244,10 @@ pub enum Unknown {
 /// included (each test has a browser of its own, so nothing is cached across tests).
 pub struct Server {
     pub origin: String,
+    /// Whether every page address is answered with the app's shell (`app.html`), as the
+    /// service worker answers a page it has not saved: the app then builds the page from the
+    /// content files.
+    shell_for_pages: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     /// What is served, replaced by `serve_from`.
     site: Arc<Mutex<Arc<Site>>>,
@@ -263,19 +271,29 @@ impl Server {
             headers: header_rules(root),
             root: root.to_path_buf(),
         })));
-        let (shared_site, shared_faults) = (site.clone(), faults.clone());
+        let shell_for_pages = Arc::new(AtomicBool::new(false));
+        let (shared_site, shared_faults, shell) =
+            (site.clone(), faults.clone(), shell_for_pages.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let site = shared_site.lock().expect("site lock").clone();
                 let faults = shared_faults.clone();
-                thread::spawn(move || serve(stream, &site, &faults));
+                let shell = shell.load(Ordering::SeqCst);
+                thread::spawn(move || serve(stream, &site, &faults, shell));
             }
         });
         Server {
             origin,
+            shell_for_pages,
             faults,
             site,
         }
+    }
+
+    /// Answers every page address with the app's shell from now on, so the app builds each
+    /// page from the content files (and their failures show).
+    pub fn serve_the_shell(&self) {
+        self.shell_for_pages.store(true, Ordering::SeqCst);
     }
 
     /// Answers `path` with `status` and no body until cleared.
@@ -288,9 +306,11 @@ impl Server {
         self.set(path, Fault::Body(body.into()));
     }
 
-    /// Holds the answer for every path ending in `suffix` for `delay`.
-    pub fn delay(&self, suffix: &str, delay: Duration) {
-        self.set(suffix, Fault::Delay(delay));
+    /// Holds the answer for every path ending in `suffix` until the returned gate is released.
+    pub fn hold(&self, suffix: &str) -> Gate {
+        let gate = Gate::default();
+        self.set(suffix, Fault::Hold(gate.clone()));
+        gate
     }
 
     /// Answers the next request for `path` with `fault`, and later ones as usual: a server
@@ -355,7 +375,7 @@ fn header_rules(root: &Path) -> Vec<(String, Vec<String>)> {
     rules
 }
 
-fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>) {
+fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>, shell: bool) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -368,6 +388,11 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>)
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let last = path.rsplit('/').next().unwrap_or("");
+    if shell && !last.contains('.') {
+        let page = std::fs::read(site.root.join("app.html")).unwrap_or_default();
+        return answer(stream, site, &path, Some(Fault::Body(page)));
+    }
 
     let fault = {
         let mut faults = faults.lock().expect("faults lock");
@@ -382,7 +407,7 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>)
             faults
                 .iter()
                 .find(|(suffix, fault)| {
-                    matches!(fault, Fault::Delay(_)) && path.ends_with(suffix.as_str())
+                    matches!(fault, Fault::Hold(_)) && path.ends_with(suffix.as_str())
                 })
                 .map(|(_, fault)| fault.clone())
         })
@@ -396,13 +421,15 @@ fn answer(stream: TcpStream, site: &Site, path: &str, fault: Option<Fault>) {
         Some(Fault::Status(status)) => (status, Vec::new()),
         Some(Fault::Body(body)) => (200, body),
         Some(Fault::Drop) => return,
-        Some(Fault::Delay(delay)) => {
-            thread::sleep(delay);
+        Some(Fault::Hold(gate)) => {
+            gate.pass();
             read_file(site, &path)
         }
         Some(Fault::Once(fault)) => return answer(stream, site, &path, Some(*fault)),
         None => read_file(site, &path),
     };
+    // A folder's address without its final `/` is redirected to it, as every host does.
+    let location = (status == MOVED).then(|| format!("Location: {path}/\r\n"));
     let site_path = format!("/{}", path.strip_prefix(&site.prefix).unwrap_or(""));
     let is_caching = |line: &str| line.to_ascii_lowercase().starts_with("cache-control");
     let matching: Vec<&String> = site
@@ -427,15 +454,19 @@ fn answer(stream: TcpStream, site: &Site, path: &str, fault: Option<Fault>) {
         .map(|line| format!("{line}\r\n"))
         .collect();
     let header = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{caching}\r\n{extra}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{caching}\r\n{extra}{}Connection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Error" },
         content_type(&path, status),
-        body.len()
+        body.len(),
+        location.unwrap_or_default()
     );
     let mut stream = &stream;
     let _ = stream.write_all(header.as_bytes());
     let _ = stream.write_all(&body);
 }
+
+/// The status of a redirect to a folder's address.
+const MOVED: u16 = 301;
 
 fn read_file(site: &Site, path: &str) -> (u16, Vec<u8>) {
     let (root, prefix, unknown) = (&site.root, site.prefix.as_str(), site.unknown);
@@ -456,6 +487,9 @@ fn read_file(site: &Site, path: &str) -> (u16, Vec<u8>) {
         return (200, std::fs::read(file).unwrap_or_default());
     }
     if file.join("index.html").is_file() {
+        if !relative.is_empty() && !relative.ends_with('/') {
+            return (MOVED, Vec::new());
+        }
         return (
             200,
             std::fs::read(file.join("index.html")).unwrap_or_default(),
@@ -622,14 +656,18 @@ impl Page {
         format!("{}{path}", self.server.origin)
     }
 
-    /// Opens `path` and waits until the app shows its page: on the home page, until the
-    /// app's page has replaced the one pre-rendered into `index.html`, which looks the same
-    /// but does not work yet.
+    /// Opens `path` and waits until the app runs its page: every part is in and live (the
+    /// page it adopted from the HTML, or built itself), or the page shows a load error.
     pub async fn open(&self, path: &str) {
         self.open_before_the_app(path).await;
+        self.wait_until_the_app_runs().await;
+    }
+
+    pub async fn wait_until_the_app_runs(&self) {
         self.wait_until(
-            "the app's page replaces the pre-rendered one",
-            "return !document.getElementById('prerendered')",
+            "the app runs the page",
+            "return document.documentElement.hasAttribute('data-app-ready')
+                    || !!document.querySelector('.load-error')",
         )
         .await;
     }
@@ -638,17 +676,6 @@ impl Page {
     /// app is doing: for what a reader sees before the app runs.
     pub async fn open_before_the_app(&self, path: &str) {
         self.client.goto(&self.url(path)).await.expect("navigate");
-    }
-
-    /// Opens `path` and waits until its page is complete: the parts built after the first
-    /// paint are in, and `<main>` is no longer `aria-busy`.
-    pub async fn open_complete(&self, path: &str) {
-        self.open(path).await;
-        self.wait_until_complete().await;
-    }
-
-    pub async fn wait_until_complete(&self) {
-        self.find("main#main-content:not([aria-busy])").await;
     }
 
     /// Waits for the first element matching `css` and returns it.

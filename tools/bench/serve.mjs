@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join, normalize, relative } from "node:path";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants } from "node:zlib";
-import { CONTENT_TYPES } from "../content-types.mjs";
+import { CONTENT_TYPES } from "./content-types.mjs";
 
 const [root, port] = process.argv.slice(2);
 const precompressed = (type) => !/^(font\/|image\/(png|jpeg|webp))/.test(type);

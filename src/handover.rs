@@ -1,0 +1,143 @@
+//! How the app takes over the page in the browser.
+//!
+//! A release build pre-renders every address (`crate::prerender`): the HTML carries the page
+//! and the content it was rendered from. The app then adopts that page: it reads the same
+//! content, and brings the nodes the reader already sees to life in place (Leptos hydration,
+//! part by part: `crate::first_paint`). Nothing is replaced, so whatever the reader did
+//! before the app ran stays as it was: where they scrolled, what has focus, selected text,
+//! a screen reader's reading position, an answer the browser opened for find-in-page. A
+//! button pressed before the app ran (`boot.js` marks it) is pressed again once the page is
+//! live.
+//!
+//! Without a pre-rendered page for this address (a development build, a host that answers
+//! every path with another page, content saved on the device only in part) the app builds
+//! the page itself, showing the loader meanwhile.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::content::load::{parse, SITE_FILE};
+use crate::content::{ContentError, SiteSettings};
+use crate::contract::{
+    APP_READY_ATTRIBUTE, APP_ROOT_ID, FOUND_EARLY_ATTRIBUTE, PAGE_CONTENT_ATTRIBUTE,
+    PAGE_PATH_ATTRIBUTE, PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE,
+    SAVED_COPY_ATTRIBUTE,
+};
+use crate::first_paint::RenderMode;
+use crate::pages::{LoadedPage, PageContent, Route};
+use crate::site_address::document_base_path;
+use crate::{App, LoadedApp};
+
+/// Adopts the pre-rendered page, or builds the page for this address.
+pub fn start() {
+    let document = document();
+    let Some(root) = document
+        .get_element_by_id(APP_ROOT_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let base = document_base_path();
+    let route = Route::current(&base);
+    match prerendered_page() {
+        Some(Ok(page)) => {
+            leptos::mount::hydrate_from(root, move || {
+                provide_context(RenderMode::Adopt);
+                view! { <LoadedApp page route base /> }
+            })
+            .forget();
+        }
+        // The page's own content cannot be read (it never is, unless a copy was damaged on
+        // the way): build it from the content files instead, which explains any error.
+        Some(Err(_)) | None => {
+            root.set_text_content(None);
+            if let Some(html) = document.document_element() {
+                let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
+            }
+            leptos::mount::mount_to(root, move || view! { <App route base /> }).forget();
+        }
+    }
+}
+
+/// The content of the page pre-rendered into the HTML, when it is the page at this address
+/// (the settings script decides that before the first paint).
+fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
+    let html = document().document_element()?;
+    if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
+        || html.has_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)
+    {
+        return None;
+    }
+    let from_saved_copy = html.has_attribute(SAVED_COPY_ATTRIBUTE);
+    let mut site = None;
+    let mut article = None;
+    let scripts = document()
+        .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
+        .ok()?;
+    for index in 0..scripts.length() {
+        let Some(script) = scripts
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let file = script
+            .get_attribute(PAGE_CONTENT_ATTRIBUTE)
+            .unwrap_or_default();
+        let text = script.text_content().unwrap_or_default();
+        if file == SITE_FILE {
+            site = Some(parse::<SiteSettings>(&file, &text));
+        } else {
+            article = Some(parse(&file, &text));
+        }
+    }
+    let read = || -> Result<LoadedPage, ContentError> {
+        let site = Arc::new(site.ok_or_else(|| ContentError::Unavailable {
+            file: SITE_FILE.into(),
+            reason: "the page does not carry it".into(),
+        })??);
+        let content = match article {
+            Some(article) => PageContent::Article {
+                site,
+                article: Arc::new(article?),
+            },
+            None => PageContent::NotFound { site },
+        };
+        Ok(LoadedPage {
+            content,
+            from_saved_copy,
+        })
+    };
+    Some(read())
+}
+
+/// Once every part of the page is live: what the reader did before the app ran is done
+/// again where the page's own state must agree (a button pressed, an answer the browser
+/// revealed), and `<html>` says the app runs the page.
+pub fn finish() {
+    let document = document();
+    let marked = |attribute: &str| -> Vec<web_sys::HtmlElement> {
+        let Ok(found) = document.query_selector_all(&format!("[{attribute}]")) else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|index| found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .inspect(|element| {
+                let _ = element.remove_attribute(attribute);
+            })
+            .collect()
+    };
+    for revealed in marked(FOUND_EARLY_ATTRIBUTE) {
+        if let Ok(event) = web_sys::Event::new("beforematch") {
+            let _ = revealed.dispatch_event(&event);
+        }
+    }
+    for pressed in marked(PRESSED_EARLY_ATTRIBUTE) {
+        pressed.click();
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute(APP_READY_ATTRIBUTE, "");
+    }
+}

@@ -1,0 +1,319 @@
+//! Pre-rendering: after each build, every address of the site becomes its own HTML page,
+//! rendered to HTML by the same components the app runs in the browser (Leptos server-side
+//! rendering, natively), so a reader sees the page as soon as it arrives, with scripts on or
+//! off, and link previews see what the page is. The app then adopts that page in place
+//! (`handover`, in the browser).
+//!
+//! From the page Trunk built (the app's shell: the loader, the settings script, the styles)
+//! and the content in the build's `content/` folder, it writes:
+//! - `index.html`: the home page;
+//! - `articles/<slug>/index.html`: each article at its own address (a folder, which every
+//!   static host serves at `/articles/<slug>/` without rewrite rules);
+//! - `404.html`: the not-found page, which hosts answer unknown addresses with;
+//! - `app.html`: the shell itself, which builds any page in the browser (the service worker's
+//!   answer, offline, for a page it has not saved).
+//!
+//! Each page carries its own title and head tags, preloads only the image it shows first,
+//! and the content it was rendered from, so the app adopts it without a request.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+
+use crate::content::check::check_folder;
+use crate::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use crate::content::structured_data::script_safe_json;
+use crate::content::validate::Validate;
+use crate::content::{article_path, plain_text, Article, ArticleIndex, SiteSettings};
+use crate::contract::{
+    ANNOUNCEMENT_ATTRIBUTE, APP_ROOT_ID, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
+    SHELL_ONLY_ATTRIBUTE,
+};
+use crate::pages::head::{article_head, escape_html, not_found_head, PageHead};
+use crate::pages::{LoadedPage, PageContent, Route};
+use crate::LoadedApp;
+
+/// The shell Trunk built, kept beside the pages.
+pub const SHELL_FILE: &str = "app.html";
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// The end of the app's root element in the shell.
+const APP_ROOT_END: &str = "</div><!-- end of #app -->";
+
+/// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
+/// `/clinic/`). Returns the files written, relative to `site_dir`, or each problem of the
+/// content (as `content check` prints them).
+pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, Vec<String>> {
+    let shell = read_shell(site_dir).map_err(|error| vec![error])?;
+    let problems = check_folder(&site_dir.join("content"));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let content = SiteContent::read(site_dir).map_err(|error| vec![error])?;
+    let site = Arc::new(content.site.0.clone());
+    let mut pages = vec![(
+        "index.html".to_string(),
+        Route::Home,
+        content.article(&content.index.home),
+    )];
+    for summary in &content.index.articles {
+        pages.push((
+            format!("{}index.html", article_path(&summary.slug)),
+            Route::Article(summary.slug.clone()),
+            content.article(&summary.slug),
+        ));
+    }
+    pages.push((NOT_FOUND_FILE.to_string(), Route::NotFound, None));
+
+    let mut written = Vec::new();
+    for (file, route, article) in pages {
+        let html = page_html(&shell, public_url, &route, &content.site, article, &site);
+        write(&site_dir.join(&file), &html).map_err(|error| vec![error])?;
+        written.push(file);
+    }
+    write(&site_dir.join(SHELL_FILE), &shell).map_err(|error| vec![error])?;
+    written.push(SHELL_FILE.to_string());
+    Ok(written)
+}
+
+/// The shell Trunk built: `app.html` when an earlier run kept it, `index.html` otherwise.
+fn read_shell(site_dir: &Path) -> Result<String, String> {
+    let kept = site_dir.join(SHELL_FILE);
+    let path = if kept.is_file() {
+        kept
+    } else {
+        site_dir.join("index.html")
+    };
+    let shell = std::fs::read_to_string(&path)
+        .map_err(|error| format!("{}: cannot be read: {error}", path.display()))?;
+    let root = format!("<div id=\"{APP_ROOT_ID}\">");
+    for needed in [
+        root.as_str(),
+        APP_ROOT_END,
+        "<html lang=\"en\">",
+        "<title>",
+        "</head>",
+    ] {
+        if shell.matches(needed).count() != 1 {
+            return Err(format!(
+                "{}: the app's shell must have exactly one {needed}",
+                path.display()
+            ));
+        }
+    }
+    Ok(shell)
+}
+
+/// A content file, read and checked, with its text.
+struct Read<T>(T, String);
+
+/// The site's content, as the build ships it.
+struct SiteContent {
+    site: Read<SiteSettings>,
+    index: ArticleIndex,
+    articles: Vec<Read<Article>>,
+}
+
+impl SiteContent {
+    fn read(site_dir: &Path) -> Result<SiteContent, String> {
+        fn load<T: serde::de::DeserializeOwned + Validate>(
+            site_dir: &Path,
+            file: &str,
+        ) -> Result<Read<T>, String> {
+            let text = std::fs::read_to_string(site_dir.join(file))
+                .map_err(|error| format!("{file}: cannot be read: {error}"))?;
+            let value = parse(file, &text).map_err(|error| error.to_string())?;
+            Ok(Read(value, text))
+        }
+        let site = load(site_dir, SITE_FILE)?;
+        let Read(index, _) = load::<ArticleIndex>(site_dir, INDEX_FILE)?;
+        let articles = index
+            .articles
+            .iter()
+            .map(|summary| load(site_dir, &article_file(&summary.slug)))
+            .collect::<Result<_, _>>()?;
+        Ok(SiteContent {
+            site,
+            index,
+            articles,
+        })
+    }
+
+    fn article(&self, slug: &str) -> Option<&Read<Article>> {
+        self.articles
+            .iter()
+            .find(|Read(article, _)| article.slug == slug)
+    }
+}
+
+/// One page: the shell with the page rendered into the app's root, its head, and its content.
+fn page_html(
+    shell: &str,
+    public_url: &str,
+    route: &Route,
+    site_file: &Read<SiteSettings>,
+    article: Option<&Read<Article>>,
+    site: &Arc<SiteSettings>,
+) -> String {
+    let (content, head) = match article {
+        Some(Read(article, _)) => (
+            PageContent::Article {
+                site: site.clone(),
+                article: Arc::new(article.clone()),
+            },
+            article_head(article, site),
+        ),
+        None => (
+            PageContent::NotFound { site: site.clone() },
+            not_found_head(site),
+        ),
+    };
+    let page = LoadedPage {
+        content,
+        from_saved_copy: false,
+    };
+    let body = render(page, route.clone(), public_url.to_string());
+
+    // The path this page answers at; the not-found page answers at any.
+    let page_path = match route {
+        Route::NotFound => String::new(),
+        route => route.path(public_url),
+    };
+    let html_attributes = format!(
+        "<html lang=\"en\" {PAGE_PATH_ATTRIBUTE}=\"{}\" {ANNOUNCEMENT_ATTRIBUTE}=\"{}\">",
+        escape_html(&page_path),
+        escape_html(&plain_text(&site.announcement))
+    );
+    let mut head_html = head_tags(&head);
+    if let Some(Read(article, _)) = article {
+        // The hero is what the first screen shows largest: it downloads beside the HTML.
+        head_html.push_str(&format!(
+            "\n    <link rel=\"preload\" href=\"{}\" as=\"image\" fetchpriority=\"high\">",
+            escape_html(&article.hero.image)
+        ));
+    }
+    let mut carried = vec![content_script(SITE_FILE, &site_file.1)];
+    if let Some(Read(article, text)) = article {
+        carried.push(content_script(&article_file(&article.slug), text));
+    }
+
+    let html = without_shell_only(shell)
+        .replacen("<html lang=\"en\">", &html_attributes, 1)
+        .replacen("</head>", &format!("{head_html}\n  </head>"), 1);
+    let html = replace_title(&html, &head.title);
+    let root_start = format!("<div id=\"{APP_ROOT_ID}\">");
+    let (before, rest) = html.split_once(&root_start).unwrap_or((&html, ""));
+    let (_, after) = rest.split_once(APP_ROOT_END).unwrap_or(("", rest));
+    format!(
+        "{before}{root_start}{body}{APP_ROOT_END}\n    {}{after}",
+        carried.join("\n    ")
+    )
+}
+
+/// The page as the app shows it, rendered to HTML.
+fn render(page: LoadedPage, route: Route, base: String) -> String {
+    Owner::new().with(|| view! { <LoadedApp page route base /> }.to_html())
+}
+
+/// The page's head tags as HTML, one per line.
+fn head_tags(head: &PageHead) -> String {
+    head.tags
+        .iter()
+        .map(|tag| format!("\n    {}", tag.to_html()))
+        .collect()
+}
+
+/// A content file carried in the page, as data (never run): the same text the app would
+/// fetch, without its layout.
+fn content_script(file: &str, text: &str) -> String {
+    let json = serde_json::from_str::<serde_json::Value>(text)
+        .map(|value| script_safe_json(&value))
+        .unwrap_or_default();
+    format!(
+        "<script type=\"application/json\" {PAGE_CONTENT_ATTRIBUTE}=\"{}\">{json}</script>",
+        escape_html(file)
+    )
+}
+
+fn replace_title(html: &str, title: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}<title>{}{}",
+            &html[..start],
+            escape_html(title),
+            &html[end..]
+        ),
+        _ => html.to_string(),
+    }
+}
+
+/// The shell without the elements marked as the shell's own: a `<link>` is removed to the end
+/// of its tag, any other element to its closing tag.
+fn without_shell_only(shell: &str) -> String {
+    let mut html = shell.to_string();
+    while let Some(at) = html.find(SHELL_ONLY_ATTRIBUTE) {
+        let Some(start) = html[..at].rfind('<') else {
+            break;
+        };
+        let name: String = html[start + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let end = if name == "link" {
+            html[at..].find('>').map(|end| at + end + 1)
+        } else {
+            let close = format!("</{name}>");
+            html[at..].find(&close).map(|end| at + end + close.len())
+        };
+        let Some(end) = end else { break };
+        // With the line it stood on.
+        let start = html[..start].trim_end_matches([' ', '\t']).len();
+        let end = end + html[end..].len() - html[end..].trim_start_matches([' ', '\t']).len();
+        let end = end + usize::from(html[end..].starts_with('\n'));
+        html.replace_range(start..end, "");
+    }
+    html
+}
+
+fn write(path: &PathBuf, html: &str) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("{}: cannot be created: {error}", folder.display()))?;
+    }
+    std::fs::write(path, html)
+        .map_err(|error| format!("{}: cannot be written: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_only_elements_are_left_out_with_their_lines() {
+        let shell = "<head>\n    <link rel=\"preload\" href=\"a\" data-app-shell />\n    <title>x</title>\n</head>\n<body>\n  <noscript data-app-shell>\n    <p>Needs JS</p>\n  </noscript>\n</body>";
+        assert_eq!(
+            without_shell_only(shell),
+            "<head>\n    <title>x</title>\n</head>\n<body>\n</body>"
+        );
+    }
+
+    #[test]
+    fn the_title_is_replaced_as_text() {
+        assert_eq!(
+            replace_title("<title>Old</title>", "A <b> & \"c\""),
+            "<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"
+        );
+    }
+
+    #[test]
+    fn carried_content_cannot_close_its_script() {
+        let script = content_script("content/site.json", "{\n  \"a\": \"</script><b>\"\n}");
+        assert_eq!(
+            script,
+            "<script type=\"application/json\" data-page-content=\"content/site.json\">\
+             {\"a\":\"\\u003c/script>\\u003cb>\"}</script>"
+        );
+    }
+}

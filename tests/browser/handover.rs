@@ -1,0 +1,503 @@
+//! Every address arrives as its own page, pre-rendered at build time, readable before the app
+//! runs and without JavaScript; the app then adopts that page in place, and whatever the
+//! reader did meanwhile stays as it was. The app's download is held back by the test server
+//! until the test releases it, so "before the app runs" does not depend on the machine's
+//! speed.
+
+use serde_json::{json, Value};
+
+use clinic_article::content::text::slugify;
+
+use crate::support::{
+    content_json, run_in_browser, site_dir, with_browser, with_desktop_page, with_page, Page,
+    Server, Unknown,
+};
+
+/// Records, before the page's own scripts run, every layout shift and what each animation
+/// frame (the moment before a paint) found in the page: the headings a reader could see,
+/// and whether the loader showed.
+const RECORDER: &str = "
+    window.__shifts = [];
+    new PerformanceObserver(list => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) __shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    window.__frames = [];
+    (function frame() {
+      __frames.push({
+        title: !!document.querySelector('#app h1'),
+        faq: !!document.querySelector('#app .faq'),
+        footer: !!document.querySelector('#app .site-footer'),
+        loader: !!document.querySelector('.page-loader'),
+        seen: [...document.querySelectorAll('h1')]
+          .filter(h1 => h1.checkVisibility())
+          .map(h1 => h1.textContent),
+      });
+      if (__frames.length < 2000) requestAnimationFrame(frame);
+    })();";
+
+/// Keeps every element of the page as it is now, to check later that the app kept them.
+const KEEP_NODES: &str = "window.__kept = [...document.querySelectorAll('#app *')];
+    return __kept.length";
+
+/// How many of the kept elements are still in the document.
+const NODES_STILL_THERE: &str = "return __kept.filter(node => node.isConnected).length";
+
+const SECOND_SLUG: &str = "a-second-fixture-article";
+
+fn home_slug() -> String {
+    let home = content_json("articles.json")["home"].clone();
+    home.as_str().expect("a home article").to_string()
+}
+
+fn title_of(slug: &str) -> String {
+    content_json(&format!("articles/{slug}.json"))["title"]
+        .as_str()
+        .expect("a title")
+        .to_string()
+}
+
+/// The id of the home article's `index`th section: its own, or its heading's text (unique
+/// headings get their text as their id: src/content/outline.rs).
+fn section_id(index: usize) -> String {
+    let section =
+        content_json(&format!("articles/{}.json", home_slug()))["sections"][index].clone();
+    match section["id"].as_str() {
+        Some(id) => id.to_string(),
+        None => slugify(section["heading"].as_str().expect("a plain heading")),
+    }
+}
+
+/// What readers could see in the frames drawn so far: the distinct lists of visible titles.
+async fn titles_seen(page: &Page) -> Vec<Value> {
+    let frames = page.eval("return __frames.map(frame => frame.seen)").await;
+    let mut seen: Vec<Value> = Vec::new();
+    for titles in frames.as_array().expect("frames") {
+        if seen.last() != Some(titles) {
+            seen.push(titles.clone());
+        }
+    }
+    seen
+}
+
+/// The sum of the layout shifts so far, once two more frames have been drawn.
+async fn layout_shift(page: &Page) -> f64 {
+    page.eval(
+        "return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+           done(__shifts.reduce((sum, value) => sum + value, 0)))))",
+    )
+    .await
+    .as_f64()
+    .expect("a number")
+}
+
+/// Whether the app runs the page yet.
+async fn app_runs(page: &Page) -> bool {
+    page.eval("return document.documentElement.hasAttribute('data-app-ready')")
+        .await
+        == Value::Bool(true)
+}
+
+#[tokio::test]
+async fn every_address_shows_its_own_page_before_the_app_and_the_app_keeps_its_nodes() {
+    let section = section_id(1);
+    let addresses = [
+        ("/".to_string(), title_of(&home_slug())),
+        (format!("/articles/{SECOND_SLUG}/"), title_of(SECOND_SLUG)),
+        (format!("/#{section}"), title_of(&home_slug())),
+        ("/no/such/page".to_string(), "Page not found".to_string()),
+    ];
+    for (address, title) in addresses {
+        let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+        run_in_browser(server, 1280, 900, &[], |page| async move {
+            page.before_each_load(RECORDER).await;
+            let app = page.server.hold(".wasm");
+            page.open_before_the_app(&address).await;
+            page.find("h1").await;
+            assert!(!app_runs(&page).await, "{address}: the app is held back");
+            assert_eq!(
+                titles_seen(&page).await.last(),
+                Some(&json!([title])),
+                "{address}: its own page, before the app"
+            );
+            let kept = page.eval(KEEP_NODES).await;
+            app.release();
+            page.wait_until_the_app_runs().await;
+            assert_eq!(
+                page.eval(NODES_STILL_THERE).await,
+                kept,
+                "{address}: the app adopted the page's elements instead of replacing them"
+            );
+            assert_eq!(
+                titles_seen(&page).await,
+                vec![json!([]), json!([title])],
+                "{address}: one title throughout, never two, never none"
+            );
+            let loader = page
+                .eval("return __frames.some(frame => frame.loader)")
+                .await;
+            assert_eq!(loader, Value::Bool(false), "{address}: never a loader");
+            assert_eq!(layout_shift(&page).await, 0.0, "{address}");
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn what_the_reader_did_before_the_app_ran_is_as_they_left_it() {
+    with_desktop_page(|page| async move {
+        // A reader who closed the announcement on an earlier visit.
+        page.open("/").await;
+        page.click(".announcement-dismiss").await;
+
+        page.bypass_cache().await;
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app("/").await;
+        page.find(".toc-list a").await;
+        let before = page
+            .eval(
+                "const link = document.querySelectorAll('.toc-list a')[2];
+                 link.focus();
+                 window.__focused = link;
+                 window.scrollTo(0, 900);
+                 const words = document.querySelectorAll('.article-body p')[3].firstChild;
+                 getSelection().setBaseAndExtent(words, 0, words, 12);
+                 return { y: scrollY, selected: getSelection().toString(),
+                          banner: document.querySelector('.announcement').checkVisibility() }",
+            )
+            .await;
+        assert_eq!(
+            before["banner"],
+            json!(false),
+            "the closed announcement stays closed"
+        );
+        let kept = page.eval(KEEP_NODES).await;
+        app.release();
+        page.wait_until_the_app_runs().await;
+        let after = page
+            .eval(
+                "return { y: scrollY, selected: getSelection().toString(),
+                          focused: document.activeElement === __focused,
+                          banner: !!document.querySelector('.announcement')
+                                  && document.querySelector('.announcement').checkVisibility() }",
+            )
+            .await;
+        assert_eq!(after["y"], before["y"], "the same scroll position");
+        assert_eq!(after["selected"], before["selected"], "the same selection");
+        assert_eq!(after["focused"], json!(true), "the same element focused");
+        assert_eq!(
+            after["banner"],
+            json!(false),
+            "the announcement never pops in"
+        );
+        let still_there = page.eval(NODES_STILL_THERE).await.as_u64().expect("count");
+        let kept = kept.as_u64().expect("count");
+        // The app removes the closed announcement, nothing else.
+        assert!(
+            still_there < kept && still_there + 10 > kept,
+            "{still_there} of {kept} elements kept"
+        );
+        // And it is the app's page: the focused contents link works.
+        let target = page
+            .eval("return new URL(document.activeElement.href).hash.slice(1)")
+            .await;
+        page.eval("document.activeElement.click()").await;
+        page.wait_until(
+            "the contents link moves focus to its section",
+            &format!("return document.activeElement.id === {target}"),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_new_announcement_shows_to_a_reader_who_closed_the_last_one() {
+    with_desktop_page(|page| async move {
+        page.open("/").await;
+        page.eval(
+            "localStorage.setItem('clinic-article:v1:announcement-dismissed', 'An older notice')",
+        )
+        .await;
+        page.before_each_load(RECORDER).await;
+        page.bypass_cache().await;
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app("/").await;
+        let shown = "return document.querySelector('.announcement')?.checkVisibility() === true";
+        assert_eq!(page.eval(shown).await, Value::Bool(true), "before the app");
+        app.release();
+        page.wait_until_the_app_runs().await;
+        assert_eq!(page.eval(shown).await, Value::Bool(true), "with the app");
+        assert_eq!(layout_shift(&page).await, 0.0, "it never came and went");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_answer_and_a_button_pressed_before_the_app_are_open_once_it_runs() {
+    with_desktop_page(|page| async move {
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app("/").await;
+        // The last button pressed before the app runs is pressed again by the app.
+        page.click(".faq-question").await;
+        page.click(".reading-settings-button").await;
+        app.release();
+        page.wait_until_the_app_runs().await;
+        let state = page
+            .eval(
+                "const button = document.querySelector('.reading-settings-button');
+                 return {
+                   expanded: button.getAttribute('aria-expanded'),
+                   panel: document.getElementById('reading-settings').checkVisibility(),
+                   focused: document.activeElement === button,
+                 }",
+            )
+            .await;
+        assert_eq!(
+            state,
+            json!({ "expanded": "true", "panel": true, "focused": true }),
+            "the early press opened the panel, and focus is where the reader left it"
+        );
+        page.click("#reading-settings .reading-settings-actions button:last-child")
+            .await;
+        // And the rest of the app works.
+        page.assert_the_first_answer_opens().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_section_address_lands_at_its_section_before_the_app_and_stays_there() {
+    with_desktop_page(|page| async move {
+        let section = section_id(2);
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app(&format!("/#{section}")).await;
+        page.wait_until(
+            "the browser scrolls to the section",
+            &format!(
+                "const top = document.getElementById({section:?}).getBoundingClientRect().top;
+                 return scrollY > 0 && top >= 0 && top < 200"
+            ),
+        )
+        .await;
+        // The reader reads on a little before the app arrives.
+        let y = page.eval("window.scrollBy(0, 200); return scrollY").await;
+        app.release();
+        page.wait_until_the_app_runs().await;
+        assert_eq!(
+            page.eval("return scrollY").await,
+            y,
+            "the app does not pull the reader back"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_javascript_every_address_is_readable() {
+    let second = content_json(&format!("articles/{SECOND_SLUG}.json"));
+    let home = content_json(&format!("articles/{}.json", home_slug()));
+    let section = section_id(1);
+    let addresses = [
+        ("/".to_string(), home.clone()),
+        (format!("/articles/{SECOND_SLUG}/"), second),
+        (format!("/#{section}"), home),
+    ];
+    for (width, height) in [(1280, 900), (360, 740)] {
+        for (address, article) in addresses.clone() {
+            let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+            let flags = ["--blink-settings=scriptEnabled=false"];
+            run_in_browser(server, width, height, &flags, |page| async move {
+                page.set_viewport(width, height).await;
+                page.open_before_the_app(&address).await;
+                let seen = page
+                    .eval(
+                        "const visible = (css) => [...document.querySelectorAll(css)]
+                           .map(e => e.checkVisibility());
+                         return {
+                           title: document.querySelector('h1').textContent,
+                           contents: visible('.toc-list a'),
+                           answers: visible('.faq-answer p'),
+                           footer: visible('.site-footer'),
+                           settings: visible('.reading-settings-button'),
+                         }",
+                    )
+                    .await;
+                let at = format!("{address} at {width}x{height}");
+                assert_eq!(seen["title"], article["title"], "{at}");
+                let all_true = |list: &Value| {
+                    list.as_array()
+                        .is_some_and(|l| !l.is_empty() && l.iter().all(|v| v == true))
+                };
+                assert!(all_true(&seen["contents"]), "{at}: contents {seen}");
+                assert!(all_true(&seen["answers"]), "{at}: every answer {seen}");
+                assert!(all_true(&seen["footer"]), "{at}: footer {seen}");
+                assert_eq!(
+                    seen["settings"],
+                    json!([false]),
+                    "{at}: the settings need the app and stay out of view"
+                );
+                if let Some(id) = address.split('#').nth(1) {
+                    let top = page
+                        .eval(&format!(
+                            "return document.getElementById({id:?}).getBoundingClientRect().top"
+                        ))
+                        .await;
+                    let top = top.as_f64().expect("top");
+                    assert!((0.0..200.0).contains(&top), "{at}: scrolled to it ({top})");
+                }
+                // The contents link to this page's sections, not the site's home.
+                let link = page
+                    .eval("return document.querySelector('.toc-list a').href")
+                    .await;
+                let link = link.as_str().expect("href").to_string();
+                assert!(
+                    link.starts_with(&page.url(address.split('#').next().unwrap_or("/"))),
+                    "{at}: {link}"
+                );
+            })
+            .await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_not_found_page_answers_404_with_its_own_title_and_no_article() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open("/no/such/page").await;
+        let answer = page
+            .eval(
+                "return fetch('/articles/no-such-article/').then(r => r.text().then(html => {
+                   const doc = new DOMParser().parseFromString(html, 'text/html');
+                   return {
+                     status: r.status,
+                     title: doc.title,
+                     heading: doc.querySelector('h1')?.textContent,
+                     preloads: [...doc.querySelectorAll('link[rel=preload]')]
+                       .map(l => l.getAttribute('href')),
+                     carried: doc.querySelectorAll('script[data-page-content]').length,
+                   };
+                 }))",
+            )
+            .await;
+        let clinic = content_json("site.json")["clinic_name"].clone();
+        assert_eq!(
+            answer,
+            json!({
+                "status": 404,
+                "title": format!("Page not found | {}", clinic.as_str().expect("name")),
+                "heading": "Page not found",
+                "preloads": [],
+                "carried": 1,
+            }),
+            "the site settings, and no article"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_article_address_answers_200_with_its_own_page() {
+    with_desktop_page(|page| async move {
+        page.open("/").await;
+        let index = content_json("articles.json");
+        let site_url = content_json("site.json")["site_url"].clone();
+        for summary in index["articles"].as_array().expect("articles") {
+            let slug = summary["slug"].as_str().expect("slug");
+            let hero = content_json(&format!("articles/{slug}.json"))["hero"]["image"].clone();
+            for address in [format!("/articles/{slug}/"), format!("/articles/{slug}")] {
+                let answer = page
+                    .eval(&format!(
+                        "return fetch({address:?}).then(r => r.text().then(html => {{
+                           const doc = new DOMParser().parseFromString(html, 'text/html');
+                           return {{
+                             status: r.status,
+                             title: doc.querySelector('h1')?.textContent,
+                             canonical: doc.querySelector('link[rel=canonical]')?.href,
+                             preloads: [...doc.querySelectorAll('link[rel=preload]')]
+                               .map(l => l.getAttribute('href')),
+                           }};
+                         }}))"
+                    ))
+                    .await;
+                assert_eq!(
+                    answer,
+                    json!({
+                        "status": 200,
+                        "title": summary["title"],
+                        "canonical": format!("{}articles/{slug}/", site_url.as_str().expect("url")),
+                        "preloads": [hero],
+                    }),
+                    "{address}"
+                );
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn where_the_app_builds_the_page_the_title_comes_before_the_faq_and_footer() {
+    with_page(1280, 900, |page| async move {
+        // The app's shell builds the page itself (offline for a page never saved, or a host
+        // that answers every address with it).
+        page.server.serve_the_shell();
+        page.before_each_load(RECORDER).await;
+        page.open(&format!("/articles/{}/", home_slug())).await;
+        let frames = page.eval("return __frames").await;
+        let frames = frames.as_array().expect("frames");
+        let first_with_title = frames
+            .iter()
+            .find(|frame| frame["title"] == json!(true))
+            .expect("a frame showed the title");
+        assert_eq!(
+            (&first_with_title["faq"], &first_with_title["footer"]),
+            (&json!(false), &json!(false)),
+            "the first frame with the app's title waits for nothing below the first screen"
+        );
+        assert!(
+            frames
+                .last()
+                .is_some_and(|frame| frame["faq"] == json!(true)),
+            "the FAQ follows"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn nothing_moves_while_the_app_takes_over_or_builds_the_page() {
+    let sizes = [(1280, 900), (360, 740)];
+    for ((width, height), address, shell) in sizes.into_iter().flat_map(|size| {
+        [
+            (size, "/".to_string(), false),
+            (size, format!("/articles/{}/", home_slug()), false),
+            // Short: the page outgrows the window as its parts arrive, and a scrollbar that
+            // takes room would then move everything sideways.
+            (size, format!("/articles/{SECOND_SLUG}/"), true),
+        ]
+    }) {
+        with_browser(1280, 900, &[], |page| async move {
+            if shell {
+                page.server.serve_the_shell();
+            }
+            page.set_viewport(width, height).await;
+            page.before_each_load(RECORDER).await;
+            page.open(&address).await;
+            let shift = layout_shift(&page).await;
+            assert!(
+                shift < 0.005,
+                "layout shift {shift} at {width}x{height} on {address}: {}",
+                page.eval("return __shifts").await
+            );
+            assert_eq!(
+                page.eval("return !!document.querySelector('.site-footer')")
+                    .await,
+                Value::Bool(true)
+            );
+        })
+        .await;
+    }
+}
