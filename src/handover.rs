@@ -25,40 +25,44 @@ use crate::contract::{
     PAGE_PATH_ATTRIBUTE, PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE,
     SAVED_COPY_ATTRIBUTE,
 };
-use crate::first_paint::RenderMode;
+use crate::first_paint::{next_task, RenderMode};
 use crate::pages::{LoadedPage, PageContent, Route};
 use crate::site_address::document_base_path;
 use crate::{App, LoadedApp};
 
-/// Adopts the pre-rendered page, or builds the page for this address.
+/// Adopts the pre-rendered page, or builds the page for this address: its content is read in
+/// one task and the page adopted in the next, so that neither holds up a tap for long.
 pub fn start() {
-    let document = document();
-    let Some(root) = document
-        .get_element_by_id(APP_ROOT_ID)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    let base = document_base_path();
-    let route = Route::current(&base);
-    match prerendered_page() {
-        Some(Ok(page)) => {
-            leptos::mount::hydrate_from(root, move || {
-                provide_context(RenderMode::Adopt);
-                view! { <LoadedApp page route base /> }
-            })
-            .forget();
-        }
-        // The page's own content cannot be read (it never is, unless a copy was damaged on
-        // the way): build it from the content files instead, which explains any error.
-        Some(Err(_)) | None => {
-            root.set_text_content(None);
-            if let Some(html) = document.document_element() {
-                let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
+    wasm_bindgen_futures::spawn_local(async {
+        let document = document();
+        let Some(root) = document
+            .get_element_by_id(APP_ROOT_ID)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let base = document_base_path();
+        let route = Route::current(&base);
+        match prerendered_page() {
+            Some(Ok(page)) => {
+                next_task().await;
+                leptos::mount::hydrate_from(root, move || {
+                    provide_context(RenderMode::Adopt);
+                    view! { <LoadedApp page route base /> }
+                })
+                .forget();
             }
-            leptos::mount::mount_to(root, move || view! { <App route base /> }).forget();
+            // The page's own content cannot be read (it never is, unless a copy was damaged
+            // on the way): build it from the content files instead, which explains any error.
+            Some(Err(_)) | None => {
+                root.set_text_content(None);
+                if let Some(html) = document.document_element() {
+                    let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
+                }
+                leptos::mount::mount_to(root, move || view! { <App route base /> }).forget();
+            }
         }
-    }
+    });
 }
 
 /// The content of the page pre-rendered into the HTML, when it is the page at this address

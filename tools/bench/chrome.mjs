@@ -32,3 +32,17 @@ export async function emulatePhone(page, { network }) {
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// The user-timing mark of the app running the page.
+export const APP_READY = "app runs the page";
+
+/// Before the page's own scripts: marks the moment `<html>` gets data-app-ready.
+export function markAppReady(mark) {
+  // Before the document exists: watch it whole, for that one attribute.
+  new MutationObserver((_, observer) => {
+    if (document.documentElement?.hasAttribute("data-app-ready")) {
+      performance.mark(mark);
+      observer.disconnect();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app-ready"] });
+}
