@@ -50,9 +50,15 @@
     true
   );
   function afterLoad() {
-    // After the frame that paints what has just loaded.
-    requestAnimationFrame(function () {
-      setTimeout(start);
+    // After the frame that paints what has just loaded: images decode on their own time
+    // (decoding="async"), so once they are decoded.
+    var decoded = Array.prototype.map.call(document.images, function (image) {
+      return image.decode().catch(function () {});
+    });
+    Promise.all(decoded).then(function () {
+      requestAnimationFrame(function () {
+        setTimeout(start);
+      });
     });
   }
   if (document.readyState === "complete") {

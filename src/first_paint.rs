@@ -78,26 +78,23 @@ impl FirstPaintQueue {
             return;
         }
         self.scheduled.set_value(true);
-        set_timeout(
-            move || {
-                self.scheduled.set_value(false);
-                let turn = self.turns.try_update_value(VecDeque::pop_front).flatten();
-                match turn {
-                    Some(turn) => {
-                        turn();
-                        self.schedule();
-                    }
-                    None if !self.complete.get_untracked() => {
-                        self.complete.set(true);
-                        if let Some(WhenComplete(then)) = self.then {
-                            then();
-                        }
-                    }
-                    None => {}
+        in_a_new_task(move || {
+            self.scheduled.set_value(false);
+            let turn = self.turns.try_update_value(VecDeque::pop_front).flatten();
+            match turn {
+                Some(turn) => {
+                    turn();
+                    self.schedule();
                 }
-            },
-            std::time::Duration::ZERO,
-        );
+                None if !self.complete.get_untracked() => {
+                    self.complete.set(true);
+                    if let Some(WhenComplete(then)) = self.then {
+                        then();
+                    }
+                }
+                None => {}
+            }
+        });
     }
 }
 
@@ -215,11 +212,39 @@ pub fn use_page_complete() -> Signal<bool> {
 /// Resolves in a later browser task, letting the browser paint and handle input in between.
 pub async fn next_task() {
     let (done, next) = futures::channel::oneshot::channel();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::ZERO,
-    );
+    in_a_new_task(move || {
+        let _ = done.send(());
+    });
     let _ = next.await;
+}
+
+/// Runs `f` in a new browser task, after any input and rendering waiting now. A message to
+/// itself rather than `setTimeout`, which browsers hold back for at least 4 ms once timers
+/// nest five deep, as a page's turns do.
+fn in_a_new_task(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            return set_timeout(f, std::time::Duration::ZERO);
+        };
+        let receiver = channel.port1();
+        // The channel lives until the message arrives.
+        let kept = channel.clone();
+        let run = Closure::once_into_js(move || {
+            drop(kept);
+            f();
+        });
+        receiver.set_onmessage(Some(run.unchecked_ref()));
+        if channel
+            .port2()
+            .post_message(&wasm_bindgen::JsValue::NULL)
+            .is_err()
+        {
+            receiver.set_onmessage(None);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    set_timeout(f, std::time::Duration::ZERO);
 }

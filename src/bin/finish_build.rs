@@ -51,11 +51,11 @@ mod finish {
                     eprintln!("{problem}");
                 }
                 if !development {
-                    eprintln!("prerender: the content has mistakes (above): nothing to publish");
+                    eprintln!("prerender: FAILED (above): nothing to publish");
                     return ExitCode::FAILURE;
                 }
                 eprintln!(
-                    "prerender: SKIPPED, the content has mistakes (above); the page shows them"
+                    "prerender: SKIPPED (above); every page is the app's shell, which shows it"
                 );
                 // Unknown addresses still reach the app, which shows the mistakes too.
                 let shell = site_dir.join("index.html");

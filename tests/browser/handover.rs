@@ -6,11 +6,9 @@
 
 use serde_json::{json, Value};
 
-use clinic_article::content::text::slugify;
-
 use crate::support::{
-    content_json, run_in_browser, site_dir, with_browser, with_desktop_page, with_page, Page,
-    Server, Unknown,
+    content_json, fixture_outline, run_in_browser, site_dir, with_browser, with_desktop_page,
+    with_page, Page, Server, Unknown,
 };
 
 /// Records, before the page's own scripts run, every layout shift and what each animation
@@ -58,15 +56,14 @@ fn title_of(slug: &str) -> String {
         .to_string()
 }
 
-/// The id of the home article's `index`th section: its own, or its heading's text (unique
-/// headings get their text as their id: src/content/outline.rs).
+/// The id of the home article's `index`th section.
 fn section_id(index: usize) -> String {
-    let section =
-        content_json(&format!("articles/{}.json", home_slug()))["sections"][index].clone();
-    match section["id"].as_str() {
-        Some(id) => id.to_string(),
-        None => slugify(section["heading"].as_str().expect("a plain heading")),
-    }
+    fixture_outline(&home_slug()).sections[index].id.clone()
+}
+
+/// The id of the home article's first FAQ question.
+fn question_id() -> String {
+    fixture_outline(&home_slug()).faq.children[0].id.clone()
 }
 
 /// What readers could see in the frames drawn so far: the distinct lists of visible titles.
@@ -122,12 +119,20 @@ async fn every_address_shows_its_own_page_before_the_app_and_the_app_keeps_its_n
                 "{address}: its own page, before the app"
             );
             let kept = page.eval(KEEP_NODES).await;
+            let read_before = page.accessibility_tree().await;
             app.release();
             page.wait_until_the_app_runs().await;
             assert_eq!(
                 page.eval(NODES_STILL_THERE).await,
                 kept,
                 "{address}: the app adopted the page's elements instead of replacing them"
+            );
+            // What a screen reader reads, node by node: the same nodes, roles and names, so
+            // its reading position stays where it was.
+            assert_eq!(
+                page.accessibility_tree().await,
+                read_before,
+                "{address}: the accessibility tree is the one the reader was reading"
             );
             assert_eq!(
                 titles_seen(&page).await,
@@ -295,6 +300,35 @@ async fn a_section_address_lands_at_its_section_before_the_app_and_stays_there()
 }
 
 #[tokio::test]
+async fn a_question_address_lands_at_its_question_and_the_app_opens_its_answer() {
+    with_desktop_page(|page| async move {
+        let question = question_id();
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app(&format!("/#{question}")).await;
+        page.wait_until(
+            "the browser scrolls to the question",
+            &format!(
+                "const top = document.getElementById({question:?}).getBoundingClientRect().top;
+                 return scrollY > 0 && top >= 0 && top < innerHeight"
+            ),
+        )
+        .await;
+        app.release();
+        page.wait_until_the_app_runs().await;
+        page.wait_until(
+            "its answer opens",
+            &format!(
+                "const button = document.getElementById({question:?});
+                 return button.getAttribute('aria-expanded') === 'true'
+                   && !document.getElementById(button.getAttribute('aria-controls')).hidden"
+            ),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn without_javascript_every_address_is_readable() {
     let second = content_json(&format!("articles/{SECOND_SLUG}.json"));
     let home = content_json(&format!("articles/{}.json", home_slug()));
@@ -302,7 +336,8 @@ async fn without_javascript_every_address_is_readable() {
     let addresses = [
         ("/".to_string(), home.clone()),
         (format!("/articles/{SECOND_SLUG}/"), second),
-        (format!("/#{section}"), home),
+        (format!("/#{section}"), home.clone()),
+        (format!("/#{}", question_id()), home),
     ];
     for (width, height) in [(1280, 900), (360, 740)] {
         for (address, article) in addresses.clone() {

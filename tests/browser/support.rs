@@ -747,6 +747,16 @@ pub fn content_json(file: &str) -> serde_json::Value {
     json_file(&fixtures_dir().join("content").join(file))
 }
 
+/// The outline (heading ids) of a fixture article, as the app derives it.
+pub fn fixture_outline(slug: &str) -> clinic_article::content::Outline {
+    use clinic_article::content::{load::parse, Article, Outline};
+    let file = format!("articles/{slug}.json");
+    let text = std::fs::read_to_string(fixtures_dir().join("content").join(&file))
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    let article: Article = parse(&file, &text).unwrap_or_else(|e| panic!("{e}"));
+    Outline::of(&article)
+}
+
 /// A shipped content file (`public/content/`), as JSON.
 pub fn shipped_content_json(file: &str) -> serde_json::Value {
     json_file(&repo_root().join("public/content").join(file))
@@ -831,11 +841,32 @@ impl Page {
         )
         .await;
     }
-    async fn devtools(&self, method: &'static str, params: serde_json::Value) {
+    async fn devtools(&self, method: &'static str, params: serde_json::Value) -> Value {
         self.client
             .issue_cmd(DevToolsCommand { method, params })
             .await
-            .unwrap_or_else(|e| panic!("{method} failed: {e}"));
+            .unwrap_or_else(|e| panic!("{method} failed: {e}"))
+    }
+
+    /// The page's accessibility tree as assistive technology reads it: for each node it does
+    /// not ignore, the DOM node it stands for, its role and its name.
+    pub async fn accessibility_tree(&self) -> Vec<Value> {
+        let tree = self
+            .devtools("Accessibility.getFullAXTree", serde_json::json!({}))
+            .await;
+        tree["nodes"]
+            .as_array()
+            .expect("accessibility nodes")
+            .iter()
+            .filter(|node| node["ignored"] != Value::Bool(true))
+            .map(|node| {
+                serde_json::json!([
+                    node["backendDOMNodeId"],
+                    node["role"]["value"],
+                    node["name"]["value"]
+                ])
+            })
+            .collect()
     }
 
     /// A viewport of exactly `width` x `height` CSS pixels, as on a phone (window sizes below

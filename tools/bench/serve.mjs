@@ -1,5 +1,7 @@
 // A static file server that compresses with brotli, as a CDN would, for the benchmark.
-// Usage: node serve.mjs <folder> <port>. Unknown extensionless paths get index.html.
+// Usage: node serve.mjs <folder> <port>. As the site's hosts do: a folder's address serves its
+// index.html (without its final / it is redirected there), and unknown paths get 404.html
+// with a 404 status.
 // Every file is read and compressed once, before the server listens: compressing on the
 // first request would show up in Lighthouse as server latency on the first run only.
 // Caching as the site's hosts do it: assets/ kept for a year, everything else revalidated,
@@ -35,8 +37,12 @@ const files = new Map();
 createServer((request, response) => {
   let path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
   if (path.endsWith("/")) path += "index.html";
-  if (!extname(path)) path = "/index.html";
-  const file = files.get(path);
+  if (!files.has(path) && files.has(`${path}/index.html`)) {
+    response.writeHead(301, { Location: `${path}/` }).end();
+    return;
+  }
+  const found = files.get(path);
+  const file = found ?? files.get("/404.html");
   if (!file) {
     response.writeHead(404).end("not found");
     return;
@@ -52,8 +58,8 @@ createServer((request, response) => {
   }
   if (file.brotli && /\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
     headers["Content-Encoding"] = "br";
-    response.writeHead(200, headers).end(file.brotli);
+    response.writeHead(found ? 200 : 404, headers).end(file.brotli);
   } else {
-    response.writeHead(200, headers).end(file.body);
+    response.writeHead(found ? 200 : 404, headers).end(file.body);
   }
 }).listen(Number(port), "127.0.0.1", () => console.error(`serving ${root} on ${port}`));
