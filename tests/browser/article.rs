@@ -362,7 +362,9 @@ async fn a_dismissed_banner_stays_dismissed_after_a_reload() {
             "still closed"
         );
 
-        // Nor does the pre-rendered page show it while the app loads.
+        // Nor does the pre-rendered page show it while the app loads (the app's files from
+        // the server, which holds them back, not from the browser's cache).
+        page.bypass_cache().await;
         let _app = page.server.hold(".wasm");
         page.open_before_the_app("/").await;
         let shown = page

@@ -354,6 +354,7 @@ async fn without_javascript_every_address_is_readable() {
                            title: document.querySelector('h1').textContent,
                            contents: visible('.toc-list a'),
                            answers: visible('.faq-answer p'),
+                           related: visible('.related-posts li'),
                            footer: visible('.site-footer'),
                            settings: visible('.reading-settings-button'),
                          }",
@@ -367,6 +368,14 @@ async fn without_javascript_every_address_is_readable() {
                 };
                 assert!(all_true(&seen["contents"]), "{at}: contents {seen}");
                 assert!(all_true(&seen["answers"]), "{at}: every answer {seen}");
+                let related = article["related"].as_array().map_or(0, Vec::len);
+                assert_eq!(
+                    seen["related"]
+                        .as_array()
+                        .map(|l| l.iter().filter(|v| **v == true).count()),
+                    Some(related),
+                    "{at}: every related post {seen}"
+                );
                 assert!(all_true(&seen["footer"]), "{at}: footer {seen}");
                 assert_eq!(
                     seen["settings"],

@@ -2,6 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod article;
+#[path = "../common/mod.rs"]
+mod common;
 mod faq;
 mod handover;
 mod hosting;

@@ -23,6 +23,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use futures::FutureExt;
 use serde_json::Value;
 
+use crate::common::copy_dir;
+
 pub const WAIT: Duration = Duration::from_secs(20);
 
 fn repo_root() -> PathBuf {
@@ -132,18 +134,6 @@ pub fn next_build_of(site: &Path, name: &str) -> PathBuf {
         .expect("write the service worker");
     assert!(service_worker > 0);
     next
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create a folder");
-    for entry in std::fs::read_dir(from).expect("read a folder").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy a file");
-        }
-    }
 }
 
 pub const SUB_PATH: &str = "/clinic/";

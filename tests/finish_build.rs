@@ -1,0 +1,126 @@
+//! What Trunk runs after every build (`src/bin/finish_build.rs`), on a small site folder:
+//! every page pre-rendered from the content, and content with mistakes stops a release build
+//! with each mistake on its line, while a development build carries on with the app's shell.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::copy_dir;
+
+const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>Loading…</title>\n    \
+    <link rel=\"preload\" href=\"content/site.json\" as=\"fetch\" data-app-shell />\n  </head>\n  \
+    <body>\n    <div id=\"app\"><div class=\"page-loader\">Loading</div></div><!-- end of #app -->\n  \
+    </body>\n</html>\n";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A built site as Trunk leaves it for the hook: its shell, the app's files, the content.
+fn site(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/finish-build-tests")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&fixtures().join("content"), &dir.join("content"));
+    copy_dir(&fixtures().join("images"), &dir.join("images"));
+    std::fs::create_dir_all(dir.join("assets")).expect("assets");
+    std::fs::write(dir.join("assets/app.wasm"), b"\0asm").expect("an asset");
+    for file in ["boot.js", "favicon.svg", "manifest.webmanifest"] {
+        std::fs::write(dir.join(file), "").expect("a file");
+    }
+    std::fs::write(dir.join("index.html"), SHELL).expect("the shell");
+    dir
+}
+
+fn finish(site: &Path, profile: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_finish-build"))
+        .arg(site)
+        .arg("/")
+        .env("TRUNK_PROFILE", profile)
+        .output()
+        .expect("run finish-build")
+}
+
+fn read(site: &Path, file: &str) -> String {
+    std::fs::read_to_string(site.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn every_page_is_pre_rendered_with_its_own_head_and_content() {
+    let site = site("good");
+    let output = finish(&site, "release");
+    assert!(output.status.success(), "{output:?}");
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&site, "content/articles.json")).expect("the index");
+    for article in index["articles"].as_array().expect("articles") {
+        let slug = article["slug"].as_str().expect("slug");
+        let page = read(&site, &format!("articles/{slug}/index.html"));
+        let title = article["title"].as_str().expect("title");
+        assert!(
+            page.contains(&format!(
+                "<h1 id=\"article-title\" tabindex=\"-1\">{title}</h1>"
+            )),
+            "{slug}"
+        );
+        assert!(
+            page.contains(&format!("data-page-path=\"/articles/{slug}/\"")),
+            "{slug}"
+        );
+        assert!(
+            page.contains("data-page-content=\"content/site.json\""),
+            "{slug}"
+        );
+        assert!(
+            !page.contains("data-app-shell"),
+            "{slug}: the shell's own parts left out"
+        );
+    }
+    let not_found = read(&site, "404.html");
+    assert!(not_found.contains("<h1>Page not found</h1>"));
+    assert!(not_found.contains("name=\"robots\" content=\"noindex\""));
+    assert_eq!(
+        read(&site, "app.html"),
+        SHELL,
+        "the shell is kept as it was"
+    );
+    assert!(read(&site, "service-worker.js").contains("\"articles/"));
+
+    // Run again (as the tests do on a copy with other content): the same pages.
+    let before = read(&site, "index.html");
+    assert!(finish(&site, "release").status.success());
+    assert_eq!(read(&site, "index.html"), before);
+}
+
+#[test]
+fn content_with_a_mistake_stops_a_release_build_and_shows_in_a_development_one() {
+    for profile in ["release", "debug"] {
+        let site = site(&format!("broken-{profile}"));
+        let file = site.join("content/articles/a-second-fixture-article.json");
+        let text = std::fs::read_to_string(&file).expect("an article");
+        std::fs::write(
+            &file,
+            text.replacen("\"title\": \"", "\"title\": \" \", \"x\": \"", 1),
+        )
+        .expect("break it");
+        let output = finish(&site, profile);
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            errors.contains("a-second-fixture-article.json"),
+            "{profile}: names the file: {errors}"
+        );
+        if profile == "release" {
+            assert!(!output.status.success(), "nothing to publish");
+            assert!(errors.contains("prerender: FAILED"), "{errors}");
+        } else {
+            assert!(output.status.success(), "trunk serve carries on");
+            assert!(errors.contains("prerender: SKIPPED"), "{errors}");
+            // Every address reaches the app's shell, which shows the mistake in the page.
+            assert_eq!(read(&site, "404.html"), SHELL);
+            assert_eq!(read(&site, "index.html"), SHELL);
+        }
+    }
+}
