@@ -51,8 +51,12 @@
   );
   function afterLoad() {
     // After the frame that paints what has just loaded: images decode on their own time
-    // (decoding="async"), so once they are decoded.
-    var decoded = Array.prototype.map.call(document.images, function (image) {
+    // (decoding="async"), so once they are decoded. Not lazy images still to load (a list's
+    // cards below the window): those may never load.
+    var loaded = Array.prototype.filter.call(document.images, function (image) {
+      return image.complete;
+    });
+    var decoded = loaded.map(function (image) {
       return image.decode().catch(function () {});
     });
     Promise.all(decoded).then(function () {

@@ -18,8 +18,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::content::load::{parse, SITE_FILE};
-use crate::content::{ContentError, SiteSettings};
+use crate::content::load::{parse, LIBRARY_FILE, SITE_FILE};
+use crate::content::{ContentError, Library, SiteSettings};
 use crate::contract::{
     APP_READY_ATTRIBUTE, APP_ROOT_ID, FOUND_EARLY_ATTRIBUTE, PAGE_CONTENT_ATTRIBUTE,
     PAGE_PATH_ATTRIBUTE, PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE,
@@ -43,7 +43,7 @@ pub fn start() {
         };
         let base = document_base_path();
         let route = Route::current(&base);
-        match prerendered_page() {
+        match prerendered_page(&route) {
             Some(Ok(page)) => {
                 next_task().await;
                 leptos::mount::hydrate_from(root, move || {
@@ -66,8 +66,10 @@ pub fn start() {
 }
 
 /// The content of the page pre-rendered into the HTML, when it is the page at this address
-/// (the settings script decides that before the first paint).
-fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
+/// (the settings script decides that before the first paint): an article with the cards of
+/// its related posts, the library (the list or the category of `route`), or neither (the
+/// not-found page).
+fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, ContentError>> {
     let html = document().document_element()?;
     if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
         || html.has_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)
@@ -77,6 +79,7 @@ fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let from_saved_copy = html.has_attribute(SAVED_COPY_ATTRIBUTE);
     let mut site = None;
     let mut article = None;
+    let mut library = None;
     let scripts = document()
         .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
         .ok()?;
@@ -93,6 +96,8 @@ fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
         let text = script.text_content().unwrap_or_default();
         if file == SITE_FILE {
             site = Some(parse::<SiteSettings>(&file, &text));
+        } else if file == LIBRARY_FILE {
+            library = Some(parse::<Library>(&file, &text));
         } else {
             article = Some(parse(&file, &text));
         }
@@ -102,12 +107,22 @@ fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
             file: SITE_FILE.into(),
             reason: "the page does not carry it".into(),
         })??);
-        let content = match article {
-            Some(article) => PageContent::Article {
+        let library = library.transpose()?.map(Arc::new);
+        let content = match (article, library) {
+            (Some(article), related) => PageContent::Article {
                 site,
                 article: Arc::new(article?),
+                related: related.unwrap_or_default(),
             },
-            None => PageContent::NotFound { site },
+            (None, Some(library)) => PageContent::Library {
+                site,
+                library,
+                category: match route {
+                    Route::Category(slug) => Some(slug.clone()),
+                    _ => None,
+                },
+            },
+            (None, None) => PageContent::NotFound { site },
         };
         Ok(LoadedPage {
             content,

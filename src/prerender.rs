@@ -9,12 +9,16 @@
 //! - `index.html`: the home page;
 //! - `articles/<slug>/index.html`: each article at its own address (a folder, which every
 //!   static host serves at `/articles/<slug>/` without rewrite rules);
+//! - `articles/index.html`: every article as a card, and `categories/<slug>/index.html`: the
+//!   articles of each category;
 //! - `404.html`: the not-found page, which hosts answer unknown addresses with;
 //! - `app.html`: the shell itself, which builds any page in the browser (the service worker's
 //!   answer, offline, for a page it has not saved).
 //!
 //! Each page carries its own title and head tags, preloads only the image it shows first,
-//! and the content it was rendered from, so the app adopts it without a request.
+//! and the content it was rendered from, so the app adopts it without a request. It also
+//! writes what is made from the content: `content/library.json` (`content::library`),
+//! `sitemap.xml` and `robots.txt`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,15 +27,16 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::content::check::check_folder;
-use crate::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use crate::content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
+use crate::content::search_files::{robots_txt, sitemap_xml};
 use crate::content::structured_data::script_safe_json;
 use crate::content::validate::Validate;
-use crate::content::{article_path, plain_text, Article, ArticleIndex, SiteSettings};
+use crate::content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
 use crate::contract::{
     ANNOUNCEMENT_ATTRIBUTE, APP_ROOT_ID, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
     SHELL_ONLY_ATTRIBUTE,
 };
-use crate::pages::head::{article_head, escape_html, not_found_head, PageHead};
+use crate::pages::head::{article_head, escape_html, library_head, not_found_head, PageHead};
 use crate::pages::{LoadedPage, PageContent, Route};
 use crate::LoadedApp;
 
@@ -43,38 +48,36 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 const APP_ROOT_END: &str = "</div><!-- end of #app -->";
 
 /// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
-/// `/clinic/`). Returns the files written, relative to `site_dir`, or each problem of the
-/// content (as `content check` prints them).
+/// `/clinic/`), and the files made from the content: the library, the sitemap and robots.txt.
+/// Returns the files written, relative to `site_dir`, or each problem of the content (as
+/// `content check` prints them).
 pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, Vec<String>> {
     let shell = read_shell(site_dir).map_err(|error| vec![error])?;
-    let problems = check_folder(&site_dir.join("content"));
-    if !problems.is_empty() {
-        return Err(problems);
+    let report = check_folder(&site_dir.join("content"));
+    if !report.problems.is_empty() {
+        return Err(report.problems);
+    }
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
     }
     let content = SiteContent::read(site_dir).map_err(|error| vec![error])?;
-    let site = Arc::new(content.site.0.clone());
-    let mut pages = vec![(
-        "index.html".to_string(),
-        Route::Home,
-        content.article(&content.index.home),
-    )];
-    for summary in &content.index.articles {
-        pages.push((
-            format!("{}index.html", article_path(&summary.slug)),
-            Route::Article(summary.slug.clone()),
-            content.article(&summary.slug),
-        ));
+    let mut files = vec![
+        (LIBRARY_FILE.to_string(), json_text(&content.library)),
+        (
+            "sitemap.xml".to_string(),
+            sitemap_xml(&content.site.0, &content.library),
+        ),
+        ("robots.txt".to_string(), robots_txt(&content.site.0)),
+    ];
+    for page in content.pages() {
+        files.push((page.file.clone(), page_html(&shell, public_url, page)));
     }
-    pages.push((NOT_FOUND_FILE.to_string(), Route::NotFound, None));
-
+    files.push((SHELL_FILE.to_string(), shell));
     let mut written = Vec::new();
-    for (file, route, article) in pages {
-        let html = page_html(&shell, public_url, &route, &content.site, article, &site);
-        write(&site_dir.join(&file), &html).map_err(|error| vec![error])?;
+    for (file, text) in files {
+        write(&site_dir.join(&file), &text).map_err(|error| vec![error])?;
         written.push(file);
     }
-    write(&site_dir.join(SHELL_FILE), &shell).map_err(|error| vec![error])?;
-    written.push(SHELL_FILE.to_string());
     Ok(written)
 }
 
@@ -114,6 +117,19 @@ struct SiteContent {
     site: Read<SiteSettings>,
     index: ArticleIndex,
     articles: Vec<Read<Article>>,
+    library: Library,
+}
+
+/// One page to write: where, what it shows, and the content files it carries (each a name and
+/// its text) for the app to adopt it with.
+struct Page {
+    file: String,
+    route: Route,
+    content: PageContent,
+    head: PageHead,
+    carried: Vec<(String, String)>,
+    /// The image the first screen shows largest.
+    preload: Option<String>,
 }
 
 impl SiteContent {
@@ -129,16 +145,94 @@ impl SiteContent {
         }
         let site = load(site_dir, SITE_FILE)?;
         let Read(index, _) = load::<ArticleIndex>(site_dir, INDEX_FILE)?;
-        let articles = index
+        let articles: Vec<Read<Article>> = index
             .articles
             .iter()
             .map(|summary| load(site_dir, &article_file(&summary.slug)))
             .collect::<Result<_, _>>()?;
+        let library = Library::of(articles.iter().map(|Read(article, _)| article));
         Ok(SiteContent {
             site,
             index,
             articles,
+            library,
         })
+    }
+
+    /// Every page of the site: the home page, each article, the list of them, each category
+    /// and the not-found page.
+    fn pages(&self) -> Vec<Page> {
+        let site = Arc::new(self.site.0.clone());
+        let site_carried = (SITE_FILE.to_string(), self.site.1.clone());
+        let article_page = |file: String, route: Route, Read(article, text): &Read<Article>| {
+            let related = self
+                .library
+                .only(article.related.iter().map(|post| post.slug.as_str()));
+            let mut carried = vec![
+                site_carried.clone(),
+                (article_file(&article.slug), text.clone()),
+            ];
+            if !related.articles.is_empty() {
+                carried.push((LIBRARY_FILE.to_string(), json_text(&related)));
+            }
+            Page {
+                file,
+                route,
+                head: article_head(article, &site),
+                preload: Some(article.hero.image.clone()),
+                content: PageContent::Article {
+                    site: site.clone(),
+                    article: Arc::new(article.clone()),
+                    related: Arc::new(related),
+                },
+                carried,
+            }
+        };
+        let library = Arc::new(self.library.clone());
+        let library_page = |route: Route, category: Option<Category>| Page {
+            file: format!("{}index.html", route.path("")),
+            head: library_head(&site, category.as_ref()),
+            preload: None,
+            content: PageContent::Library {
+                site: site.clone(),
+                library: library.clone(),
+                category: category.map(|category| category.slug),
+            },
+            carried: vec![
+                site_carried.clone(),
+                (LIBRARY_FILE.to_string(), json_text(&self.library)),
+            ],
+            route,
+        };
+
+        let mut pages = Vec::new();
+        if let Some(home) = self.article(&self.index.home) {
+            pages.push(article_page("index.html".into(), Route::Home, home));
+        }
+        for article in &self.articles {
+            let route = Route::Article(article.0.slug.clone());
+            pages.push(article_page(
+                format!("{}index.html", route.path("")),
+                route,
+                article,
+            ));
+        }
+        pages.push(library_page(Route::Library, None));
+        for category in self.library.categories() {
+            pages.push(library_page(
+                Route::Category(category.slug.clone()),
+                Some(category),
+            ));
+        }
+        pages.push(Page {
+            file: NOT_FOUND_FILE.to_string(),
+            route: Route::NotFound,
+            head: not_found_head(&site),
+            preload: None,
+            content: PageContent::NotFound { site: site.clone() },
+            carried: vec![site_carried],
+        });
+        pages
     }
 
     fn article(&self, slug: &str) -> Option<&Read<Article>> {
@@ -148,33 +242,34 @@ impl SiteContent {
     }
 }
 
+/// Content the build writes itself, as JSON text.
+fn json_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// One page: the shell with the page rendered into the app's root, its head, and its content.
-fn page_html(
-    shell: &str,
-    public_url: &str,
-    route: &Route,
-    site_file: &Read<SiteSettings>,
-    article: Option<&Read<Article>>,
-    site: &Arc<SiteSettings>,
-) -> String {
-    let (content, head) = match article {
-        Some(Read(article, _)) => (
-            PageContent::Article {
-                site: site.clone(),
-                article: Arc::new(article.clone()),
-            },
-            article_head(article, site),
-        ),
-        None => (
-            PageContent::NotFound { site: site.clone() },
-            not_found_head(site),
-        ),
-    };
-    let page = LoadedPage {
+fn page_html(shell: &str, public_url: &str, page: Page) -> String {
+    let Page {
+        route,
         content,
-        from_saved_copy: false,
+        head,
+        carried,
+        preload,
+        ..
+    } = page;
+    let announcement = match &content {
+        PageContent::Article { site, .. }
+        | PageContent::Library { site, .. }
+        | PageContent::NotFound { site } => plain_text(&site.announcement),
     };
-    let body = render(page, route.clone(), public_url.to_string());
+    let body = render(
+        LoadedPage {
+            content,
+            from_saved_copy: false,
+        },
+        route.clone(),
+        public_url.to_string(),
+    );
 
     // The path this page answers at; the not-found page answers at any.
     let page_path = match route {
@@ -184,20 +279,20 @@ fn page_html(
     let html_attributes = format!(
         "<html lang=\"en\" {PAGE_PATH_ATTRIBUTE}=\"{}\" {ANNOUNCEMENT_ATTRIBUTE}=\"{}\">",
         escape_html(&page_path),
-        escape_html(&plain_text(&site.announcement))
+        escape_html(&announcement)
     );
     let mut head_html = head_tags(&head);
-    if let Some(Read(article, _)) = article {
+    if let Some(image) = preload {
         // The hero is what the first screen shows largest: it downloads beside the HTML.
         head_html.push_str(&format!(
             "\n    <link rel=\"preload\" href=\"{}\" as=\"image\" fetchpriority=\"high\">",
-            escape_html(&article.hero.image)
+            escape_html(&image)
         ));
     }
-    let mut carried = vec![content_script(SITE_FILE, &site_file.1)];
-    if let Some(Read(article, text)) = article {
-        carried.push(content_script(&article_file(&article.slug), text));
-    }
+    let carried: Vec<String> = carried
+        .iter()
+        .map(|(file, text)| content_script(file, text))
+        .collect();
 
     let html = without_shell_only(shell)
         .replacen("<html lang=\"en\">", &html_attributes, 1)

@@ -96,6 +96,78 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
 }
 
 #[test]
+fn the_library_its_categories_and_the_sitemap_are_made_from_the_articles() {
+    let site = site("library");
+    let output = finish(&site, "release");
+    assert!(output.status.success(), "{output:?}");
+    let articles: Vec<serde_json::Value> = std::fs::read_dir(site.join("content/articles"))
+        .expect("articles")
+        .flatten()
+        .map(|entry| {
+            serde_json::from_str(&std::fs::read_to_string(entry.path()).expect("read"))
+                .expect("an article")
+        })
+        .collect();
+    let list = read(&site, "articles/index.html");
+    let sitemap = read(&site, "sitemap.xml");
+    let library: serde_json::Value =
+        serde_json::from_str(&read(&site, "content/library.json")).expect("the library");
+    assert_eq!(
+        library["articles"].as_array().map(Vec::len),
+        Some(articles.len())
+    );
+    assert!(list.contains("data-page-content=\"content/library.json\""));
+    assert!(sitemap.contains("<loc>https://clinic.test/articles/</loc>"));
+    for article in &articles {
+        let slug = article["slug"].as_str().expect("slug");
+        let category = article["category"].as_str().expect("category");
+        let category_slug = clinic_article::content::text::slugify(category);
+        let link = format!("href=\"/articles/{slug}/\"");
+        assert!(list.contains(&link), "the list links to {slug}");
+        let category_page = read(&site, &format!("categories/{category_slug}/index.html"));
+        assert!(category_page.contains(&link), "{category} links to {slug}");
+        for other in &articles {
+            let other_link = format!(
+                "href=\"/articles/{}/\" class=\"article-card-link\"",
+                other["slug"].as_str().unwrap_or_default()
+            );
+            assert_eq!(
+                category_page.contains(&other_link),
+                other["category"] == article["category"],
+                "{category}'s page shows only its articles"
+            );
+        }
+        for page in [
+            format!("articles/{slug}/"),
+            format!("categories/{category_slug}/"),
+        ] {
+            assert!(
+                sitemap.contains(&format!("<loc>https://clinic.test/{page}</loc>")),
+                "{page} in the sitemap"
+            );
+        }
+        // An article carries the cards of its local related posts only.
+        let page = read(&site, &format!("articles/{slug}/index.html"));
+        let local_related = article["related"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|post| articles.iter().any(|a| a["slug"] == post["slug"]));
+        assert_eq!(
+            page.contains("data-page-content=\"content/library.json\""),
+            local_related,
+            "{slug}"
+        );
+    }
+    assert!(read(&site, "robots.txt").contains("Sitemap: https://clinic.test/sitemap.xml"));
+    let warnings = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        warnings.contains("warning:") && warnings.contains("\"choosing-winter-boots\""),
+        "a related post that leads nowhere is named: {warnings}"
+    );
+}
+
+#[test]
 fn content_with_a_mistake_stops_a_release_build_and_shows_in_a_development_one() {
     for profile in ["release", "debug"] {
         let site = site(&format!("broken-{profile}"));

@@ -103,11 +103,14 @@ mod command {
                 content.display()
             )));
         }
-        let problems = check_folder(content);
-        if problems.is_empty() {
+        let report = check_folder(content);
+        for warning in &report.warnings {
+            eprintln!("warning: {warning}");
+        }
+        if report.problems.is_empty() {
             Ok(String::new())
         } else {
-            Err(Failure::Content(problems))
+            Err(Failure::Content(report.problems))
         }
     }
 
@@ -148,9 +151,12 @@ mod command {
         write_json(&target, &article)?;
         write_json(&index_path, &index)?;
         // The whole folder as the site will serve it: the hero must be bundled, and so on.
-        let problems = check_folder(content);
-        if !problems.is_empty() {
-            return Err(Failure::Content(problems));
+        let report = check_folder(content);
+        for warning in &report.warnings {
+            eprintln!("warning: {warning}");
+        }
+        if !report.problems.is_empty() {
+            return Err(Failure::Content(report.problems));
         }
         Ok(format!(
             "wrote {} and listed it in {}; it will be at articles/{}",

@@ -45,7 +45,7 @@ mod finish {
         let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
 
         match prerender_site(&site_dir, &public_url) {
-            Ok(pages) => println!("prerender: {} pages: {}", pages.len(), pages.join(", ")),
+            Ok(pages) => println!("prerender: {} files: {}", pages.len(), pages.join(", ")),
             Err(problems) => {
                 for problem in &problems {
                     eprintln!("{problem}");

@@ -2,7 +2,10 @@
 
 mod announcement_banner;
 mod article_body;
+mod article_card;
 mod article_header;
+mod breadcrumbs;
+mod category_links;
 mod content_block;
 mod faq_accordion;
 mod load_error;
@@ -21,7 +24,10 @@ mod table_of_contents;
 
 pub use announcement_banner::AnnouncementBanner;
 pub use article_body::ArticleBody;
+pub use article_card::ArticleCard;
 pub use article_header::ArticleHeader;
+pub use breadcrumbs::Breadcrumbs;
+pub use category_links::CategoryLinks;
 pub use content_block::ContentBlock;
 pub use faq_accordion::FaqAccordion;
 pub use load_error::LoadError;

@@ -4,10 +4,12 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::components::{AfterAnnouncement, ReadingSettingsButton, ReadingSettingsPanel};
+use crate::content::library::{library_path, LIBRARY_NAME};
 use crate::content::SiteSettings;
 use crate::site_address::use_site_address;
 
-/// The clinic's name, reading settings, and the two actions: booking and calling.
+/// The clinic's name, the way to every article, reading settings, and the two actions:
+/// booking and calling.
 #[component]
 pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     let settings_open = RwSignal::new(false);
@@ -15,12 +17,16 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     let name_link = use_context::<AfterAnnouncement>()
         .map(|AfterAnnouncement(link)| link)
         .unwrap_or_default();
+    let base = use_site_address().base;
     view! {
         <header class="site-header">
             <div class="site-header-bar">
-                <a class="site-name" href=use_site_address().base node_ref=name_link>
+                <a class="site-name" href=base.clone() node_ref=name_link>
                     {site.clinic_name.clone()}
                 </a>
+                <nav class="site-nav" aria-label="Site">
+                    <a href=format!("{base}{}", library_path())>{LIBRARY_NAME}</a>
+                </nav>
                 <div class="site-actions">
                     <ReadingSettingsButton open=settings_open node_ref=settings_button />
                     <a class="action action-primary" href=site.booking_url.clone()>"Book Now"</a>

@@ -13,9 +13,20 @@ use super::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use super::model::{Article, ArticleIndex, SiteSettings};
 use super::validate::Validate;
 
+/// What `check_folder` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Mistakes: the folder cannot be published until they are fixed.
+    pub problems: Vec<String>,
+    /// What works but is likely not what the editor meant, such as a related post that leads
+    /// nowhere.
+    pub warnings: Vec<String>,
+}
+
 /// Every problem of the content in `content` (a `content/` folder, whose parent is the folder
-/// the site is served from). None means the folder is ready to publish.
-pub fn check_folder(content: &Path) -> Vec<String> {
+/// the site is served from), and what looks wrong. No problem means the folder is ready to
+/// publish.
+pub fn check_folder(content: &Path) -> Report {
     let site = content.parent().unwrap_or(Path::new("."));
     let mut problems = Vec::new();
     let mut load = |file: &str| -> Option<(PathBuf, String)> {
@@ -32,17 +43,18 @@ pub fn check_folder(content: &Path) -> Vec<String> {
     let settings = load(SITE_FILE);
     let index = load(INDEX_FILE);
     let mut lines = Vec::new();
-    if let Some((path, text)) = settings {
-        read::<SiteSettings>(&path, SITE_FILE, &text, &mut lines);
-    }
+    let mut warnings = Vec::new();
+    let settings =
+        settings.and_then(|(path, text)| read::<SiteSettings>(&path, SITE_FILE, &text, &mut lines));
     let Some((index_path, text)) = index else {
         problems.extend(lines);
-        return problems;
+        return Report { problems, warnings };
     };
     let Some(index) = read::<ArticleIndex>(&index_path, INDEX_FILE, &text, &mut lines) else {
         problems.extend(lines);
-        return problems;
+        return Report { problems, warnings };
     };
+    let related_elsewhere = settings.is_some_and(|site| site.related_posts_base_url.is_some());
     let mut listed = BTreeSet::new();
     for summary in &index.articles {
         let file = article_file(&summary.slug);
@@ -54,6 +66,17 @@ pub fn check_folder(content: &Path) -> Vec<String> {
             continue;
         };
         let at = path.display();
+        for (position, post) in article.related.iter().enumerate() {
+            let local = index.articles.iter().any(|a| a.slug == post.slug);
+            if !local && !related_elsewhere {
+                warnings.push(format!(
+                    "{at}: related[{position}].slug: {:?} is not an article of this site, and \
+                     site.json has no related_posts_base_url: it shows as a title that leads \
+                     nowhere",
+                    post.slug
+                ));
+            }
+        }
         if article.slug != summary.slug {
             lines.push(format!(
                 "{at}: slug: {:?} does not match the file name {:?}",
@@ -97,7 +120,7 @@ pub fn check_folder(content: &Path) -> Vec<String> {
         }
     }
     problems.extend(lines);
-    problems
+    Report { problems, warnings }
 }
 
 /// Reads one file, adding its problems to `lines`.

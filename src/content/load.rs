@@ -10,6 +10,8 @@ use super::validate::{problems, Validate};
 /// Content files, relative to the site's base address.
 pub const SITE_FILE: &str = "content/site.json";
 pub const INDEX_FILE: &str = "content/articles.json";
+/// Written by the build from the articles (`content::library`).
+pub const LIBRARY_FILE: &str = "content/library.json";
 
 pub fn article_file(slug: &str) -> String {
     format!("content/articles/{slug}.json")

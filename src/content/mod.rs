@@ -7,6 +7,7 @@ pub mod error;
 pub mod fetch;
 #[cfg(test)]
 mod fixtures;
+pub mod library;
 pub mod load;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markdown;
@@ -20,5 +21,6 @@ pub mod text;
 pub mod validate;
 
 pub use error::{ContentError, Problem};
+pub use library::{Category, Library, LibraryEntry};
 pub use model::*;
 pub use outline::{Outline, OutlineEntry};

@@ -300,6 +300,18 @@ impl Article {
     }
 }
 
+impl Article {
+    /// The estimated minutes to read the body.
+    pub fn reading_minutes(&self) -> usize {
+        let words = self
+            .body_blocks()
+            .flat_map(|block| block.texts())
+            .map(|text| super::text::word_count(&text))
+            .sum();
+        super::text::reading_minutes(words)
+    }
+}
+
 impl Hero {
     /// The image link previews show.
     pub fn share_image(&self) -> &str {
@@ -322,7 +334,8 @@ impl SiteSettings {
         format!("{}{}", self.site_url, article_path(slug))
     }
 
-    /// The absolute address of a file of the site, such as `images/hero.svg`.
+    /// The absolute address of a file or page of the site, such as `images/hero.svg` or
+    /// `articles/`.
     pub fn file_url(&self, file: &str) -> String {
         format!("{}{file}", self.site_url)
     }

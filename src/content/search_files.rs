@@ -1,8 +1,8 @@
-//! `robots.txt` and `sitemap.xml`, generated from the site settings and the article index.
-//! The bundled copies in `public/` are checked against these by `tests/content_files.rs`
-//! (`UPDATE_SEARCH_FILES=1 cargo test --test content_files` rewrites them).
+//! `robots.txt` and `sitemap.xml`, written into every build from the site settings and the
+//! library (`crate::prerender`), so they always list what the build publishes.
 
-use super::model::SiteSettings;
+use super::library::{category_path, library_path, Library};
+use super::model::{article_path, SiteSettings};
 
 pub fn robots_txt(site: &SiteSettings) -> String {
     format!(
@@ -11,18 +11,29 @@ pub fn robots_txt(site: &SiteSettings) -> String {
     )
 }
 
-/// A sitemap of every article, given as `(slug, published date)`.
-pub fn sitemap_xml<'a>(
-    site: &SiteSettings,
-    articles: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> String {
+/// A sitemap of every article, the list of them and each category's page, each dated by the
+/// newest article it shows.
+pub fn sitemap_xml(site: &SiteSettings, library: &Library) -> String {
+    let mut pages: Vec<(String, &str)> = library
+        .articles
+        .iter()
+        .map(|entry| (article_path(&entry.slug), entry.published.as_str()))
+        .collect();
+    if let Some(newest) = library.articles.first() {
+        pages.push((library_path(), &newest.published));
+    }
+    for category in library.categories() {
+        if let Some(newest) = library.in_category(&category.slug).next() {
+            pages.push((category_path(&category.slug), &newest.published));
+        }
+    }
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (slug, published) in articles {
+    for (path, published) in pages {
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n  </url>\n",
-            escape(&site.article_url(slug)),
+            escape(&site.file_url(&path)),
             escape(published)
         ));
     }

@@ -1,8 +1,10 @@
 //! JSON-LD for search engines, generated from the same content the page shows: the article as
-//! a schema.org `MedicalWebPage` and its questions as an `FAQPage`.
+//! a schema.org `MedicalWebPage`, its questions as an `FAQPage`, and every page's breadcrumbs
+//! as a `BreadcrumbList`.
 
 use serde_json::json;
 
+use super::library::{trail_to_article, Crumb};
 use super::model::{Article, Block, SiteSettings};
 
 /// The JSON-LD document for `article`.
@@ -35,9 +37,34 @@ pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
                 "publisher": { "@type": "MedicalOrganization", "name": site.clinic_name },
             },
             { "@type": "FAQPage", "mainEntity": questions },
+            breadcrumb_list(&trail_to_article(article), site),
         ],
     });
     script_safe_json(&document)
+}
+
+/// The JSON-LD document of a page that is only its breadcrumbs.
+pub fn breadcrumbs_json_ld(trail: &[Crumb], site: &SiteSettings) -> String {
+    script_safe_json(&json!({
+        "@context": "https://schema.org",
+        "@graph": [breadcrumb_list(trail, site)],
+    }))
+}
+
+fn breadcrumb_list(trail: &[Crumb], site: &SiteSettings) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = trail
+        .iter()
+        .enumerate()
+        .map(|(index, crumb)| {
+            json!({
+                "@type": "ListItem",
+                "position": index + 1,
+                "name": crumb.name,
+                "item": site.file_url(&crumb.path),
+            })
+        })
+        .collect();
+    json!({ "@type": "BreadcrumbList", "itemListElement": items })
 }
 
 /// `json` as text for a `<script>` element: `<` only occurs inside strings, where its escape
@@ -78,5 +105,21 @@ mod tests {
             "Apex \"Spine\" <Care>"
         );
         assert_eq!(value["@graph"][1]["mainEntity"][0]["name"], "Q\\1\n\t?");
+    }
+
+    #[test]
+    fn breadcrumbs_run_from_the_home_page_to_the_article() {
+        let json = json_ld(&article(vec![section("A", &[])], &["Q?"]), &site());
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        let items = &value["@graph"][2]["itemListElement"];
+        assert_eq!(value["@graph"][2]["@type"], "BreadcrumbList");
+        assert_eq!(items[0]["item"], "https://www.example.com/");
+        assert_eq!(items[1]["name"], "Back Pain");
+        assert_eq!(
+            items[1]["item"],
+            "https://www.example.com/categories/back-pain/"
+        );
+        assert_eq!(items[2]["position"], 3);
+        assert_eq!(items[2]["item"], "https://www.example.com/articles/sample/");
     }
 }

@@ -3,12 +3,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    ArticleBody, ArticleHeader, ArticleToRead, FaqAccordion, RelatedPosts, SectionLink, SiteLayout,
-    TableOfContents,
+    ArticleBody, ArticleHeader, ArticleToRead, Breadcrumbs, FaqAccordion, RelatedPosts,
+    SectionLink, SiteLayout, TableOfContents,
 };
+use crate::content::library::trail_to_article;
 use crate::content::outline::TITLE_ID;
-use crate::content::text::{reading_minutes, word_count};
-use crate::content::{Article, Outline, SiteSettings};
+use crate::content::{Article, Library, Outline, SiteSettings};
 use crate::first_paint::{AfterFirstPaint, FirstScreen, RenderMode};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
 use crate::pages::head::{article_head, set_document_head};
@@ -18,13 +18,13 @@ use crate::prefs::use_reading_settings;
 /// article's header with its hero, the contents' frame and the introduction paint first (on
 /// a pre-rendered page, take turns too); the rest follows in short tasks (see `first_paint`).
 #[component]
-pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoView {
+pub fn ArticlePage(
+    site: Arc<SiteSettings>,
+    article: Arc<Article>,
+    /// The cards of the related posts that are articles of this site.
+    related: Arc<Library>,
+) -> impl IntoView {
     let outline = Outline::of(&article);
-    let words: usize = article
-        .body_blocks()
-        .flat_map(|block| block.texts())
-        .map(|text| word_count(&text))
-        .sum();
     let reduced_motion = use_reading_settings().reduce_motion();
     let current_section = RwSignal::new(None);
     provide_context(CurrentSection(current_section));
@@ -34,14 +34,17 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
     });
     follow_deep_links(reduced_motion);
     // Each part below is built on its own turn, from its own copy.
-    let minutes = reading_minutes(words);
+    let minutes = article.reading_minutes();
+    let trail = trail_to_article(&article);
     let (header_article, body_article) = (article.clone(), article.clone());
     let (toc_outline, body_outline) = (outline.clone(), outline.clone());
     let (faq, faq_entry) = (article.faq.clone(), outline.faq.clone());
-    let (related, head_article, head_site) =
-        (article.related.clone(), article.clone(), site.clone());
+    let (posts, head_article, head_site) = (article.related.clone(), article.clone(), site.clone());
     view! {
         <SiteLayout site=site.clone()>
+            <FirstScreen>
+                <Breadcrumbs trail=trail.clone() />
+            </FirstScreen>
             <article class="article" aria-labelledby=TITLE_ID>
                 <FirstScreen>
                     <ArticleHeader article=header_article.clone() reading_minutes=minutes />
@@ -60,7 +63,7 @@ pub fn ArticlePage(site: Arc<SiteSettings>, article: Arc<Article>) -> impl IntoV
                 </AfterFirstPaint>
             </article>
             <AfterFirstPaint>
-                <RelatedPosts posts=related.clone() site=head_site.clone() />
+                <RelatedPosts posts=posts.clone() local=related.clone() site=head_site.clone() />
                 <ArticleHead article=head_article.clone() site=head_site.clone() />
             </AfterFirstPaint>
         </SiteLayout>

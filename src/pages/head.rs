@@ -4,8 +4,9 @@
 //! whose per-tag components cost about 5 KiB of gzipped wasm), and the build, which writes
 //! it into the page's HTML for readers that run no JavaScript (link previews).
 
-use crate::content::structured_data::json_ld;
-use crate::content::{Article, SiteSettings};
+use crate::content::library::{category_path, library_path, trail_to_library, LIBRARY_NAME};
+use crate::content::structured_data::{breadcrumbs_json_ld, json_ld};
+use crate::content::{Article, Category, SiteSettings};
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
 
 /// One element for `<head>`.
@@ -104,6 +105,40 @@ pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
             HeadTag::named("twitter:description", &article.description),
             HeadTag::named("twitter:image", image),
             HeadTag::json_ld(json_ld(article, site)),
+        ],
+    }
+}
+
+/// The list of every article, or of the articles of `category`.
+pub fn library_head(site: &SiteSettings, category: Option<&Category>) -> PageHead {
+    let (name, path, description) = match category {
+        Some(category) => (
+            category.name.clone(),
+            category_path(&category.slug),
+            format!(
+                "Articles about {} from {}, newest first.",
+                category.name, site.clinic_name
+            ),
+        ),
+        None => (
+            LIBRARY_NAME.to_string(),
+            library_path(),
+            format!("Every article from {}, newest first.", site.clinic_name),
+        ),
+    };
+    let url = site.file_url(&path);
+    PageHead {
+        title: format!("{name} | {}", site.clinic_name),
+        tags: vec![
+            HeadTag::named("description", &description),
+            HeadTag::link("canonical", url.clone()),
+            HeadTag::property("og:type", "website"),
+            HeadTag::property("og:site_name", &site.clinic_name),
+            HeadTag::property("og:title", &name),
+            HeadTag::property("og:description", &description),
+            HeadTag::property("og:url", url),
+            HeadTag::named("twitter:card", "summary"),
+            HeadTag::json_ld(breadcrumbs_json_ld(&trail_to_library(category), site)),
         ],
     }
 }

@@ -2,6 +2,7 @@
 
 mod article;
 pub mod head;
+mod library;
 mod not_found;
 pub mod route;
 
@@ -10,12 +11,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 pub use article::ArticlePage;
+pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
 pub use route::Route;
 
 use crate::content::fetch::fetch_content;
-use crate::content::load::{article_file, INDEX_FILE, SITE_FILE};
-use crate::content::{Article, ArticleIndex, ContentError, Problem, SiteSettings};
+use crate::content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
+use crate::content::{Article, ArticleIndex, ContentError, Library, Problem, SiteSettings};
 use crate::first_paint::provide_first_paint_queue;
 use crate::offline::FromSavedCopy;
 
@@ -25,6 +27,14 @@ pub enum PageContent {
     Article {
         site: Arc<SiteSettings>,
         article: Arc<Article>,
+        /// The cards of its related posts that are articles of this site.
+        related: Arc<Library>,
+    },
+    /// The list of every article, or of one category's (its slug).
+    Library {
+        site: Arc<SiteSettings>,
+        library: Arc<Library>,
+        category: Option<String>,
     },
     NotFound {
         site: Arc<SiteSettings>,
@@ -38,9 +48,30 @@ pub struct LoadedPage {
     pub from_saved_copy: bool,
 }
 
-/// Loads the content of `route`. The site settings and the index load side by side; the
-/// article file is already on its way thanks to the preload in `index.html`.
+/// Loads the content of `route`: its files load side by side.
 pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
+    let category = match route {
+        Route::Library => None,
+        Route::Category(slug) => Some(slug),
+        route => return load_article_page(route).await,
+    };
+    let (site, library) = futures::join!(
+        fetch_content::<SiteSettings>(SITE_FILE),
+        fetch_content::<Library>(LIBRARY_FILE)
+    );
+    let (site, library) = (site?, library?);
+    Ok(LoadedPage {
+        from_saved_copy: site.from_saved_copy || library.from_saved_copy,
+        content: PageContent::Library {
+            site: Arc::new(site.content),
+            library: Arc::new(library.content),
+            category,
+        },
+    })
+}
+
+/// Loads an article's page, or finds there is no such article.
+async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
     let (site, index) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
         fetch_content::<ArticleIndex>(INDEX_FILE)
@@ -58,7 +89,7 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
                 reason: "it is not saved on this device, and the network cannot be reached".into(),
             })
         }
-        Route::Article(_) | Route::NotFound => {
+        _ => {
             return Ok(LoadedPage {
                 content: PageContent::NotFound { site },
                 from_saved_copy: saved,
@@ -79,12 +110,27 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
             file,
         });
     }
+    // Cards for the related posts this site has: only then is the library needed.
+    let local: Vec<&str> = article
+        .content
+        .related
+        .iter()
+        .map(|post| post.slug.as_str())
+        .filter(|slug| index.content.articles.iter().any(|a| a.slug == *slug))
+        .collect();
+    let (related, related_saved) = if local.is_empty() {
+        (Library::default(), false)
+    } else {
+        let library = fetch_content::<Library>(LIBRARY_FILE).await?;
+        (library.content.only(local), library.from_saved_copy)
+    };
     Ok(LoadedPage {
+        from_saved_copy: saved || article.from_saved_copy || related_saved,
         content: PageContent::Article {
             site,
             article: Arc::new(article.content),
+            related: Arc::new(related),
         },
-        from_saved_copy: saved || article.from_saved_copy,
     })
 }
 
@@ -95,7 +141,16 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
     provide_first_paint_queue();
     provide_context(FromSavedCopy(page.from_saved_copy));
     match page.content {
-        PageContent::Article { site, article } => view! { <ArticlePage site article /> }.into_any(),
+        PageContent::Article {
+            site,
+            article,
+            related,
+        } => view! { <ArticlePage site article related /> }.into_any(),
+        PageContent::Library {
+            site,
+            library,
+            category,
+        } => view! { <LibraryPage site library category /> }.into_any(),
         PageContent::NotFound { site } => view! { <NotFoundPage site /> }.into_any(),
     }
 }

@@ -1,6 +1,8 @@
-//! Which view an address asks for. The site has two routes, so a small parser stands in for
-//! a router (leptos_router would add about 40 KiB of wasm for the patient to download).
+//! Which view an address asks for. Every address is its own page (pre-rendered, and links
+//! between pages are plain links), so a small parser stands in for a router (leptos_router
+//! would add about 40 KiB of wasm for the patient to download).
 
+use crate::content::library::{category_path, library_path, CATEGORIES_SEGMENT};
 use crate::content::{article_path, ARTICLES_SEGMENT};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,6 +11,10 @@ pub enum Route {
     Home,
     /// `articles/<slug>/`.
     Article(String),
+    /// `articles/`: every article.
+    Library,
+    /// `categories/<slug>/`: the articles of one category.
+    Category(String),
     NotFound,
 }
 
@@ -26,6 +32,10 @@ impl Route {
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] | ["index.html"] => Route::Home,
+            [ARTICLES_SEGMENT] | [ARTICLES_SEGMENT, "index.html"] => Route::Library,
+            [CATEGORIES_SEGMENT, slug] | [CATEGORIES_SEGMENT, slug, "index.html"] => {
+                Route::Category(slug.to_string())
+            }
             [ARTICLES_SEGMENT, slug] | [ARTICLES_SEGMENT, slug, "index.html"] => {
                 Route::Article(slug.to_string())
             }
@@ -39,6 +49,8 @@ impl Route {
     pub fn path(&self, base_path: &str) -> String {
         match self {
             Route::Article(slug) => format!("{base_path}{}", article_path(slug)),
+            Route::Library => format!("{base_path}{}", library_path()),
+            Route::Category(slug) => format!("{base_path}{}", category_path(slug)),
             Route::Home | Route::NotFound => base_path.to_string(),
         }
     }
@@ -81,6 +93,17 @@ mod tests {
     }
 
     #[test]
+    fn the_library_and_its_categories_have_their_own_addresses() {
+        for path in ["/articles", "/articles/", "/articles/index.html"] {
+            assert_eq!(Route::from_path(path, "/"), Route::Library, "{path}");
+        }
+        assert_eq!(
+            Route::from_path("/categories/back-pain/", "/"),
+            Route::Category("back-pain".into())
+        );
+    }
+
+    #[test]
     fn routes_resolve_under_a_sub_path() {
         assert_eq!(Route::from_path("/clinic/", "/clinic/"), Route::Home);
         assert_eq!(Route::from_path("/clinic", "/clinic/"), Route::Home);
@@ -94,7 +117,7 @@ mod tests {
 
     #[test]
     fn anything_else_is_not_found() {
-        for path in ["/articles", "/articles/a/b", "/about", "/index.htm"] {
+        for path in ["/categories", "/articles/a/b", "/about", "/index.htm"] {
             assert_eq!(Route::from_path(path, "/"), Route::NotFound, "{path}");
         }
     }
@@ -102,7 +125,12 @@ mod tests {
     #[test]
     fn each_route_has_its_own_path_and_parses_back() {
         for base in ["/", "/clinic/"] {
-            for route in [Route::Home, Route::Article("x".into())] {
+            for route in [
+                Route::Home,
+                Route::Article("x".into()),
+                Route::Library,
+                Route::Category("x".into()),
+            ] {
                 assert_eq!(Route::from_path(&route.path(base), base), route);
             }
             assert_eq!(

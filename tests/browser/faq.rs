@@ -4,11 +4,10 @@
 use fantoccini::elements::Element;
 use serde_json::{json, Value};
 
-use crate::support::{content_json, with_desktop_page, Page};
+use crate::support::{content_json, with_desktop_page, Page, ENTER};
 
 const WALK_LENGTH_ID: &str = "how-long-should-a-winter-walk-last";
 const HOME_ARTICLE: &str = "articles/walking-comfortably-in-winter.json";
-const ENTER: &str = "\u{E007}";
 const ARROW_UP: &str = "\u{E013}";
 const ARROW_DOWN: &str = "\u{E015}";
 const HOME: &str = "\u{E011}";

@@ -4,6 +4,7 @@
 //! until the test releases it, so "before the app runs" does not depend on the machine's
 //! speed.
 
+use clinic_article::content::library::LIBRARY_NAME;
 use serde_json::{json, Value};
 
 use crate::support::{
@@ -103,6 +104,7 @@ async fn every_address_shows_its_own_page_before_the_app_and_the_app_keeps_its_n
         ("/".to_string(), title_of(&home_slug())),
         (format!("/articles/{SECOND_SLUG}/"), title_of(SECOND_SLUG)),
         (format!("/#{section}"), title_of(&home_slug())),
+        ("/articles/".to_string(), LIBRARY_NAME.to_string()),
         ("/no/such/page".to_string(), "Page not found".to_string()),
     ];
     for (address, title) in addresses {

@@ -8,6 +8,7 @@ mod faq;
 mod handover;
 mod hosting;
 mod imported;
+mod library;
 mod offline;
 mod reading_settings;
 mod search;

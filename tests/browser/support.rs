@@ -719,6 +719,33 @@ impl Page {
             .unwrap_or_else(|e| panic!("script {script:?} failed: {e}"))
     }
 
+    /// Presses `keys` (WebDriver key codes, such as [`TAB`]) where focus is, as a keyboard
+    /// would.
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
+    }
+
+    /// Presses Tab until the focused element matches `css`, and fails after `limit` presses:
+    /// a keyboard reader's way to it.
+    pub async fn tab_to(&self, css: &str, limit: usize) {
+        for _ in 0..limit {
+            self.press(TAB).await;
+            let here = self
+                .eval(&format!("return document.activeElement.matches({css:?})"))
+                .await;
+            if here == serde_json::Value::Bool(true) {
+                return;
+            }
+        }
+        panic!("{css:?} was not reached with {limit} presses of Tab");
+    }
+
     /// Waits until `script` returns true.
     pub async fn wait_until(&self, what: &str, script: &str) {
         let deadline = tokio::time::Instant::now() + WAIT;
@@ -732,6 +759,9 @@ impl Page {
     }
 }
 
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+
 /// A fixture content file, as JSON, for tests that compare the page with it.
 pub fn content_json(file: &str) -> serde_json::Value {
     json_file(&fixtures_dir().join("content").join(file))
@@ -739,12 +769,26 @@ pub fn content_json(file: &str) -> serde_json::Value {
 
 /// The outline (heading ids) of a fixture article, as the app derives it.
 pub fn fixture_outline(slug: &str) -> clinic_article::content::Outline {
-    use clinic_article::content::{load::parse, Article, Outline};
+    clinic_article::content::Outline::of(&fixture_article(slug))
+}
+
+/// A fixture article, as the app reads it.
+pub fn fixture_article(slug: &str) -> clinic_article::content::Article {
+    use clinic_article::content::load::parse;
     let file = format!("articles/{slug}.json");
     let text = std::fs::read_to_string(fixtures_dir().join("content").join(&file))
         .unwrap_or_else(|e| panic!("{file}: {e}"));
-    let article: Article = parse(&file, &text).unwrap_or_else(|e| panic!("{e}"));
-    Outline::of(&article)
+    parse(&file, &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every fixture article, in the index's order.
+pub fn fixture_articles() -> Vec<clinic_article::content::Article> {
+    content_json("articles.json")["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|summary| fixture_article(summary["slug"].as_str().expect("slug")))
+        .collect()
 }
 
 /// A shipped content file (`public/content/`), as JSON.
