@@ -17,8 +17,8 @@
 //!
 //! Each page carries its own title and head tags, preloads only the image it shows first,
 //! and the content it was rendered from, so the app adopts it without a request. It also
-//! writes what is made from the content: `content/library.json` (`content::library`),
-//! `sitemap.xml` and `robots.txt`.
+//! writes what is made from the content: `content/library.json` (`content::library`), the
+//! search index (`content::search_index`), `sitemap.xml` and `robots.txt`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,6 +29,7 @@ use leptos::tachys::view::RenderHtml;
 use crate::content::check::check_folder;
 use crate::content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use crate::content::search_files::{robots_txt, sitemap_xml};
+use crate::content::search_index::{SearchIndex, SEARCH_INDEX_FILE};
 use crate::content::structured_data::script_safe_json;
 use crate::content::validate::Validate;
 use crate::content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
@@ -61,21 +62,25 @@ pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, 
         eprintln!("warning: {warning}");
     }
     let content = SiteContent::read(site_dir).map_err(|error| vec![error])?;
-    let mut files = vec![
-        (LIBRARY_FILE.to_string(), json_text(&content.library)),
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (LIBRARY_FILE.into(), json_text(&content.library).into()),
+        (SEARCH_INDEX_FILE.into(), content.search_index().to_bytes()),
         (
-            "sitemap.xml".to_string(),
-            sitemap_xml(&content.site.0, &content.library),
+            "sitemap.xml".into(),
+            sitemap_xml(&content.site.0, &content.library).into(),
         ),
-        ("robots.txt".to_string(), robots_txt(&content.site.0)),
+        ("robots.txt".into(), robots_txt(&content.site.0).into()),
     ];
     for page in content.pages() {
-        files.push((page.file.clone(), page_html(&shell, public_url, page)));
+        files.push((
+            page.file.clone(),
+            page_html(&shell, public_url, page).into(),
+        ));
     }
-    files.push((SHELL_FILE.to_string(), shell));
+    files.push((SHELL_FILE.into(), shell.into()));
     let mut written = Vec::new();
-    for (file, text) in files {
-        write(&site_dir.join(&file), &text).map_err(|error| vec![error])?;
+    for (file, bytes) in files {
+        write(&site_dir.join(&file), &bytes).map_err(|error| vec![error])?;
         written.push(file);
     }
     Ok(written)
@@ -235,6 +240,18 @@ impl SiteContent {
         pages
     }
 
+    /// The search index of every article, in the library's order (newest first), which
+    /// breaks ties between results.
+    fn search_index(&self) -> SearchIndex {
+        SearchIndex::build(
+            self.library
+                .articles
+                .iter()
+                .filter_map(|entry| self.article(&entry.slug))
+                .map(|Read(article, _)| article),
+        )
+    }
+
     fn article(&self, slug: &str) -> Option<&Read<Article>> {
         self.articles
             .iter()
@@ -372,12 +389,12 @@ fn without_shell_only(shell: &str) -> String {
     html
 }
 
-fn write(path: &PathBuf, html: &str) -> Result<(), String> {
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)
             .map_err(|error| format!("{}: cannot be created: {error}", folder.display()))?;
     }
-    std::fs::write(path, html)
+    std::fs::write(path, bytes)
         .map_err(|error| format!("{}: cannot be written: {error}", path.display()))
 }
 

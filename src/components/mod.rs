@@ -20,6 +20,7 @@ mod section_link;
 mod site_footer;
 mod site_header;
 mod site_layout;
+mod site_search;
 mod table_of_contents;
 
 pub use announcement_banner::AnnouncementBanner;
@@ -42,4 +43,5 @@ pub use section_link::SectionLink;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use site_layout::{AfterAnnouncement, SiteLayout};
+pub use site_search::SiteSearch;
 pub use table_of_contents::TableOfContents;

@@ -3,30 +3,39 @@ use std::sync::Arc;
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use crate::components::{AfterAnnouncement, ReadingSettingsButton, ReadingSettingsPanel};
+use crate::components::{
+    AfterAnnouncement, ReadingSettingsButton, ReadingSettingsPanel, SiteSearch,
+};
 use crate::content::library::{library_path, LIBRARY_NAME};
 use crate::content::SiteSettings;
 use crate::site_address::use_site_address;
 
-/// The clinic's name, the way to every article, reading settings, and the two actions:
+/// The clinic's name, the way to every article, search, reading settings, and the two actions:
 /// booking and calling.
 #[component]
 pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     let settings_open = RwSignal::new(false);
     let settings_button = NodeRef::<Button>::new();
-    let name_link = use_context::<AfterAnnouncement>()
+    let first_link = use_context::<AfterAnnouncement>()
         .map(|AfterAnnouncement(link)| link)
         .unwrap_or_default();
     let base = use_site_address().base;
     view! {
         <header class="site-header">
+            // A row of its own above the clinic's name, which scrolls away where the rest
+            // of the header stays at the top.
+            <div class="site-tools">
+                <nav class="site-nav" aria-label="Site">
+                    <a href=format!("{base}{}", library_path()) node_ref=first_link>
+                        {LIBRARY_NAME}
+                    </a>
+                </nav>
+                <SiteSearch />
+            </div>
             <div class="site-header-bar">
-                <a class="site-name" href=base.clone() node_ref=name_link>
+                <a class="site-name" href=base.clone()>
                     {site.clinic_name.clone()}
                 </a>
-                <nav class="site-nav" aria-label="Site">
-                    <a href=format!("{base}{}", library_path())>{LIBRARY_NAME}</a>
-                </nav>
                 <div class="site-actions">
                     <ReadingSettingsButton open=settings_open node_ref=settings_button />
                     <a class="action action-primary" href=site.booking_url.clone()>"Book Now"</a>

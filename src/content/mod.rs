@@ -16,6 +16,7 @@ pub mod outline;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod search_files;
+pub mod search_index;
 pub mod structured_data;
 pub mod text;
 pub mod validate;

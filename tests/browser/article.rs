@@ -364,7 +364,7 @@ async fn a_dismissed_banner_stays_dismissed_after_a_reload() {
             "banner closed"
         );
         let focused = page
-            .eval("return document.activeElement.classList.contains('site-name')")
+            .eval("return document.activeElement === document.querySelector('.site-header a')")
             .await;
         assert_eq!(
             focused,

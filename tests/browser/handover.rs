@@ -492,6 +492,12 @@ async fn where_the_app_builds_the_page_the_title_comes_before_the_faq_and_footer
         page.server.serve_the_shell();
         page.before_each_load(RECORDER).await;
         page.open(&format!("/articles/{}/", home_slug())).await;
+        // The page is complete; the frame that paints its last part may still be to come.
+        page.wait_until(
+            "a frame shows the FAQ",
+            "return __frames.some(frame => frame.faq)",
+        )
+        .await;
         let frames = page.eval("return __frames").await;
         let frames = frames.as_array().expect("frames");
         let first_with_title = frames
@@ -507,7 +513,7 @@ async fn where_the_app_builds_the_page_the_title_comes_before_the_faq_and_footer
             frames
                 .last()
                 .is_some_and(|frame| frame["faq"] == json!(true)),
-            "the FAQ follows"
+            "the FAQ follows, and stays"
         );
     })
     .await;

@@ -13,5 +13,6 @@ mod offline;
 mod reading_settings;
 mod search;
 mod shipped;
+mod site_search;
 mod support;
 mod toc;

@@ -1,0 +1,440 @@
+//! Search across every article: the index the build writes (`search-index.bin`, from the same
+//! typed content the pages show) and the query the browser runs on it.
+//!
+//! Every word of a title, heading, paragraph, list item, FAQ question and answer is a term in
+//! an `fst` map (a compact, sorted automaton of every term), which finds the terms a query
+//! word can mean: the word itself, the words it begins (the reader is still typing), and, for
+//! words of five letters or more, the words one typo away (a Levenshtein automaton run over
+//! the map). Each term leads to the places it occurs in: an article's title or a section (by
+//! its id), with the kind of text it was found in, so that a title outranks a heading, and a
+//! heading outranks body text.
+
+use std::collections::HashMap;
+
+use fst::automaton::{Automaton, Levenshtein, Str};
+use fst::{IntoStreamer, Map, Streamer};
+use serde::{Deserialize, Serialize};
+
+use super::model::{Article, Block};
+use super::outline::{Outline, OutlineEntry};
+
+/// Where the build writes the index, relative to the site's base.
+pub const SEARCH_INDEX_FILE: &str = "content/search-index.bin";
+
+/// Words this short or shorter are not matched as the start of a longer one.
+const MIN_PREFIX: usize = 2;
+/// Words this long or longer forgive one typo.
+const MIN_FUZZY: usize = 5;
+/// Words that say nothing about what an article is about: leaving them out keeps the index
+/// small, and a query of "pain in the back" finds "back pain".
+const STOP_WORDS: [&str; 34] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "has",
+    "have", "if", "in", "into", "is", "it", "its", "of", "on", "or", "so", "than", "that", "the",
+    "this", "to", "was", "with", "you", "your",
+];
+
+/// The kinds of text a word is found in, by how much a match there counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Body = 1,
+    Heading = 2,
+    Title = 3,
+}
+
+/// An article, as a result names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct IndexedArticle {
+    slug: String,
+    title: String,
+    category: String,
+}
+
+/// A place a result can link to: the top of an article, or one of its sections or questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Place {
+    article: u32,
+    /// The section's id; none for the top of the article.
+    id: Option<String>,
+    /// The section's heading or question.
+    heading: Option<String>,
+}
+
+/// The search index: what the build writes and the browser downloads when a reader starts
+/// to search.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchIndex {
+    articles: Vec<IndexedArticle>,
+    places: Vec<Place>,
+    /// Every term, sorted, each mapped to its entry in `postings`.
+    terms: Vec<u8>,
+    /// For each term, where it occurs: `place << 2 | field`, once per place, with the field
+    /// that counts most.
+    postings: Vec<Vec<u32>>,
+}
+
+/// One result: an article, and the place in it that matches best.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResult {
+    pub slug: String,
+    pub title: String,
+    pub category: String,
+    /// The id of the matching section; none when the best match is the title or the
+    /// introduction.
+    pub section_id: Option<String>,
+    pub section: Option<String>,
+}
+
+/// The words of `text`, lower-case, as both the index and a query read them: letters and
+/// digits, with apostrophes inside words dropped ("don't" is "dont").
+pub fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            word.extend(ch.to_lowercase());
+        } else if matches!(ch, '\'' | '’') && !word.is_empty() {
+            continue;
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+impl SearchIndex {
+    /// The index of `articles`, each in the order given.
+    pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> SearchIndex {
+        let mut builder = Builder::default();
+        for article in articles {
+            builder.add(article);
+        }
+        builder.finish()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, String> {
+        let index: SearchIndex = postcard::from_bytes(bytes).map_err(|error| error.to_string())?;
+        Map::new(index.terms.clone()).map_err(|error| error.to_string())?;
+        Ok(index)
+    }
+
+    /// The articles that match every word of `query`, best first, at most `limit`. The last
+    /// word also matches as the start of a longer one, unless the query ends with a space.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchResult> {
+        let Ok(terms) = Map::new(self.terms.as_slice()) else {
+            return Vec::new();
+        };
+        let mut query_words: Vec<String> = words(query);
+        let still_typing = !query.ends_with(char::is_whitespace);
+        let last = query_words.len().saturating_sub(1);
+        let meaningful: Vec<(usize, String)> = query_words
+            .drain(..)
+            .enumerate()
+            .filter(|(_, word)| !is_stop_word(word))
+            .collect();
+        if meaningful.is_empty() {
+            return Vec::new();
+        }
+        // For each query word, the score of each place it matches.
+        let mut matched: Vec<HashMap<u32, u32>> = Vec::new();
+        for (position, word) in &meaningful {
+            let prefix = still_typing && *position == last;
+            let mut places: HashMap<u32, u32> = HashMap::new();
+            for (term, quality) in matching_terms(&terms, word, prefix) {
+                let Some(postings) = self.postings.get(term) else {
+                    continue;
+                };
+                for posting in postings {
+                    let (place, field) = (posting >> 2, posting & 3);
+                    let score = field * quality;
+                    let best = places.entry(place).or_default();
+                    *best = (*best).max(score);
+                }
+            }
+            matched.push(places);
+        }
+        self.rank(&matched, limit)
+    }
+
+    /// Articles where every word matched, by the sum of each word's best score there; each
+    /// with the place where the words score most together.
+    fn rank(&self, matched: &[HashMap<u32, u32>], limit: usize) -> Vec<SearchResult> {
+        // article -> (per word best score, per place total)
+        let mut by_article: HashMap<u32, (Vec<u32>, HashMap<u32, u32>)> = HashMap::new();
+        for (word, places) in matched.iter().enumerate() {
+            for (&place, &score) in places {
+                let Some(article) = self.places.get(place as usize).map(|p| p.article) else {
+                    continue;
+                };
+                let entry = by_article
+                    .entry(article)
+                    .or_insert_with(|| (vec![0; matched.len()], HashMap::new()));
+                entry.0[word] = entry.0[word].max(score);
+                *entry.1.entry(place).or_default() += score;
+            }
+        }
+        let mut ranked: Vec<(u32, u32, u32)> = by_article
+            .into_iter()
+            .filter(|(_, (scores, _))| scores.iter().all(|&score| score > 0))
+            .map(|(article, (scores, places))| {
+                let best_place = places
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                    .map_or(0, |(place, _)| place);
+                (article, scores.iter().sum(), best_place)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .filter_map(|(article, _, place)| {
+                let found = self.articles.get(article as usize)?;
+                let place = self.places.get(place as usize)?;
+                Some(SearchResult {
+                    slug: found.slug.clone(),
+                    title: found.title.clone(),
+                    category: found.category.clone(),
+                    section_id: place.id.clone(),
+                    section: place.heading.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The terms `word` can mean, each with how well it matches: the word itself (4), a longer
+/// word it begins (3), a word one typo away (2).
+fn matching_terms(terms: &Map<&[u8]>, word: &str, prefix: bool) -> HashMap<usize, u32> {
+    let mut found: HashMap<usize, u32> = HashMap::new();
+    let mut add = |matches: Vec<(Vec<u8>, u64)>, quality: u32| {
+        for (_, term) in matches {
+            let best = found.entry(term as usize).or_default();
+            *best = (*best).max(quality);
+        }
+    };
+    if let Some(term) = terms.get(word) {
+        add(vec![(Vec::new(), term)], 4);
+    }
+    if prefix && word.chars().count() >= MIN_PREFIX {
+        add(stream(terms, Str::new(word).starts_with()), 3);
+    }
+    if word.chars().count() >= MIN_FUZZY {
+        if let Ok(typo) = Levenshtein::new(word, 1) {
+            add(stream(terms, &typo), 2);
+        }
+    }
+    found
+}
+
+fn stream<A: Automaton>(terms: &Map<&[u8]>, automaton: A) -> Vec<(Vec<u8>, u64)> {
+    let mut stream = terms.search(automaton).into_stream();
+    let mut found = Vec::new();
+    while let Some((term, value)) = stream.next() {
+        found.push((term.to_vec(), value));
+    }
+    found
+}
+
+/// Collects every word of every article with the place and field it was found in.
+#[derive(Default)]
+struct Builder {
+    articles: Vec<IndexedArticle>,
+    places: Vec<Place>,
+    /// term -> place -> the field that counts most there
+    terms: HashMap<String, HashMap<u32, Field>>,
+}
+
+impl Builder {
+    fn add(&mut self, article: &Article) {
+        let number = self.articles.len() as u32;
+        self.articles.push(IndexedArticle {
+            slug: article.slug.clone(),
+            title: article.title.clone(),
+            category: article.category.clone(),
+        });
+        let outline = Outline::of(article);
+        let top = self.place(number, None);
+        self.text(top, Field::Title, &article.title);
+        self.blocks(top, &article.intro);
+        for (section, entry) in article.sections.iter().zip(&outline.sections) {
+            let place = self.place(number, Some(entry));
+            self.text(place, Field::Heading, &section.heading);
+            self.blocks(place, &section.body);
+            for (sub, entry) in section.subsections.iter().zip(&entry.children) {
+                let place = self.place(number, Some(entry));
+                self.text(place, Field::Heading, &sub.heading);
+                self.blocks(place, &sub.body);
+            }
+        }
+        for (item, entry) in article.faq.items.iter().zip(&outline.faq.children) {
+            let place = self.place(number, Some(entry));
+            self.text(place, Field::Heading, &item.question);
+            self.blocks(place, &item.answer);
+        }
+    }
+
+    fn place(&mut self, article: u32, entry: Option<&OutlineEntry>) -> u32 {
+        self.places.push(Place {
+            article,
+            id: entry.map(|entry| entry.id.clone()),
+            heading: entry.map(|entry| entry.text.clone()),
+        });
+        self.places.len() as u32 - 1
+    }
+
+    fn blocks(&mut self, place: u32, blocks: &[Block]) {
+        for text in blocks.iter().flat_map(Block::texts) {
+            self.text(place, Field::Body, &text);
+        }
+    }
+
+    fn text(&mut self, place: u32, field: Field, text: &str) {
+        for word in words(text) {
+            if is_stop_word(&word) {
+                continue;
+            }
+            let best = self
+                .terms
+                .entry(word)
+                .or_default()
+                .entry(place)
+                .or_insert(field);
+            *best = (*best).max(field);
+        }
+    }
+
+    fn finish(self) -> SearchIndex {
+        let mut terms: Vec<(String, HashMap<u32, Field>)> = self.terms.into_iter().collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut map = fst::MapBuilder::memory();
+        let mut postings = Vec::with_capacity(terms.len());
+        for (number, (term, places)) in terms.into_iter().enumerate() {
+            // Sorted and unique, as the map needs: it cannot fail.
+            let _ = map.insert(term, number as u64);
+            let mut list: Vec<u32> = places
+                .into_iter()
+                .map(|(place, field)| place << 2 | field as u32)
+                .collect();
+            list.sort_unstable();
+            postings.push(list);
+        }
+        SearchIndex {
+            articles: self.articles,
+            places: self.places,
+            terms: map.into_inner().unwrap_or_default(),
+            postings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::fixtures::{article, paragraph, section};
+    use crate::content::model::FaqItem;
+
+    fn library() -> SearchIndex {
+        let mut stretching = article(
+            vec![section("Gentle Stretches", &["Shoulder Rolls"])],
+            &["Can I stretch at work?"],
+        );
+        stretching.slug = "stretching".into();
+        stretching.title = "Stretching for Stiffness".into();
+        stretching.faq.items.push(FaqItem {
+            question: "What about posture?".into(),
+            id: None,
+            answer: vec![paragraph("Keep your monitor at eye level.")],
+        });
+        let mut sleep = article(vec![section("Pillows and Mattresses", &[])], &["Q?"]);
+        sleep.slug = "sleep".into();
+        sleep.title = "Sleeping Without Back Pain".into();
+        sleep.intro = vec![paragraph("Stretching before bed can help.")];
+        let index = SearchIndex::build([&stretching, &sleep]);
+        SearchIndex::from_bytes(&index.to_bytes()).expect("reads back")
+    }
+
+    fn found(query: &str) -> Vec<(String, Option<String>)> {
+        library()
+            .search(query, 10)
+            .into_iter()
+            .map(|result| (result.slug, result.section_id))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_lower_case_letters_and_digits() {
+        assert_eq!(
+            words("Don't stop: Level-2 PAIN!"),
+            ["dont", "stop", "level", "2", "pain"]
+        );
+    }
+
+    #[test]
+    fn a_title_outranks_body_text() {
+        let results = found("stretching ");
+        assert_eq!(results[0].0, "stretching");
+        assert_eq!(results[1], ("sleep".to_string(), None));
+    }
+
+    #[test]
+    fn a_heading_leads_to_its_section() {
+        assert_eq!(
+            found("pillows "),
+            [(
+                "sleep".to_string(),
+                Some("pillows-and-mattresses".to_string())
+            )]
+        );
+        assert_eq!(
+            found("shoulder"),
+            [("stretching".to_string(), Some("shoulder-rolls".to_string()))]
+        );
+    }
+
+    #[test]
+    fn the_last_word_matches_as_a_prefix_while_typing() {
+        assert_eq!(found("mattr").len(), 1);
+        assert!(
+            found("mattr ").is_empty(),
+            "a finished word must match whole"
+        );
+        assert!(found("m").is_empty(), "one letter is too little to go on");
+    }
+
+    #[test]
+    fn one_typo_is_forgiven_in_words_of_five_letters_or_more() {
+        assert_eq!(found("pilows ").len(), 1);
+        assert_eq!(found("monitr ").len(), 1);
+        assert!(found("bak ").is_empty(), "a short word must be spelt right");
+        assert!(found("pilowz ").is_empty(), "two typos are too many");
+    }
+
+    #[test]
+    fn an_faq_answer_leads_to_its_question() {
+        assert_eq!(
+            found("monitor "),
+            [(
+                "stretching".to_string(),
+                Some("what-about-posture".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn every_word_must_match_and_stop_words_are_ignored() {
+        assert_eq!(found("stretching the pillows ").len(), 1);
+        assert!(found("pillows monitor ").is_empty());
+        assert!(found("the ").is_empty());
+    }
+}

@@ -1,0 +1,312 @@
+//! Search from the header: what it finds (a prefix, a typo, a word only an FAQ answer has),
+//! how it is used with the keyboard alone, that its index downloads only once a reader starts
+//! to search, and that it works offline once it has. The words searched for are picked from
+//! the fixture articles, so that a clinic's own articles keep it green.
+
+use clinic_article::content::search_index::words;
+use clinic_article::content::{Article, Block, Outline};
+use serde_json::{json, Value};
+
+use crate::support::{
+    fixture_articles, run_in_browser, site_dir, with_desktop_page, Page, Server, Unknown, ENTER,
+};
+
+const FIELD: &str = "#site-search-input";
+const RESULT_LINKS: &str = ".site-search-results li a";
+const ARROW_DOWN: &str = "\u{E015}";
+const ESCAPE: &str = "\u{E00C}";
+
+/// Every word of an article outside its FAQ answers.
+fn words_outside_answers(article: &Article) -> Vec<String> {
+    let mut texts = vec![article.title.clone()];
+    texts.extend(article.body_blocks().flat_map(Block::texts));
+    texts.extend(article.sections.iter().map(|s| s.heading.clone()));
+    texts.extend(
+        article
+            .sections
+            .iter()
+            .flat_map(|s| s.subsections.iter().map(|sub| sub.heading.clone())),
+    );
+    texts.extend(article.faq.items.iter().map(|item| item.question.clone()));
+    texts.iter().flat_map(|text| words(text)).collect()
+}
+
+/// A word of five letters or more that only one FAQ answer of all the articles has: the
+/// article, the word, and the id of its question.
+fn word_only_in_an_answer() -> (Article, String, String) {
+    let articles = fixture_articles();
+    let everywhere_else: Vec<String> = articles.iter().flat_map(words_outside_answers).collect();
+    for article in &articles {
+        let outline = Outline::of(article);
+        for (item, entry) in article.faq.items.iter().zip(&outline.faq.children) {
+            let answer_words: Vec<String> = item
+                .answer
+                .iter()
+                .flat_map(Block::texts)
+                .flat_map(|text| words(&text))
+                .collect();
+            let unique = answer_words.iter().find(|word| {
+                word.len() >= 5
+                    && !everywhere_else.contains(word)
+                    && articles
+                        .iter()
+                        .flat_map(|a| &a.faq.items)
+                        .filter(|other| {
+                            other
+                                .answer
+                                .iter()
+                                .flat_map(Block::texts)
+                                .any(|text| words(&text).contains(word))
+                        })
+                        .count()
+                        == 1
+            });
+            if let Some(word) = unique {
+                return (article.clone(), word.clone(), entry.id.clone());
+            }
+        }
+    }
+    panic!("the fixtures need a word that only one FAQ answer has");
+}
+
+/// Types `text` into the search field, focused with the keyboard.
+async fn type_query(page: &Page, text: &str) {
+    page.eval(&format!("document.querySelector({FIELD:?}).focus()"))
+        .await;
+    page.press(text).await;
+}
+
+/// The results shown: each link's address and text, and what the status says.
+async fn results(page: &Page) -> (Vec<(String, String)>, String) {
+    page.wait_until(
+        "the search answers",
+        "const status = document.querySelector('#site-search-results-status').textContent;
+         return status !== '' && status !== 'Searching…'",
+    )
+    .await;
+    let found = page
+        .eval(&format!(
+            "return [...document.querySelectorAll({RESULT_LINKS:?})]
+               .map(a => [a.getAttribute('href'), a.textContent])"
+        ))
+        .await;
+    let status = page.text("#site-search-results-status").await;
+    (serde_json::from_value(found).expect("results"), status)
+}
+
+async fn clear(page: &Page) {
+    page.press(ESCAPE).await;
+    assert_eq!(
+        page.eval(&format!("return document.querySelector({FIELD:?}).value"))
+            .await,
+        json!(""),
+        "Escape clears the field"
+    );
+    assert_eq!(
+        page.eval("return document.querySelector('.site-search-results').hidden")
+            .await,
+        json!(true)
+    );
+}
+
+#[tokio::test]
+async fn search_finds_a_prefix_a_typo_and_a_word_only_an_answer_has() {
+    with_desktop_page(|page| async move {
+        page.open("/").await;
+        let articles = fixture_articles();
+
+        // A prefix: the start of a long word of a title, as the reader types it.
+        let (article, word) = articles
+            .iter()
+            .find_map(|a| {
+                let word = words(&a.title).into_iter().find(|w| w.len() >= 7)?;
+                Some((a, word))
+            })
+            .expect("a title with a long word");
+        type_query(&page, &word[..4]).await;
+        let (found, status) = results(&page).await;
+        assert!(
+            found.iter().any(
+                |(href, text)| href == &format!("/articles/{}/", article.slug)
+                    && text.contains(&article.title)
+                    && text.contains(&article.category)
+            ),
+            "{word:?} typed as far as {:?}: {found:?}",
+            &word[..4]
+        );
+        let count = found.len();
+        let expected = if count == 1 {
+            "1 result".to_string()
+        } else {
+            format!("{count} results")
+        };
+        assert_eq!(status, expected, "the status counts the results");
+        clear(&page).await;
+
+        // A typo: one letter of a section heading's long word replaced.
+        let outline = Outline::of(article);
+        let (section, word) = outline
+            .sections
+            .iter()
+            .find_map(|entry| {
+                let word = words(&entry.text).into_iter().find(|w| w.len() >= 6)?;
+                Some((entry, word))
+            })
+            .expect("a heading with a long word");
+        let mut typo: Vec<char> = word.chars().collect();
+        typo[2] = if typo[2] == 'x' { 'z' } else { 'x' };
+        let typo: String = typo.into_iter().collect();
+        type_query(&page, &format!("{typo} ")).await;
+        let (found, _) = results(&page).await;
+        assert!(
+            found
+                .iter()
+                .any(|(href, _)| href.starts_with(&format!("/articles/{}/", article.slug))),
+            "{typo:?} for {word:?} (in {:?}): {found:?}",
+            section.text
+        );
+        clear(&page).await;
+
+        // Nothing found: said, with the way to every article.
+        type_query(&page, "qqqzzzxxx ").await;
+        let (found, status) = results(&page).await;
+        assert!(found.is_empty());
+        assert!(status.starts_with("No articles match"), "{status}");
+        assert_eq!(
+            page.attr(".site-search-results p a", "href")
+                .await
+                .as_deref(),
+            Some("/articles/")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_word_only_an_answer_has_opens_its_question_with_the_keyboard_alone() {
+    with_desktop_page(|page| async move {
+        let (article, word, question) = word_only_in_an_answer();
+        page.open("/articles/").await;
+        page.tab_to(FIELD, 10).await;
+        page.press(&format!("{word} ")).await;
+        let (found, _) = results(&page).await;
+        let target = format!("/articles/{}/#{question}", article.slug);
+        assert_eq!(
+            found.first().map(|(href, _)| href.as_str()),
+            Some(target.as_str())
+        );
+        let question_text = Outline::of(&article)
+            .faq
+            .children
+            .iter()
+            .find(|entry| entry.id == question)
+            .map(|entry| entry.text.clone())
+            .unwrap_or_default();
+        assert!(
+            found[0].1.contains(&question_text),
+            "names the section: {found:?}"
+        );
+        // Down to the result, and Enter opens it at its question.
+        page.press(ARROW_DOWN).await;
+        assert_eq!(
+            page.eval("return document.activeElement.getAttribute('href')")
+                .await,
+            json!(target)
+        );
+        page.press(ENTER).await;
+        page.wait_until(
+            "the article opens at the question",
+            &format!(
+                "return location.pathname === '/articles/{}/' && location.hash === '#{question}'",
+                article.slug
+            ),
+        )
+        .await;
+        page.wait_until_the_app_runs().await;
+        page.wait_until(
+            "its answer is open",
+            &format!(
+                "const q = document.getElementById({question:?});
+                 const button = q && (q.matches('button') ? q : q.querySelector('button'));
+                 return !!button && button.getAttribute('aria-expanded') === 'true'"
+            ),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn enter_in_the_field_opens_the_first_result() {
+    with_desktop_page(|page| async move {
+        let (article, word, question) = word_only_in_an_answer();
+        page.open("/").await;
+        type_query(&page, &format!("{word} ")).await;
+        results(&page).await;
+        page.press(ENTER).await;
+        page.wait_until(
+            "the first result opens",
+            &format!(
+                "return location.pathname === '/articles/{}/' && location.hash === '#{question}'",
+                article.slug
+            ),
+        )
+        .await;
+    })
+    .await;
+}
+
+/// Whether the page has asked for the search index.
+async fn index_requested(page: &Page) -> Value {
+    page.eval(
+        "return performance.getEntriesByType('resource')
+           .some(e => e.name.includes('search-index'))",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn words_typed_before_the_app_runs_are_searched_once_it_does() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        let (article, word, question) = word_only_in_an_answer();
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app("/").await;
+        type_query(&page, &format!("{word} ")).await;
+        app.release();
+        page.wait_until_the_app_runs().await;
+        let (found, _) = results(&page).await;
+        assert_eq!(
+            found.first().map(|(href, _)| href.clone()),
+            Some(format!("/articles/{}/#{question}", article.slug))
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_index_downloads_only_once_a_reader_starts_to_search_and_works_offline() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        let (article, word, _) = word_only_in_an_answer();
+        page.open(&format!("/articles/{}/", article.slug)).await;
+        page.wait_until_saved_for_offline().await;
+        assert_eq!(
+            index_requested(&page).await,
+            json!(false),
+            "reading costs no index"
+        );
+        type_query(&page, &format!("{word} ")).await;
+        let (online, _) = results(&page).await;
+        assert_eq!(index_requested(&page).await, json!(true));
+        assert!(!online.is_empty());
+
+        page.server.go_down();
+        page.set_offline(true).await;
+        page.open(&format!("/articles/{}/", article.slug)).await;
+        type_query(&page, &format!("{word} ")).await;
+        let (offline, _) = results(&page).await;
+        assert_eq!(offline, online, "the same results offline");
+    })
+    .await;
+}
