@@ -22,6 +22,8 @@
   var FOUND_EARLY_ATTRIBUTE = "data-found-before-the-app";
   var SAVED_COPY_HEADER = "X-Clinic-Saved-Copy";
   var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
+  var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
+  var SAVE_PAGE_MESSAGE = "save-page";
   // </generated>
   var script = document.currentScript;
   function start() {

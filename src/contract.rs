@@ -52,6 +52,13 @@ pub const SAVED_COPY_HEADER: &str = "X-Clinic-Saved-Copy";
 /// On `<html>` of a page the service worker answered from the saved copy.
 pub const SAVED_COPY_ATTRIBUTE: &str = "data-saved-copy";
 
+/// On `<html>` once the service worker has saved this page and what it loaded on the device.
+pub const SAVED_FOR_OFFLINE_ATTRIBUTE: &str = "data-saved-for-offline";
+
+/// The message a page sends the service worker, `{type, page, files}`, to save the page and
+/// the files it loaded before the worker was there to save them.
+pub const SAVE_PAGE_MESSAGE: &str = "save-page";
+
 /// Marks what only the app's shell needs in the page template (`index.html`): a
 /// pre-rendered page leaves it out.
 pub const SHELL_ONLY_ATTRIBUTE: &str = "data-app-shell";
@@ -60,7 +67,7 @@ pub const SHELL_ONLY_ATTRIBUTE: &str = "data-app-shell";
 pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page-head";
 
 /// Every `data-*` name of this contract.
-pub const DATA_ATTRIBUTES: [&str; 11] = [
+pub const DATA_ATTRIBUTES: [&str; 12] = [
     SHELL_ONLY_ATTRIBUTE,
     PAGE_HEAD_ATTRIBUTE,
     PAGE_CONTENT_ATTRIBUTE,
@@ -72,6 +79,7 @@ pub const DATA_ATTRIBUTES: [&str; 11] = [
     PRESSED_EARLY_ATTRIBUTE,
     FOUND_EARLY_ATTRIBUTE,
     SAVED_COPY_ATTRIBUTE,
+    SAVED_FOR_OFFLINE_ATTRIBUTE,
 ];
 
 /// The contract as JavaScript `var` declarations, for the scripts' generated blocks.
@@ -94,6 +102,8 @@ pub fn script_constants() -> String {
         ("FOUND_EARLY_ATTRIBUTE", FOUND_EARLY_ATTRIBUTE),
         ("SAVED_COPY_HEADER", SAVED_COPY_HEADER),
         ("SAVED_COPY_ATTRIBUTE", SAVED_COPY_ATTRIBUTE),
+        ("SAVED_FOR_OFFLINE_ATTRIBUTE", SAVED_FOR_OFFLINE_ATTRIBUTE),
+        ("SAVE_PAGE_MESSAGE", SAVE_PAGE_MESSAGE),
     ];
     constants
         .iter()

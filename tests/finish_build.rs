@@ -87,12 +87,48 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
         SHELL,
         "the shell is kept as it was"
     );
-    assert!(read(&site, "service-worker.js").contains("\"articles/"));
+    let precache = |site: &Path| {
+        read(site, "service-worker.js")
+            .lines()
+            .find(|line| line.starts_with("const PRECACHE = "))
+            .map(str::to_string)
+            .expect("the PRECACHE line")
+    };
+    let saved_on_install = precache(&site);
+    assert!(
+        saved_on_install.contains("\"app.html\""),
+        "{saved_on_install}"
+    );
 
     // Run again (as the tests do on a copy with other content): the same pages.
     let before = read(&site, "index.html");
     assert!(finish(&site, "release").status.success());
     assert_eq!(read(&site, "index.html"), before);
+
+    // One more article: its page is written, and the service worker still saves the same
+    // files on install (nothing that grows with the library).
+    let mut index = index;
+    let slug = index["articles"][1]["slug"]
+        .as_str()
+        .expect("slug")
+        .to_string();
+    let mut article: serde_json::Value =
+        serde_json::from_str(&read(&site, &format!("content/articles/{slug}.json")))
+            .expect("an article");
+    article["slug"] = "one-more-article".into();
+    std::fs::write(
+        site.join("content/articles/one-more-article.json"),
+        article.to_string(),
+    )
+    .expect("write");
+    index["articles"]
+        .as_array_mut()
+        .expect("articles")
+        .push(serde_json::json!({ "slug": "one-more-article", "title": article["title"] }));
+    std::fs::write(site.join("content/articles.json"), index.to_string()).expect("write");
+    assert!(finish(&site, "release").status.success());
+    read(&site, "articles/one-more-article/index.html");
+    assert_eq!(precache(&site), saved_on_install);
 }
 
 #[test]

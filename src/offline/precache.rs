@@ -8,40 +8,41 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
-use crate::content::{article_path, Article, ArticleIndex};
+use crate::content::{Article, ArticleIndex};
 use crate::prerender::{NOT_FOUND_FILE, SHELL_FILE};
 
 const TEMPLATE: &str = include_str!("service-worker.js");
 
 /// The files the service worker saves on install, relative to the site's base address (""
-/// is the home page): every page, the app, the content and its images.
+/// is the home page): what every visit needs, and nothing that grows with the number of
+/// articles (each page a reader visits is saved as it loads).
 pub fn precache_list(site_dir: &Path) -> Result<Vec<String>, String> {
     let read = |file: &str| {
         std::fs::read_to_string(site_dir.join(file))
             .map_err(|error| format!("{file}: cannot be read: {error}"))
     };
     let index: ArticleIndex = parse(INDEX_FILE, &read(INDEX_FILE)?).map_err(|e| e.to_string())?;
+    let home_file = article_file(&index.home);
+    let home: Article = parse(&home_file, &read(&home_file)?).map_err(|e| e.to_string())?;
     let mut assets: Vec<String> = std::fs::read_dir(site_dir.join("assets"))
         .map_err(|error| format!("assets/: cannot be read: {error}"))?
         .flatten()
         .map(|entry| format!("assets/{}", entry.file_name().to_string_lossy()))
         .collect();
     assets.sort();
-    let mut list = vec![String::new(), SHELL_FILE.into(), NOT_FOUND_FILE.into()];
-    let mut heroes = Vec::new();
-    for summary in &index.articles {
-        let file = article_file(&summary.slug);
-        let article: Article = parse(&file, &read(&file)?).map_err(|e| e.to_string())?;
-        list.push(article_path(&summary.slug));
-        list.push(file);
-        if !heroes.contains(&article.hero.image) {
-            heroes.push(article.hero.image);
-        }
-    }
-    list.extend(["boot.js".into(), SITE_FILE.into(), INDEX_FILE.into()]);
+    let mut list = vec![
+        String::new(),
+        SHELL_FILE.into(),
+        NOT_FOUND_FILE.into(),
+        "boot.js".into(),
+        SITE_FILE.into(),
+    ];
     list.extend(assets);
-    list.extend(heroes);
-    list.extend(["favicon.svg".into(), "manifest.webmanifest".into()]);
+    list.extend([
+        home.hero.image,
+        "favicon.svg".into(),
+        "manifest.webmanifest".into(),
+    ]);
     Ok(list)
 }
 

@@ -3,8 +3,12 @@
 // into the build as service-worker.js, with VERSION and PRECACHE filled in from the build
 // itself, so a rebuild never caches a stale file name.
 //
-// - On install it saves every page (each pre-rendered, with its inlined CSS), the app's shell
-//   (app.html), the hashed JS and wasm, boot.js, the content files and the hero images.
+// - On install it saves what every visit needs, and nothing that grows with the number of
+//   articles: the home page, the app's shell (app.html), the not-found page, the hashed JS
+//   and wasm, boot.js, the site settings and the home page's hero.
+// - A page sends SAVE_PAGE_MESSAGE once the worker is active, naming itself and the files it
+//   loaded (its hero, its content) before the worker was there to save them; the worker saves
+//   those it has not yet, and answers. Each page visited after that is saved as it loads.
 // - assets/ (named by content hash) are served from the saved copy first.
 // - Pages and content JSON are fetched from the network first, so an editor's change
 //   reaches the reader on the next visit; when the network fails or takes longer than
@@ -33,6 +37,8 @@ var PRESSED_EARLY_ATTRIBUTE = "data-pressed-before-the-app";
 var FOUND_EARLY_ATTRIBUTE = "data-found-before-the-app";
 var SAVED_COPY_HEADER = "X-Clinic-Saved-Copy";
 var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
+var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
+var SAVE_PAGE_MESSAGE = "save-page";
 // </generated>
 
 const CACHE = "clinic-article-" + VERSION;
@@ -64,17 +70,61 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+self.addEventListener("message", (event) => {
+  const message = event.data;
+  if (!message || message.type !== SAVE_PAGE_MESSAGE) {
+    return;
+  }
+  const answer = () => event.ports[0] && event.ports[0].postMessage(SAVE_PAGE_MESSAGE);
+  event.waitUntil(savePage(message.page, message.files || []).then(answer, answer));
+});
+
+// A page's address as the saved copy knows it: its folder, without index.html, query or
+// fragment.
+function pageKey(url) {
+  return url.origin + url.pathname.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
+}
+
+function inScope(url) {
+  return url.origin === SCOPE.origin && url.href.startsWith(SCOPE.href);
+}
+
+async function savePage(page, files) {
+  const cache = await caches.open(CACHE);
+  const wanted = [];
+  const pageUrl = new URL(page);
+  if (inScope(pageUrl)) {
+    wanted.push([pageUrl.href, pageKey(pageUrl)]);
+  }
+  for (const file of files) {
+    const url = new URL(file);
+    if (inScope(url)) {
+      wanted.push([url.href, url.href]);
+    }
+  }
+  await Promise.all(
+    wanted.map(async ([address, key]) => {
+      if (await cache.match(key)) {
+        return;
+      }
+      const response = await fetch(address);
+      if (response.ok) {
+        await cache.put(key, response);
+      }
+    }),
+  );
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== SCOPE.origin || !url.href.startsWith(SCOPE.href)) {
+  if (request.method !== "GET" || !inScope(url)) {
     return;
   }
   const path = url.pathname.slice(SCOPE.pathname.length);
   if (request.mode === "navigate") {
     // Each page is saved under its own address, as its folder (/articles/x/ for /articles/x).
-    const page = url.origin + url.pathname.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
-    event.respondWith(networkFirst(request, page, SHELL));
+    event.respondWith(networkFirst(request, pageKey(url), SHELL));
   } else if (path.startsWith("content/")) {
     event.respondWith(networkFirst(request, request.url));
   } else {

@@ -959,9 +959,10 @@ impl Page {
     /// Waits until the service worker controls the page and has saved the site.
     pub async fn wait_until_saved_for_offline(&self) {
         self.wait_until(
-            "the service worker controls the page with the site saved",
+            "the service worker controls the page, and has saved it",
             "const c = navigator.serviceWorker && navigator.serviceWorker.controller;
-             return !!c && c.state === 'activated'",
+             return !!c && c.state === 'activated'
+               && document.documentElement.hasAttribute('data-saved-for-offline')",
         )
         .await;
     }
