@@ -288,3 +288,32 @@ fn new_writes_a_skeleton_once() {
         "no title is a usage error"
     );
 }
+
+#[test]
+fn generate_adds_made_up_articles_that_pass_the_check_and_replaces_them_when_run_again() {
+    let site = site_copy("generate");
+    let folder = site.join("content").display().to_string();
+    let listed = || {
+        json(&site.join("content/articles.json"))["articles"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let before = listed();
+    for count in [12, 5] {
+        let output = content(&["generate", &count.to_string(), "--content", &folder]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(
+            listed(),
+            before + count,
+            "the earlier made-up articles replaced"
+        );
+        let check = content(&["check", &folder]);
+        assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    }
+    let refused = content(&["generate", "5"]);
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "never into the shipped content"
+    );
+}

@@ -3,9 +3,11 @@
 //!   check [DIR]                      every content file through the browser's types and rules
 //!   import FILE.md [--force]         a Markdown article into articles/<slug>.json and the index
 //!   new "Title"                      a Markdown skeleton in content-src/<slug>.md
+//!   generate N                       N made-up articles in the content folder, for measuring
+//!                                    the site at scale (never for a real site)
 //!
-//! `--content DIR` (default `public/content`) names the content folder for `check` and
-//! `import`; `--to DIR` (default `content-src`) the folder `new` writes to. Exit status: 0 when all is well,
+//! `--content DIR` (default `public/content`) names the content folder for `check`, `import`
+//! and `generate`; `--to DIR` (default `content-src`) the folder `new` writes to. Exit status: 0 when all is well,
 //! 1 when something is wrong with the content, 2 when the command itself is wrong.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -23,14 +25,18 @@ mod command {
     use std::process::ExitCode;
 
     use clinic_article::content::check::check_folder;
+    use clinic_article::content::generate::{
+        generate_articles, vocabulary_of, GENERATED_SLUG_PREFIX,
+    };
     use clinic_article::content::load::{article_file, parse, INDEX_FILE};
     use clinic_article::content::markdown::{import, skeleton};
-    use clinic_article::content::model::{ArticleIndex, ArticleSummary};
+    use clinic_article::content::model::{Article, ArticleIndex, ArticleSummary};
     use clinic_article::content::text::slugify;
 
     const USAGE: &str = "usage: cargo run --bin content -- check [DIR]
            cargo run --bin content -- import FILE.md [--force] [--content DIR]
-           cargo run --bin content -- new \"Title\" [--to DIR]";
+           cargo run --bin content -- new \"Title\" [--to DIR]
+           cargo run --bin content -- generate N --content DIR";
     const CONTENT_DIR: &str = "public/content";
     const SOURCES_DIR: &str = "content-src";
 
@@ -88,6 +94,14 @@ mod command {
             ["check", dir] => check(Path::new(dir)),
             ["import", file] => import_article(Path::new(file), &content, force),
             ["new", title] => new_article(title, &to.unwrap_or_else(|| PathBuf::from(SOURCES_DIR))),
+            ["generate", count] => match (count.parse(), content.as_path()) {
+                // Never into the shipped content by accident: the folder is named.
+                (Ok(count), folder) if folder != Path::new(CONTENT_DIR) => generate(count, folder),
+                _ => Err(Failure::Usage(
+                    "generate needs a number and --content naming a copy of a content folder"
+                        .into(),
+                )),
+            },
             [] => Err(Failure::Usage("no verb".into())),
             _ => Err(Failure::Usage(format!(
                 "cannot understand: {}",
@@ -163,6 +177,70 @@ mod command {
             target.display(),
             index_path.display(),
             article.slug
+        ))
+    }
+
+    /// Adds `count` made-up articles to the content folder `content` (replacing any it added
+    /// before), written from the words of the articles there, with the home article's hero.
+    fn generate(count: usize, content: &Path) -> Result<String, Failure> {
+        let failure = |path: &Path, error: String| {
+            Failure::Content(vec![format!("{}: {error}", path.display())])
+        };
+        let read = |file: &str| -> Result<String, Failure> {
+            let path = content.join(file.trim_start_matches("content/"));
+            std::fs::read_to_string(&path).map_err(|e| failure(&path, e.to_string()))
+        };
+        let mut index: ArticleIndex = parse(INDEX_FILE, &read(INDEX_FILE)?)
+            .map_err(|e| Failure::Content(vec![e.to_string()]))?;
+        index
+            .articles
+            .retain(|summary| !summary.slug.starts_with(GENERATED_SLUG_PREFIX));
+        let existing: Vec<Article> = index
+            .articles
+            .iter()
+            .map(|summary| {
+                let file = article_file(&summary.slug);
+                parse(&file, &read(&file)?).map_err(|e| Failure::Content(vec![e.to_string()]))
+            })
+            .collect::<Result<_, _>>()?;
+        let hero = existing
+            .iter()
+            .find(|article| article.slug == index.home)
+            .map(|article| article.hero.clone())
+            .ok_or_else(|| Failure::Content(vec!["the index names no home article".into()]))?;
+        let articles_dir = content.join("articles");
+        for earlier in std::fs::read_dir(&articles_dir)
+            .map_err(|e| failure(&articles_dir, e.to_string()))?
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(GENERATED_SLUG_PREFIX)
+            })
+        {
+            std::fs::remove_file(earlier.path())
+                .map_err(|e| failure(&earlier.path(), e.to_string()))?;
+        }
+        for article in generate_articles(count, &vocabulary_of(&existing), &hero) {
+            let path = content.join(article_file(&article.slug).trim_start_matches("content/"));
+            write_json(&path, &article)?;
+            index.articles.push(ArticleSummary {
+                slug: article.slug,
+                title: article.title,
+            });
+        }
+        write_json(
+            &content.join(INDEX_FILE.trim_start_matches("content/")),
+            &index,
+        )?;
+        let report = check_folder(content);
+        if !report.problems.is_empty() {
+            return Err(Failure::Content(report.problems));
+        }
+        Ok(format!(
+            "wrote {count} made-up articles into {} and listed them",
+            content.display()
         ))
     }
 

@@ -45,7 +45,13 @@ mod finish {
         let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
 
         match prerender_site(&site_dir, &public_url) {
-            Ok(pages) => println!("prerender: {} files: {}", pages.len(), pages.join(", ")),
+            Ok(files) => {
+                let pages = files.iter().filter(|file| file.ends_with(".html")).count();
+                println!(
+                    "prerender: {pages} pages and {} other files",
+                    files.len() - pages
+                )
+            }
             Err(problems) => {
                 for problem in &problems {
                     eprintln!("{problem}");

@@ -7,6 +7,8 @@ pub mod error;
 pub mod fetch;
 #[cfg(test)]
 mod fixtures;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod library;
 pub mod load;
 #[cfg(not(target_arch = "wasm32"))]

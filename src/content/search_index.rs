@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Article, Block};
 use super::outline::{Outline, OutlineEntry};
+use super::text::slugify;
 
 /// Where the build writes the index, relative to the site's base.
 pub const SEARCH_INDEX_FILE: &str = "content/search-index.bin";
@@ -53,10 +54,19 @@ struct IndexedArticle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Place {
     article: u32,
-    /// The section's id; none for the top of the article.
-    id: Option<String>,
-    /// The section's heading or question.
+    /// The section's heading or question; none for the top of the article.
     heading: Option<String>,
+    /// The section's id where it is not the slug of its heading (most are: this keeps the
+    /// index small).
+    other_id: Option<String>,
+}
+
+impl Place {
+    fn id(&self) -> Option<String> {
+        self.other_id
+            .clone()
+            .or_else(|| self.heading.as_deref().map(slugify))
+    }
 }
 
 /// The search index: what the build writes and the browser downloads when a reader starts
@@ -68,7 +78,8 @@ pub struct SearchIndex {
     /// Every term, sorted, each mapped to its entry in `postings`.
     terms: Vec<u8>,
     /// For each term, where it occurs: `place << 2 | field`, once per place, with the field
-    /// that counts most.
+    /// that counts most; in order, each written as the difference from the one before (small
+    /// numbers, which postcard writes in a byte or two).
     postings: Vec<Vec<u32>>,
 }
 
@@ -145,53 +156,64 @@ impl SearchIndex {
         if meaningful.is_empty() {
             return Vec::new();
         }
-        // For each query word, the score of each place it matches.
-        let mut matched: Vec<HashMap<u32, u32>> = Vec::new();
+        // For each query word, the score of each place it matches (dense: a few thousand
+        // places at most, and far quicker than hashing in wasm).
+        let mut matched: Vec<Vec<u32>> = Vec::new();
         for (position, word) in &meaningful {
             let prefix = still_typing && *position == last;
-            let mut places: HashMap<u32, u32> = HashMap::new();
+            let mut scores = vec![0u32; self.places.len()];
             for (term, quality) in matching_terms(&terms, word, prefix) {
                 let Some(postings) = self.postings.get(term) else {
                     continue;
                 };
-                for posting in postings {
-                    let (place, field) = (posting >> 2, posting & 3);
-                    let score = field * quality;
-                    let best = places.entry(place).or_default();
-                    *best = (*best).max(score);
+                let mut posting = 0u32;
+                for delta in postings {
+                    posting = posting.wrapping_add(*delta);
+                    let (place, field) = ((posting >> 2) as usize, posting & 3);
+                    if let Some(best) = scores.get_mut(place) {
+                        *best = (*best).max(field * quality);
+                    }
                 }
             }
-            matched.push(places);
+            matched.push(scores);
         }
         self.rank(&matched, limit)
     }
 
     /// Articles where every word matched, by the sum of each word's best score there; each
     /// with the place where the words score most together.
-    fn rank(&self, matched: &[HashMap<u32, u32>], limit: usize) -> Vec<SearchResult> {
-        // article -> (per word best score, per place total)
-        let mut by_article: HashMap<u32, (Vec<u32>, HashMap<u32, u32>)> = HashMap::new();
-        for (word, places) in matched.iter().enumerate() {
-            for (&place, &score) in places {
-                let Some(article) = self.places.get(place as usize).map(|p| p.article) else {
+    fn rank(&self, matched: &[Vec<u32>], limit: usize) -> Vec<SearchResult> {
+        let words = matched.len();
+        // Per article, each word's best score; per place, the words' scores together.
+        let mut best = vec![0u32; self.articles.len() * words];
+        let mut together = vec![0u32; self.places.len()];
+        for (word, scores) in matched.iter().enumerate() {
+            for (place, &score) in scores.iter().enumerate() {
+                if score == 0 {
                     continue;
-                };
-                let entry = by_article
-                    .entry(article)
-                    .or_insert_with(|| (vec![0; matched.len()], HashMap::new()));
-                entry.0[word] = entry.0[word].max(score);
-                *entry.1.entry(place).or_default() += score;
+                }
+                let article = self.places[place].article as usize;
+                if let Some(slot) = best.get_mut(article * words + word) {
+                    *slot = (*slot).max(score);
+                }
+                together[place] += score;
             }
         }
-        let mut ranked: Vec<(u32, u32, u32)> = by_article
-            .into_iter()
-            .filter(|(_, (scores, _))| scores.iter().all(|&score| score > 0))
-            .map(|(article, (scores, places))| {
-                let best_place = places
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                    .map_or(0, |(place, _)| place);
-                (article, scores.iter().sum(), best_place)
+        // An article's places are consecutive, in the order the build added them.
+        let mut best_place: Vec<Option<(usize, u32)>> = vec![None; self.articles.len()];
+        for (place, &score) in together.iter().enumerate() {
+            let slot = &mut best_place[self.places[place].article as usize];
+            if score > 0 && slot.is_none_or(|(_, best)| score > best) {
+                *slot = Some((place, score));
+            }
+        }
+        let mut ranked: Vec<(usize, u32, usize)> = best
+            .chunks(words.max(1))
+            .enumerate()
+            .filter(|(_, scores)| scores.iter().all(|&score| score > 0))
+            .filter_map(|(article, scores)| {
+                let (place, _) = best_place[article]?;
+                Some((article, scores.iter().sum(), place))
             })
             .collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -199,13 +221,13 @@ impl SearchIndex {
             .into_iter()
             .take(limit)
             .filter_map(|(article, _, place)| {
-                let found = self.articles.get(article as usize)?;
-                let place = self.places.get(place as usize)?;
+                let found = self.articles.get(article)?;
+                let place = self.places.get(place)?;
                 Some(SearchResult {
                     slug: found.slug.clone(),
                     title: found.title.clone(),
                     category: found.category.clone(),
-                    section_id: place.id.clone(),
+                    section_id: place.id(),
                     section: place.heading.clone(),
                 })
             })
@@ -287,8 +309,10 @@ impl Builder {
     fn place(&mut self, article: u32, entry: Option<&OutlineEntry>) -> u32 {
         self.places.push(Place {
             article,
-            id: entry.map(|entry| entry.id.clone()),
             heading: entry.map(|entry| entry.text.clone()),
+            other_id: entry
+                .filter(|entry| entry.id != slugify(&entry.text))
+                .map(|entry| entry.id.clone()),
         });
         self.places.len() as u32 - 1
     }
@@ -327,7 +351,16 @@ impl Builder {
                 .map(|(place, field)| place << 2 | field as u32)
                 .collect();
             list.sort_unstable();
-            postings.push(list);
+            let mut last = 0;
+            postings.push(
+                list.into_iter()
+                    .map(|posting| {
+                        let delta = posting - last;
+                        last = posting;
+                        delta
+                    })
+                    .collect(),
+            );
         }
         SearchIndex {
             articles: self.articles,
@@ -418,6 +451,22 @@ mod tests {
         assert_eq!(found("monitr ").len(), 1);
         assert!(found("bak ").is_empty(), "a short word must be spelt right");
         assert!(found("pilowz ").is_empty(), "two typos are too many");
+    }
+
+    #[test]
+    fn a_section_keeps_an_id_other_than_its_headings_slug() {
+        let mut article = article(vec![section("Same", &[]), section("Same", &[])], &["Q?"]);
+        article.sections[1].heading = "Same".into();
+        article.sections[0].id = Some("first-one".into());
+        let index = SearchIndex::build([&article]);
+        let ids: Vec<Option<String>> = index
+            .search("same ", 10)
+            .iter()
+            .map(|r| r.section_id.clone())
+            .collect();
+        assert_eq!(ids, [Some("first-one".to_string())]);
+        let places: Vec<Option<String>> = index.places.iter().map(Place::id).collect();
+        assert!(places.contains(&Some("same".to_string())), "{places:?}");
     }
 
     #[test]

@@ -80,7 +80,7 @@ async fn type_query(page: &Page, text: &str) {
 async fn results(page: &Page) -> (Vec<(String, String)>, String) {
     page.wait_until(
         "the search answers",
-        "const status = document.querySelector('#site-search-results-status').textContent;
+        "const status = document.querySelector('#site-search-results-status').textContent.trim();
          return status !== '' && status !== 'Searching…'",
     )
     .await;
@@ -90,7 +90,11 @@ async fn results(page: &Page) -> (Vec<(String, String)>, String) {
                .map(a => [a.getAttribute('href'), a.textContent])"
         ))
         .await;
-    let status = page.text("#site-search-results-status").await;
+    let status = page
+        .text("#site-search-results-status")
+        .await
+        .trim()
+        .to_string();
     (serde_json::from_value(found).expect("results"), status)
 }
 

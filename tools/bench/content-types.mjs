@@ -15,4 +15,5 @@ export const CONTENT_TYPES = {
   ".webmanifest": "application/manifest+json",
   ".txt": "text/plain",
   ".xml": "application/xml",
+  ".bin": "application/octet-stream",
 };

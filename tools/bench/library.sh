@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The library at scale (not a test): the release site with its shipped content, and a copy with
+# 200 made-up articles added (`content generate 200`), built side by side. Prints the time the
+# post-build step (pre-render, library, search index) takes for each, the search index's size,
+# what a reader who opens one article downloads on each site, Lighthouse's LCP of the list of
+# articles against the static page (tools/bench/static-article.html), and search on a phone
+# (search.mjs).
+# Usage: tools/bench/library.sh [runs, default 3] [articles, default 200]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH="$ROOT/tools/bench"
+OUT="$ROOT/target/bench-library"
+RUNS="${1:-3}"
+COUNT="${2:-200}"
+cd "$ROOT"
+
+bash tools/dev.sh setup >/dev/null
+export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+[ -x "$BENCH/node_modules/.bin/lighthouse" ] || npm ci --prefix "$BENCH" --no-audit --no-fund
+
+rm -rf "$OUT" && mkdir -p "$OUT/static/images"
+trunk build --release --dist "$OUT/one" >/dev/null
+cargo build --quiet --release --bin content --bin finish-build
+cp -r "$OUT/one" "$OUT/many"
+target/release/content generate "$COUNT" --content "$OUT/many/content" >/dev/null
+cp "$BENCH/static-article.html" "$OUT/static/index.html"
+cp style/main.css "$OUT/static/main.css"
+cp public/images/upper-back-relief.svg "$OUT/static/images/"
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+br_size() { node -e 'const z=require("zlib"),fs=require("fs");let n=0;for(const f of process.argv.slice(1))n+=z.brotliCompressSync(fs.readFileSync(f),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;console.log(n)' "$@"; }
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
+
+echo "== Post-build step (pre-render, library, search index, service worker), best of 3"
+for site in one many; do
+  best=""
+  for _ in 1 2 3; do
+    t=$(seconds target/release/finish-build "$OUT/$site" /)
+    best=$(awk -v t="$t" -v b="${best:-$t}" 'BEGIN { print (t < b ? t : b) }')
+  done
+  pages=$(find "$OUT/$site" -name '*.html' | wc -l)
+  printf '%-5s %4d pages  %.3f s\n' "$site" "$pages" "$best"
+  eval "post_build_$site=$best"
+done
+echo "ratio: $(ratio "$post_build_many" "$post_build_one") for $COUNT more articles"
+
+echo
+echo "== Sizes with $COUNT more articles (brotli)"
+index="$OUT/many/content/search-index.bin"
+echo "search index:  $(kib "$(br_size "$index")") ($(kib "$(wc -c <"$index")") raw; with the shipped article alone $(kib "$(br_size "$OUT/one/content/search-index.bin")"))"
+echo "library.json:  $(kib "$(br_size "$OUT/many/content/library.json")")"
+echo "list page:     $(kib "$(br_size "$OUT/many/articles/index.html")")"
+home=$(node -p 'require("./public/content/articles.json").home')
+reader() { # What opening the shipped article downloads: its page, the app, its picture.
+  local site="$1"
+  br_size "$site/articles/$home/index.html" "$site"/assets/*.js "$site"/assets/*.wasm \
+    "$site/boot.js" "$site/images/upper-back-relief.svg" "$site/favicon.svg"
+}
+one=$(reader "$OUT/one"); many=$(reader "$OUT/many")
+echo "one article's reader: $(kib "$many") with $COUNT more articles, $(kib "$one") without ($(ratio "$many" "$one"))"
+echo "saved on install:     $(grep -o 'const PRECACHE = .*' "$OUT/many/service-worker.js" | tr ',' '\n' | wc -l) files with $COUNT more articles, $(grep -o 'const PRECACHE = .*' "$OUT/one/service-worker.js" | tr ',' '\n' | wc -l) without"
+
+node "$BENCH/serve.mjs" "$OUT/many" 8191 & many_server=$!
+node "$BENCH/serve.mjs" "$OUT/static" 8192 & static_server=$!
+trap 'kill $many_server $static_server 2>/dev/null' EXIT
+for port in 8191 8192; do
+  until curl -so /dev/null "http://127.0.0.1:$port/"; do sleep 0.5; done
+done
+
+lighthouse() {
+  CHROME_PATH=/usr/bin/chromium "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
+    --output=json --output-path="$2" --only-categories=performance,accessibility \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+    >/dev/null 2>&1
+}
+for run in $(seq "$RUNS"); do
+  lighthouse http://127.0.0.1:8191/articles/ "$OUT/list-$run.json"
+  lighthouse http://127.0.0.1:8192/ "$OUT/static-$run.json"
+done
+echo
+echo "== Lighthouse mobile, the list of $((COUNT + 1)) articles against the static page, median of $RUNS runs"
+node - "$OUT" "$RUNS" <<'JS'
+const fs = require("fs");
+const [out, runs] = process.argv.slice(2);
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const read = (name) => [...Array(Number(runs)).keys()].map((i) =>
+  JSON.parse(fs.readFileSync(`${out}/${name}-${i + 1}.json`)));
+const value = (reports, audit) => median(reports.map((r) => r.audits[audit].numericValue));
+const [list, plain] = [read("list"), read("static")];
+for (const [label, audit, scale] of [["LCP (s)", "largest-contentful-paint", 1000],
+  ["FCP (s)", "first-contentful-paint", 1000], ["TBT (ms)", "total-blocking-time", 1]]) {
+  const [a, b] = [value(list, audit) / scale, value(plain, audit) / scale];
+  console.log(label.padEnd(10), a.toFixed(2).padStart(8), b.toFixed(2).padStart(8),
+    scale > 1 ? `${(a / b).toFixed(2)}x`.padStart(7) : "");
+}
+console.log("accessibility", median(list.map((r) => r.categories.accessibility.score)));
+JS
+
+echo
+node "$BENCH/search.mjs" http://127.0.0.1:8191/articles/ "$RUNS"
