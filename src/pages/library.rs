@@ -40,11 +40,18 @@ pub fn LibraryPage(
         (count, _) => Some(format!("{count} articles, newest first.")),
     };
     let list = (!entries.is_empty()).then(|| {
-        let cards = entries
-            .into_iter()
-            .map(|entry| view! { <li><ArticleCard entry=entry.clone() /></li> })
-            .collect_view();
-        view! { <ul class="article-cards">{cards}</ul> }
+        // A part of its own: on a pre-rendered page the cards come to life in a task of
+        // their own, after the page's frame.
+        view! {
+            <FirstScreen>
+                <ul class="article-cards">
+                    {entries
+                        .iter()
+                        .map(|entry| view! { <li><ArticleCard entry=entry.clone() /></li> })
+                        .collect_view()}
+                </ul>
+            </FirstScreen>
+        }
     });
     let empty = list.is_none().then(|| {
         view! {

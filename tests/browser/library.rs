@@ -147,6 +147,25 @@ async fn a_category_page_shows_only_its_articles() {
 }
 
 #[tokio::test]
+async fn a_library_of_one_article_says_more_are_coming() {
+    with_desktop_page(|page| async move {
+        let only = library().only([fixture_articles()[0].slug.as_str()]);
+        page.server.serve_the_shell();
+        page.server.replace(
+            "/content/library.json",
+            serde_json::to_string(&only).expect("JSON"),
+        );
+        page.open("/articles/").await;
+        assert_eq!(cards(&page).await, expected_cards(&only.articles));
+        assert_eq!(
+            page.text("main .library > div > p").await,
+            "One article so far. More are on their way."
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn an_article_shows_its_breadcrumbs_and_its_category_links_to_its_page() {
     with_desktop_page(|page| async move {
         for article in fixture_articles() {
