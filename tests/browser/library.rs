@@ -346,6 +346,12 @@ async fn without_javascript_the_list_and_category_pages_are_readable() {
                 )
                 .await;
             assert_eq!(visible, json!(true), "{address}");
+            assert_eq!(
+                page.eval("return document.querySelector('.site-search').checkVisibility()")
+                    .await,
+                json!(false),
+                "{address}: search needs the app and stays out of view"
+            );
         })
         .await;
     }
