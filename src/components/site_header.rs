@@ -8,6 +8,7 @@ use crate::components::{
 };
 use crate::content::library::{library_path, LIBRARY_NAME};
 use crate::content::SiteSettings;
+use crate::first_paint::FirstScreen;
 use crate::site_address::use_site_address;
 
 /// The clinic's name, the way to every article, search, reading settings, and the two actions:
@@ -30,7 +31,10 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
                         {LIBRARY_NAME}
                     </a>
                 </nav>
-                <SiteSearch />
+                // A part of its own: adopting the header is a long enough task without it.
+                <FirstScreen>
+                    <SiteSearch />
+                </FirstScreen>
             </div>
             <div class="site-header-bar">
                 <a class="site-name" href=base.clone()>
