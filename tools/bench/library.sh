@@ -13,24 +13,18 @@ OUT="$ROOT/target/bench-library"
 RUNS="${1:-3}"
 COUNT="${2:-200}"
 cd "$ROOT"
+source "$BENCH/common.sh"
+bench_setup
 
-bash tools/dev.sh setup >/dev/null
-export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
-[ -x "$BENCH/node_modules/.bin/lighthouse" ] || npm ci --prefix "$BENCH" --no-audit --no-fund
-
-rm -rf "$OUT" && mkdir -p "$OUT/static/images"
+rm -rf "$OUT" && mkdir -p "$OUT"
 trunk build --release --dist "$OUT/one" >/dev/null
 cargo build --quiet --release --bin content --bin finish-build
 cp -r "$OUT/one" "$OUT/many"
 target/release/content generate "$COUNT" --content "$OUT/many/content" >/dev/null
-cp "$BENCH/static-article.html" "$OUT/static/index.html"
-cp style/main.css "$OUT/static/main.css"
-cp public/images/upper-back-relief.svg "$OUT/static/images/"
+static_page "$OUT/static"
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
-br_size() { node -e 'const z=require("zlib"),fs=require("fs");let n=0;for(const f of process.argv.slice(1))n+=z.brotliCompressSync(fs.readFileSync(f),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;console.log(n)' "$@"; }
-kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 
 echo "== Post-build step (pre-render, library, search index, service worker), best of 3"
 for site in one many; do
@@ -64,19 +58,10 @@ echo "saved on install:     $(grep -o 'const PRECACHE = .*' "$OUT/many/service-w
 node "$BENCH/serve.mjs" "$OUT/many" 8191 & many_server=$!
 node "$BENCH/serve.mjs" "$OUT/static" 8192 & static_server=$!
 trap 'kill $many_server $static_server 2>/dev/null' EXIT
-for port in 8191 8192; do
-  until curl -so /dev/null "http://127.0.0.1:$port/"; do sleep 0.5; done
-done
-
-lighthouse() {
-  CHROME_PATH=/usr/bin/chromium "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
-    --output=json --output-path="$2" --only-categories=performance,accessibility \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
-    >/dev/null 2>&1
-}
+wait_for_ports 8191 8192
 for run in $(seq "$RUNS"); do
-  lighthouse http://127.0.0.1:8191/articles/ "$OUT/list-$run.json"
-  lighthouse http://127.0.0.1:8192/ "$OUT/static-$run.json"
+  lighthouse http://127.0.0.1:8191/articles/ "$OUT/list-$run.json" performance,accessibility
+  lighthouse http://127.0.0.1:8192/ "$OUT/static-$run.json" performance,accessibility
 done
 echo
 echo "== Lighthouse mobile, the list of $((COUNT + 1)) articles against the static page, median of $RUNS runs"

@@ -14,12 +14,10 @@ BENCH="$ROOT/tools/bench"
 OUT="$ROOT/target/bench"
 RUNS="${1:-3}"
 cd "$ROOT"
+source "$BENCH/common.sh"
+bench_setup
 
-bash tools/dev.sh setup >/dev/null
-export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
-[ -x "$BENCH/node_modules/.bin/lighthouse" ] || npm ci --prefix "$BENCH" --no-audit --no-fund
-
-rm -rf "$OUT" && mkdir -p "$OUT/static/images"
+rm -rf "$OUT" && mkdir -p "$OUT"
 trunk build --release --dist "$OUT/site" >/dev/null
 # The same site with the wasm's function names kept (wasm-opt --debuginfo), for the profile.
 # Trunk takes such options from index.html only, so a copy of it names them.
@@ -28,12 +26,7 @@ trap 'rm -f "$named_index"' EXIT
 sed 's/data-wasm-opt="z"/data-wasm-opt="z" data-wasm-opt-params="--debuginfo"/' index.html >"$named_index"
 trunk build --release --dist "$OUT/site-named" "$named_index" >/dev/null
 rm -f "$named_index"
-cp "$BENCH/static-article.html" "$OUT/static/index.html"
-cp style/main.css "$OUT/static/main.css"
-cp public/images/upper-back-relief.svg "$OUT/static/images/"
-
-br_size() { node -e 'const z=require("zlib"),fs=require("fs");let n=0;for(const f of process.argv.slice(1))n+=z.brotliCompressSync(fs.readFileSync(f),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;console.log(n)' "$@"; }
-kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
+static_page "$OUT/static"
 
 wasm=$(ls "$OUT"/site/assets/*.wasm)
 echo "== Sizes"
@@ -49,17 +42,8 @@ node "$BENCH/serve.mjs" "$OUT/site" 8181 & app=$!
 node "$BENCH/serve.mjs" "$OUT/static" 8182 & static=$!
 node "$BENCH/serve.mjs" "$OUT/site-named" 8183 & named=$!
 trap 'kill $app $static $named 2>/dev/null; rm -f "$named_index"' EXIT
-# The servers compress every file before they listen.
-for port in 8181 8182 8183; do
-  until curl -so /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
-done
-
-lighthouse() {
-  CHROME_PATH=/usr/bin/chromium "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
-    --output=json --output-path="$2" --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
-    >/dev/null 2>&1
-}
+wait_for_ports 8181 8182 8183
+CATEGORIES=performance,accessibility,best-practices,seo
 # The addresses: the home page, the home article at its own address, its second section, and
 # the not-found page (at its own address: Lighthouse will not audit a page answered with a
 # 404 status, which hosts give it at every unknown address).
@@ -70,9 +54,9 @@ declare -A ADDRESSES=( [home]="/" [article]="/$article" [section]="/#$section" [
 NAMES=(home article section not-found)
 for run in $(seq "$RUNS"); do
   for name in "${NAMES[@]}"; do
-    lighthouse "http://127.0.0.1:8181${ADDRESSES[$name]}" "$OUT/$name-$run.json"
+    lighthouse "http://127.0.0.1:8181${ADDRESSES[$name]}" "$OUT/$name-$run.json" "$CATEGORIES"
   done
-  lighthouse http://127.0.0.1:8182/ "$OUT/static-$run.json"
+  lighthouse http://127.0.0.1:8182/ "$OUT/static-$run.json" "$CATEGORIES"
 done
 
 echo
