@@ -28,6 +28,7 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::content::check::check_folder;
 use crate::content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
+use crate::content::review::today;
 use crate::content::search_files::{robots_txt, sitemap_xml};
 use crate::content::search_index::{SearchIndex, SEARCH_INDEX_FILE};
 use crate::content::structured_data::script_safe_json;
@@ -54,7 +55,7 @@ const APP_ROOT_END: &str = "</div><!-- end of #app -->";
 /// `content check` prints them).
 pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, Vec<String>> {
     let shell = read_shell(site_dir).map_err(|error| vec![error])?;
-    let report = check_folder(&site_dir.join("content"));
+    let report = check_folder(&site_dir.join("content"), &today());
     if !report.problems.is_empty() {
         return Err(report.problems);
     }

@@ -98,7 +98,94 @@ fn check_warns_of_a_related_post_that_leads_nowhere_and_passes() {
     settings["related_posts_base_url"] = "https://clinic.test/blog/".into();
     std::fs::write(&site_file, settings.to_string()).expect("write");
     let output = content(&["check", &folder]);
-    assert_eq!(stderr(&output), "");
+    assert!(!stderr(&output).contains("related["), "{}", stderr(&output));
+}
+
+#[test]
+fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
+    let site = site_copy("people");
+    let home = site.join("content/articles/walking-comfortably-in-winter.json");
+    let mut article = json(&home);
+    article["medical_reviewer"] = "nobody-here".into();
+    article["sources"][1]["title"] = "".into();
+    std::fs::write(&home, serde_json::to_string_pretty(&article).expect("JSON")).expect("write");
+    let site_file = site.join("content/site.json");
+    let mut settings = json(&site_file);
+    settings["people"][0]["photo"] = "images/missing-photo.jpg".into();
+    std::fs::write(&site_file, settings.to_string()).expect("write");
+
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let at = home.display();
+    let mut found = problems(&output);
+    found.sort();
+    let mut expected = vec![
+        format!(
+            "{}: people[0].photo: \"images/missing-photo.jpg\" is not in {}",
+            site_file.display(),
+            site.display()
+        ),
+        format!("{at}: sources[1].title: must not be empty"),
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+
+    // With the source fixed, the unknown reviewer is named (the rules of one file come first).
+    article["sources"][1]["title"] = "A title".into();
+    std::fs::write(&home, article.to_string()).expect("write");
+    let found = problems(&content(&[
+        "check",
+        &site.join("content").display().to_string(),
+    ]));
+    assert!(
+        found.contains(&format!(
+            "{at}: medical_reviewer: \"nobody-here\" is not one of the people in \
+             content/site.json"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn check_warns_of_an_overdue_review_and_an_article_without_sources_and_passes() {
+    let site = site_copy("review");
+    let articles = site.join("content/articles");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines = stderr(&output);
+    let warnings: Vec<&str> = lines.lines().collect();
+    let overdue = json(&articles.join("staying-active-indoors.json"));
+    let due = overdue["next_review"].as_str().expect("a review date");
+    assert!(
+        warnings.contains(
+            &format!(
+                "warning: {}: next_review: the review was due on {}: review the article and \
+                 set last_reviewed",
+                articles.join("staying-active-indoors.json").display(),
+                clinic_article::content::text::display_date(due).expect("a date")
+            )
+            .as_str()
+        ),
+        "{lines}"
+    );
+    assert!(
+        warnings.contains(
+            &format!(
+                "warning: {}: sources: none listed: readers cannot see what the article is \
+                 based on",
+                articles.join("a-second-fixture-article.json").display()
+            )
+            .as_str()
+        ),
+        "{lines}"
+    );
+    let current = articles.join("walking-comfortably-in-winter.json");
+    let current = current.display().to_string();
+    assert!(
+        !warnings.iter().any(|warning| warning.contains(&current)
+            && (warning.contains("sources:") || warning.contains("next_review:"))),
+        "a current, sourced article has no review or source warning: {lines}"
+    );
 }
 
 #[test]

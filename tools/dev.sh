@@ -64,7 +64,7 @@ setup_build_tools() {
   # and axe-core, as tools/package-lock.json pins them; reinstalled when the lock changes.
   # (Trunk downloads its own wasm-opt where it can reach GitHub; this machine cannot.)
   if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
-    say "Installing npm tools (wasm-opt, axe-core)"
+    say "Installing npm tools (wasm-opt, axe-core, schema-dts, typescript)"
     npm ci --prefix tools --no-audit --no-fund
     cp tools/package-lock.json tools/node_modules/.installed-lock.json
   fi

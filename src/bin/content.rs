@@ -31,6 +31,7 @@ mod command {
     use clinic_article::content::load::{article_file, parse, INDEX_FILE};
     use clinic_article::content::markdown::{import, skeleton};
     use clinic_article::content::model::{Article, ArticleIndex, ArticleSummary};
+    use clinic_article::content::review::today;
     use clinic_article::content::text::slugify;
 
     const USAGE: &str = "usage: cargo run --bin content -- check [DIR]
@@ -117,7 +118,7 @@ mod command {
                 content.display()
             )));
         }
-        let report = check_folder(content);
+        let report = check_folder(content, &today());
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
         }
@@ -165,7 +166,7 @@ mod command {
         write_json(&target, &article)?;
         write_json(&index_path, &index)?;
         // The whole folder as the site will serve it: the hero must be bundled, and so on.
-        let report = check_folder(content);
+        let report = check_folder(content, &today());
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
         }
@@ -234,7 +235,7 @@ mod command {
             &content.join(INDEX_FILE.trim_start_matches("content/")),
             &index,
         )?;
-        let report = check_folder(content);
+        let report = check_folder(content, &today());
         if !report.problems.is_empty() {
             return Err(Failure::Content(report.problems));
         }

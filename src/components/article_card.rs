@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::content::text::display_date;
+use crate::components::CalendarDate;
 use crate::content::{article_path, LibraryEntry};
 use crate::site_address::use_site_address;
 
@@ -20,12 +20,11 @@ pub fn ArticleCard(
     } else {
         view! { <h2 class="article-card-title">{link}</h2> }.into_any()
     };
-    let date = display_date(&entry.published).unwrap_or_else(|| entry.published.clone());
     let details = (!brief).then(|| {
         view! {
             <p class="article-card-description">{entry.description.clone()}</p>
             <p class="article-card-meta">
-                <time datetime=entry.published.clone()>{date}</time>
+                <CalendarDate iso=entry.published.clone() />
                 <span aria-hidden="true">" · "</span>
                 {format!("{} min read", entry.reading_minutes)}
             </p>

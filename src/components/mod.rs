@@ -1,10 +1,13 @@
 //! One component per file, each named for what the reader sees.
 
+mod about_article;
 mod announcement_banner;
 mod article_body;
 mod article_card;
 mod article_header;
 mod breadcrumbs;
+mod byline;
+mod calendar_date;
 mod category_links;
 mod content_block;
 mod faq_accordion;
@@ -15,6 +18,7 @@ mod read_aloud;
 mod reading_settings_button;
 mod reading_settings_panel;
 mod related_posts;
+mod review_overdue_notice;
 mod rich_text;
 mod section_link;
 mod site_footer;
@@ -23,11 +27,14 @@ mod site_layout;
 mod site_search;
 mod table_of_contents;
 
+pub use about_article::AboutArticle;
 pub use announcement_banner::AnnouncementBanner;
 pub use article_body::ArticleBody;
 pub use article_card::ArticleCard;
 pub use article_header::ArticleHeader;
 pub use breadcrumbs::Breadcrumbs;
+pub use byline::Byline;
+pub use calendar_date::CalendarDate;
 pub use category_links::CategoryLinks;
 pub use content_block::ContentBlock;
 pub use faq_accordion::FaqAccordion;
@@ -38,6 +45,7 @@ pub use read_aloud::{ArticleToRead, ReadAloud};
 pub use reading_settings_button::ReadingSettingsButton;
 pub use reading_settings_panel::ReadingSettingsPanel;
 pub use related_posts::RelatedPosts;
+pub use review_overdue_notice::ReviewOverdueNotice;
 pub use rich_text::RichText;
 pub use section_link::SectionLink;
 pub use site_footer::SiteFooter;

@@ -4,13 +4,31 @@ use leptos::prelude::*;
 
 use crate::content::SiteSettings;
 
-/// The clinic's name and the note that the article is not medical advice.
+/// The clinic as the publisher of every page: its name, address and phone number, and its
+/// editorial policy when it has one.
 #[component]
 pub fn SiteFooter(site: Arc<SiteSettings>) -> impl IntoView {
+    let address = site.address.clone().map(|address| {
+        let region = address
+            .region
+            .map(|region| format!(", {region}"))
+            .unwrap_or_default();
+        view! {
+            <span class="footer-street">{address.street}</span>
+            <span>{format!("{}{region} {}", address.locality, address.postal_code)}</span>
+        }
+    });
+    let policy = site.editorial_policy_url.clone().map(|href| {
+        view! { <p class="footer-policy"><a href=href>"Our editorial policy"</a></p> }
+    });
     view! {
         <footer class="site-footer">
             <p class="footer-clinic">{site.clinic_name.clone()}</p>
-            <p class="footer-disclaimer">{site.disclaimer.clone()}</p>
+            <address class="footer-address">
+                {address}
+                <a href=site.phone_href()>{site.phone.display.clone()}</a>
+            </address>
+            {policy}
         </footer>
     }
 }

@@ -1,7 +1,8 @@
 //! `content check`: every file of a content folder through the same types and rules as the
 //! browser, and the files checked against each other (every article listed and present, its
-//! slug and title as the index has them, its images bundled). Each problem is one line that an
-//! editor's tools can jump to: `file:line:column: message` or `file: field.path: message`.
+//! slug and title as the index has them, its images bundled, the people it names in the site
+//! settings). Each problem is one line that an editor's tools can jump to:
+//! `file:line:column: message` or `file: field.path: message`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,9 @@ use serde::de::DeserializeOwned;
 use super::error::ContentError;
 use super::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use super::model::{Article, ArticleIndex, SiteSettings};
-use super::validate::Validate;
+use super::review::ReviewDates;
+use super::text::display_date;
+use super::validate::{problems_with_site, Validate};
 
 /// What `check_folder` found.
 #[derive(Debug, Default)]
@@ -24,9 +27,9 @@ pub struct Report {
 }
 
 /// Every problem of the content in `content` (a `content/` folder, whose parent is the folder
-/// the site is served from), and what looks wrong. No problem means the folder is ready to
-/// publish.
-pub fn check_folder(content: &Path) -> Report {
+/// the site is served from), and what looks wrong on `today` (`YYYY-MM-DD`), such as a review
+/// that is overdue. No problem means the folder is ready to publish.
+pub fn check_folder(content: &Path, today: &str) -> Report {
     let site = content.parent().unwrap_or(Path::new("."));
     let mut problems = Vec::new();
     let mut load = |file: &str| -> Option<(PathBuf, String)> {
@@ -54,7 +57,21 @@ pub fn check_folder(content: &Path) -> Report {
         problems.extend(lines);
         return Report { problems, warnings };
     };
-    let related_elsewhere = settings.is_some_and(|site| site.related_posts_base_url.is_some());
+    let related_elsewhere = settings
+        .as_ref()
+        .is_some_and(|site| site.related_posts_base_url.is_some());
+    if let Some(site_settings) = &settings {
+        let people = site_settings.people.iter().enumerate();
+        for (position, photo) in people.filter_map(|(n, p)| Some((n, p.photo.as_ref()?))) {
+            if !site.join(photo).is_file() {
+                lines.push(format!(
+                    "{}: people[{position}].photo: {photo:?} is not in {}",
+                    content.join("site.json").display(),
+                    site.display()
+                ));
+            }
+        }
+    }
     let mut listed = BTreeSet::new();
     for summary in &index.articles {
         let file = article_file(&summary.slug);
@@ -76,6 +93,30 @@ pub fn check_folder(content: &Path) -> Report {
                     post.slug
                 ));
             }
+        }
+        if let Some(site_settings) = &settings {
+            lines.extend(
+                problems_with_site(&article, site_settings)
+                    .iter()
+                    .map(|problem| format!("{at}: {problem}")),
+            );
+            let review = ReviewDates::of(&article, site_settings);
+            if let Some(due) = review
+                .next_due
+                .as_deref()
+                .filter(|_| review.overdue_on(today))
+            {
+                warnings.push(format!(
+                    "{at}: next_review: the review was due on {}: review the article and \
+                     set last_reviewed",
+                    display_date(due).unwrap_or_else(|| due.to_string())
+                ));
+            }
+        }
+        if article.sources.is_empty() {
+            warnings.push(format!(
+                "{at}: sources: none listed: readers cannot see what the article is based on"
+            ));
         }
         if article.slug != summary.slug {
             lines.push(format!(

@@ -52,5 +52,32 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
                 .collect(),
         },
         related: vec![],
+        author: None,
+        medical_reviewer: None,
+        last_reviewed: None,
+        next_review: None,
+        sources: vec![],
+        updated: None,
+    }
+}
+
+pub fn site() -> SiteSettings {
+    SiteSettings {
+        schema: None,
+        clinic_name: "Clinic".into(),
+        site_url: "https://www.example.com/".into(),
+        phone: Phone {
+            display: "(212) 555-0147".into(),
+            dial: "+12125550147".into(),
+        },
+        booking_url: "https://booking.example.com".into(),
+        announcement: vec![Inline::Text("News".into())],
+        disclaimer: "Not advice.".into(),
+        related_posts_base_url: None,
+        address: None,
+        editorial_policy_url: None,
+        report_mistake_url: None,
+        review_interval_months: None,
+        people: vec![],
     }
 }

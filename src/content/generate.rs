@@ -164,6 +164,12 @@ impl Writer<'_> {
             },
             related,
             title,
+            author: None,
+            medical_reviewer: None,
+            last_reviewed: None,
+            next_review: None,
+            sources: vec![],
+            updated: None,
         }
     }
 }

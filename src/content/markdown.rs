@@ -3,7 +3,10 @@
 //!
 //! - YAML front matter between `---` lines: `title`, `description`, `date` (YYYY-MM-DD),
 //!   `category`, `hero` (`src`, `alt`, and `width`/`height` unless the image file tells them;
-//!   optional `share_image`), and optionally `slug` and `related` (`title`, `slug` pairs).
+//!   optional `share_image`), and optionally `slug`, `related` (`title`, `slug` pairs),
+//!   `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
+//!   `next_review` (YYYY-MM-DD), `sources` (`title`, and optionally `publisher`, `year`,
+//!   `url`) and `updated` (`date`, `note`).
 //! - Text before the first `##` is the introduction; `##` starts a section and `###` a
 //!   sub-section. `## Frequently Asked Questions` (or any `##` marked `{.faq}`) is the FAQ,
 //!   the last section, with one `###` per question. `{.callout}` after a `##` makes that
@@ -21,7 +24,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
 use super::model::{
-    Article, Block, Faq, FaqItem, Hero, Inline, Link, RelatedPost, Section, Subsection,
+    Article, Block, Faq, FaqItem, Hero, Inline, Link, RelatedPost, Section, Source, Subsection,
+    Update,
 };
 use super::text::slugify;
 use super::validate::{is_safe_href, problems};
@@ -60,6 +64,18 @@ struct FrontMatter {
     slug: Option<String>,
     #[serde(default)]
     related: Vec<RelatedPost>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    medical_reviewer: Option<String>,
+    #[serde(default)]
+    last_reviewed: Option<String>,
+    #[serde(default)]
+    next_review: Option<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    updated: Option<Update>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +127,12 @@ pub fn import(markdown: &str, site: &Path) -> Result<Article, Vec<MarkdownError>
             items: Vec::new(),
         }),
         related: matter.related,
+        author: matter.author,
+        medical_reviewer: matter.medical_reviewer,
+        last_reviewed: matter.last_reviewed,
+        next_review: matter.next_review,
+        sources: matter.sources,
+        updated: matter.updated,
     };
     let mut errors = reader.errors;
     if article.faq.heading.is_empty() {
@@ -566,6 +588,14 @@ pub fn skeleton(title: &str, date: &str) -> String {
            alt: \"What the picture shows, for readers who cannot see it.\"\n  \
            width: 960\n  \
            height: 540\n\
+         # author: alex-example              # ids of people in content/site.json\n\
+         # medical_reviewer: sam-placeholder\n\
+         # last_reviewed: {date}\n\
+         # sources:\n\
+         #   - title: \"What the article is based on\"\n\
+         #     publisher: \"Who published it\"\n\
+         #     year: 2026\n\
+         #     url: https://www.example.com/\n\
          ---\n\
          \n\
          The introduction: a few sentences on what the reader will learn.\n\
@@ -617,6 +647,47 @@ mod tests {
 
     fn text(value: &str) -> Inline {
         Inline::Text(value.to_string())
+    }
+
+    #[test]
+    fn credits_review_dates_sources_and_update_come_from_the_front_matter() {
+        let open = FRONT.strip_suffix("---\n").expect("the closing line");
+        let front = format!(
+            "{open}author: ann\nmedical_reviewer: bob\nlast_reviewed: 2026-02-04\n\
+             next_review: 2027-02-04\nsources:\n  - title: A Guide\n    publisher: A Service\n\
+             \x20   year: 2024\n    url: https://example.org/guide\n  - title: A Book\n\
+             updated:\n  date: 2026-03-01\n  note: New advice.\n---\n"
+        );
+        let body = "Intro.\n\n## A Section\n\nBody.\n";
+        let article = import(&format!("{front}{body}{FAQ}"), Path::new(".")).expect("valid");
+        assert_eq!(article.author.as_deref(), Some("ann"));
+        assert_eq!(article.medical_reviewer.as_deref(), Some("bob"));
+        assert_eq!(article.last_reviewed.as_deref(), Some("2026-02-04"));
+        assert_eq!(article.next_review.as_deref(), Some("2027-02-04"));
+        assert_eq!(
+            article.sources,
+            vec![
+                Source {
+                    title: "A Guide".into(),
+                    publisher: Some("A Service".into()),
+                    year: Some(2024),
+                    url: Some("https://example.org/guide".into()),
+                },
+                Source {
+                    title: "A Book".into(),
+                    publisher: None,
+                    year: None,
+                    url: None,
+                },
+            ]
+        );
+        assert_eq!(
+            article.updated,
+            Some(Update {
+                date: "2026-03-01".into(),
+                note: "New advice.".into()
+            })
+        );
     }
 
     #[test]

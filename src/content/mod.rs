@@ -15,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod outline;
+pub mod review;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod search_files;
@@ -27,3 +28,4 @@ pub use error::{ContentError, Problem};
 pub use library::{Category, Library, LibraryEntry};
 pub use model::*;
 pub use outline::{Outline, OutlineEntry};
+pub use review::ReviewDates;

@@ -33,13 +33,79 @@ pub struct SiteSettings {
     pub booking_url: String,
     /// The announcement banner above the header, as rich text.
     pub announcement: Vec<Inline>,
-    /// The one-line note in the footer.
+    /// The note at the end of every article: that it supports, and does not replace, advice
+    /// from the reader's own clinician.
     pub disclaimer: String,
     /// Where related posts live: a post's address is this followed by its slug. Without it
     /// related posts are listed as plain titles.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
     pub related_posts_base_url: Option<String>,
+    /// The clinic's postal address: the footer shows it with the phone number, as the
+    /// publisher of every page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<PostalAddress>,
+    /// Where the clinic's editorial policy is: how its articles are written, checked and kept
+    /// up to date. Linked from the footer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub editorial_policy_url: Option<String>,
+    /// Where a reader reports a mistake in an article: a `mailto:` address (the message's
+    /// subject then names the article) or a web form's `https:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub report_mistake_url: Option<String>,
+    /// How many months after its last review an article is due for the next one, unless the
+    /// article gives its own `next_review` date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_interval_months: Option<u32>,
+    /// The clinic's authors and medical reviewers. Articles name them by `id`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+}
+
+/// Where the clinic is, as a letter would be addressed.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PostalAddress {
+    /// The street and number, e.g. "100 Example Avenue, Suite 5".
+    pub street: String,
+    /// The town or city.
+    pub locality: String,
+    /// The state, county or region, where addresses use one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The postal code.
+    pub postal_code: String,
+    /// The country, as a two-letter code such as "US".
+    pub country: String,
+}
+
+/// Someone who writes or medically reviews the clinic's articles.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// How articles name this person, e.g. "jane-doe".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub id: String,
+    /// The name as readers see it, e.g. "Dr. Jane Doe".
+    pub name: String,
+    /// Qualifications shown after the name, e.g. "MD, board-certified in pain medicine".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<String>,
+    /// The person's role at the clinic, e.g. "Pain medicine physician".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A site-relative photo, e.g. `images/people/jane-doe.jpg`, shown small beside the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
+    pub photo: Option<String>,
+    /// A page about the person, which their name links to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub profile_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -111,6 +177,60 @@ pub struct Article {
     /// Other articles of the clinic, listed after the FAQ.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedPost>,
+    /// Who wrote the article: the `id` of one of the site's `people`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub author: Option<String>,
+    /// Who checked it medically: the `id` of one of the site's `people`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub medical_reviewer: Option<String>,
+    /// When it was last medically reviewed, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub last_reviewed: Option<String>,
+    /// When the next review is due, as `YYYY-MM-DD`. Without it, the site's
+    /// `review_interval_months` after `last_reviewed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub next_review: Option<String>,
+    /// What the article is based on, listed by number at its end.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The latest change that matters to a reader, and when it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Update>,
+}
+
+/// A publication the article is based on.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Its title, e.g. "Low back pain and sciatica in over 16s".
+    pub title: String,
+    /// Who published it, e.g. "National Institute for Health and Care Excellence".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The year it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// Where to read it: an `https:` or `http:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub url: Option<String>,
+}
+
+/// A change to an article since it was published.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    /// When it changed, as `YYYY-MM-DD`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub date: String,
+    /// What changed, in a sentence, e.g. "Added advice on sleeping positions."
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -309,6 +429,19 @@ impl Article {
             .map(|text| super::text::word_count(&text))
             .sum();
         super::text::reading_minutes(words)
+    }
+}
+
+impl Source {
+    /// Who published it and when, as a citation gives them: "A Health Service, 2024".
+    pub fn details(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .publisher
+            .iter()
+            .cloned()
+            .chain(self.year.map(|year| year.to_string()))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
     }
 }
 

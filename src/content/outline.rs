@@ -11,7 +11,9 @@ use super::text::slugify;
 pub const MAIN_ID: &str = "main-content";
 pub const TITLE_ID: &str = "article-title";
 pub const RELATED_ID: &str = "related-posts";
-pub const RESERVED_IDS: [&str; 3] = [MAIN_ID, TITLE_ID, RELATED_ID];
+pub const ABOUT_ID: &str = "about-this-page";
+pub const SOURCES_ID: &str = "sources";
+pub const RESERVED_IDS: [&str; 5] = [MAIN_ID, TITLE_ID, RELATED_ID, ABOUT_ID, SOURCES_ID];
 
 /// Used when a heading has no letters or digits to make a slug from.
 const FALLBACK_SLUG: &str = "section";

@@ -44,6 +44,27 @@ pub fn display_date(iso: &str) -> Option<String> {
     Some(format!("{} {day}, {year}", MONTHS[month as usize - 1]))
 }
 
+/// The `YYYY-MM-DD` date `months` after `iso`, on the same day of the month or the month's
+/// last day when it is shorter ("2026-01-31" + 1 month is "2026-02-28").
+pub fn add_months(iso: &str, months: u32) -> Option<String> {
+    let (year, month, day) = parse_iso_date(iso)?;
+    let index = month - 1 + months;
+    let (year, month) = (year + index / 12, index % 12 + 1);
+    let day = day.min(days_in_month(year, month)?);
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
 fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
     let bytes = iso.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -56,15 +77,7 @@ fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
             .then(|| part.parse().ok())?
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days_in_month)
+    (1..=days_in_month(year, month)?)
         .contains(&day)
         .then_some((year, month, day))
 }
@@ -116,6 +129,15 @@ mod tests {
         assert_eq!(display_date("2026-01-10").as_deref(), Some("Jan 10, 2026"));
         assert_eq!(display_date("2024-02-29").as_deref(), Some("Feb 29, 2024"));
         assert_eq!(display_date("2025-12-31").as_deref(), Some("Dec 31, 2025"));
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        assert_eq!(add_months("2026-01-10", 12).as_deref(), Some("2027-01-10"));
+        assert_eq!(add_months("2026-11-30", 3).as_deref(), Some("2027-02-28"));
+        assert_eq!(add_months("2027-12-31", 2).as_deref(), Some("2028-02-29"));
+        assert_eq!(add_months("2026-05-31", 0).as_deref(), Some("2026-05-31"));
+        assert_eq!(add_months("2026-02-30", 1), None);
     }
 
     #[test]

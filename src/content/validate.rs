@@ -100,6 +100,26 @@ impl Checker {
         });
     }
 
+    fn site_file(&mut self, name: &str, value: &str) {
+        self.field(name, |c| {
+            if !is_site_file(value) {
+                c.problem(format!(
+                    "{value:?} must be a file of this site, like \"images/hero.svg\""
+                ));
+            }
+        });
+    }
+
+    fn date(&mut self, name: &str, value: &str) {
+        self.field(name, |c| {
+            if display_date(value).is_none() {
+                c.problem(format!(
+                    "{value:?} must be a calendar date written YYYY-MM-DD"
+                ));
+            }
+        });
+    }
+
     fn slug(&mut self, name: &str, value: &str) {
         self.field(name, |c| {
             if !is_slug(value) {
@@ -189,6 +209,60 @@ impl Validate for SiteSettings {
         if let Some(base) = &self.related_posts_base_url {
             c.href("related_posts_base_url", base);
         }
+        if let Some(address) = &self.address {
+            c.field("address", |c| {
+                c.text("street", &address.street);
+                c.text("locality", &address.locality);
+                if let Some(region) = &address.region {
+                    c.text("region", region);
+                }
+                c.text("postal_code", &address.postal_code);
+                c.text("country", &address.country);
+            });
+        }
+        if let Some(policy) = &self.editorial_policy_url {
+            c.href("editorial_policy_url", policy);
+        }
+        if let Some(report) = &self.report_mistake_url {
+            c.field("report_mistake_url", |c| {
+                if !(is_safe_href(report) && has_scheme(report, &["mailto:", "https:", "http:"])) {
+                    c.problem(format!(
+                        "{report:?} must be a mailto: address or a web form's https:// address"
+                    ));
+                }
+            });
+        }
+        if let Some(months) = self.review_interval_months {
+            c.field("review_interval_months", |c| {
+                if !(1..=120).contains(&months) {
+                    c.problem(format!("{months} must be between 1 and 120 months"));
+                }
+            });
+        }
+        let mut ids = HashSet::new();
+        c.field("people", |c| {
+            c.each(&self.people, |c, person| {
+                c.slug("id", &person.id);
+                if !ids.insert(person.id.clone()) {
+                    c.field("id", |c| {
+                        c.problem(format!("{:?} is used twice", person.id))
+                    });
+                }
+                c.text("name", &person.name);
+                if let Some(credentials) = &person.credentials {
+                    c.text("credentials", credentials);
+                }
+                if let Some(role) = &person.role {
+                    c.text("role", role);
+                }
+                if let Some(photo) = &person.photo {
+                    c.site_file("photo", photo);
+                }
+                if let Some(profile) = &person.profile_url {
+                    c.href("profile_url", profile);
+                }
+            })
+        });
     }
 }
 
@@ -224,23 +298,9 @@ impl Validate for Article {
         c.text("title", &self.title);
         c.text("description", &self.description);
         c.text("category", &self.category);
-        c.field("published", |c| {
-            if display_date(&self.published).is_none() {
-                c.problem(format!(
-                    "{:?} must be a calendar date written YYYY-MM-DD",
-                    self.published
-                ));
-            }
-        });
+        c.date("published", &self.published);
         c.field("hero", |c| {
-            c.field("image", |c| {
-                if !is_site_file(&self.hero.image) {
-                    c.problem(format!(
-                        "{:?} must be a file of this site, like \"images/hero.svg\"",
-                        self.hero.image
-                    ));
-                }
-            });
+            c.site_file("image", &self.hero.image);
             if let Some(share_image) = &self.hero.share_image {
                 c.field("share_image", |c| {
                     let name = share_image.to_ascii_lowercase();
@@ -314,7 +374,59 @@ impl Validate for Article {
                 c.slug("slug", &post.slug);
             })
         });
+        for (field, id) in self.named_people() {
+            c.slug(field, id);
+        }
+        if let Some(last) = &self.last_reviewed {
+            c.date("last_reviewed", last);
+        }
+        if let Some(next) = &self.next_review {
+            c.date("next_review", next);
+            if self.last_reviewed.as_ref().is_some_and(|last| next <= last) {
+                c.field("next_review", |c| {
+                    c.problem(format!("{next:?} must come after last_reviewed"))
+                });
+            }
+        }
+        c.field("sources", |c| {
+            c.each(&self.sources, |c, source| {
+                c.text("title", &source.title);
+                if let Some(publisher) = &source.publisher {
+                    c.text("publisher", publisher);
+                }
+                if let Some(year) = source.year {
+                    if !(1000..=9999).contains(&year) {
+                        c.field("year", |c| c.problem(format!("{year} is not a year")));
+                    }
+                }
+                if let Some(url) = &source.url {
+                    c.web_address("url", url);
+                }
+            })
+        });
+        if let Some(update) = &self.updated {
+            c.field("updated", |c| {
+                c.date("date", &update.date);
+                c.text("note", &update.note);
+            });
+        }
     }
+}
+
+/// The problems of `article` that only the site settings show: a person it names who is not
+/// one of the site's people. The browser and `content check` both apply it.
+pub fn problems_with_site(article: &Article, site: &SiteSettings) -> Vec<Problem> {
+    let mut check = Checker::default();
+    for (field, id) in article.named_people() {
+        if site.person(id).is_none() {
+            check.field(field, |c| {
+                c.problem(format!(
+                    "{id:?} is not one of the people in content/site.json"
+                ))
+            });
+        }
+    }
+    check.problems
 }
 
 /// At least one block, each valid.
@@ -415,21 +527,7 @@ mod tests {
         }
     }
 
-    fn settings() -> SiteSettings {
-        SiteSettings {
-            schema: None,
-            clinic_name: "Clinic".into(),
-            site_url: "https://www.example.com/".into(),
-            phone: Phone {
-                display: "(212) 555-0147".into(),
-                dial: "+12125550147".into(),
-            },
-            booking_url: "https://booking.example.com".into(),
-            announcement: vec![Inline::Text("News".into())],
-            disclaimer: "Not advice.".into(),
-            related_posts_base_url: None,
-        }
-    }
+    use crate::content::fixtures::site as settings;
 
     #[test]
     fn valid_settings_have_no_problems() {
@@ -536,6 +634,97 @@ mod article_tests {
                 "sections[0].body[0].list",
                 "sections[0].body[1].paragraph[0].text",
                 "faq.items",
+            ]
+        );
+    }
+
+    #[test]
+    fn review_dates_sources_and_updates_are_checked_at_their_paths() {
+        let mut sample = article(vec![section("A", &[])], &["Q?"]);
+        sample.author = Some("Not A Slug".into());
+        sample.last_reviewed = Some("2026-05-01".into());
+        sample.next_review = Some("2026-04-01".into());
+        sample.sources = vec![
+            Source {
+                title: "Fine".into(),
+                publisher: None,
+                year: Some(2024),
+                url: Some("https://example.org".into()),
+            },
+            Source {
+                title: " ".into(),
+                publisher: Some("".into()),
+                year: Some(24),
+                url: Some("javascript:alert(1)".into()),
+            },
+        ];
+        sample.updated = Some(Update {
+            date: "2026-13-01".into(),
+            note: "".into(),
+        });
+        let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "author",
+                "next_review",
+                "sources[1].title",
+                "sources[1].publisher",
+                "sources[1].year",
+                "sources[1].url",
+                "updated.date",
+                "updated.note",
+            ]
+        );
+    }
+
+    #[test]
+    fn people_an_article_names_must_be_the_site_people() {
+        let mut sample = article(vec![section("A", &[])], &["Q?"]);
+        sample.author = Some("ann".into());
+        sample.medical_reviewer = Some("bob".into());
+        let mut site = crate::content::fixtures::site();
+        site.people = vec![Person {
+            id: "ann".into(),
+            name: "Ann".into(),
+            credentials: None,
+            role: None,
+            photo: None,
+            profile_url: None,
+        }];
+        let found = problems_with_site(&sample, &site);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "medical_reviewer");
+        assert!(found[0].message.contains("\"bob\""), "{}", found[0].message);
+    }
+
+    #[test]
+    fn the_site_people_and_publisher_settings_are_checked() {
+        let mut site = crate::content::fixtures::site();
+        let person = Person {
+            id: "ann".into(),
+            name: "Ann".into(),
+            credentials: Some("".into()),
+            role: None,
+            photo: Some("../ann.jpg".into()),
+            profile_url: Some("javascript:x".into()),
+        };
+        site.people = vec![person.clone(), person];
+        site.report_mistake_url = Some("tel:+1555".into());
+        site.review_interval_months = Some(0);
+        let paths: Vec<String> = problems(&site).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "report_mistake_url",
+                "review_interval_months",
+                "people[0].credentials",
+                "people[0].photo",
+                "people[0].profile_url",
+                "people[1].id",
+                "people[1].credentials",
+                "people[1].photo",
+                "people[1].profile_url",
             ]
         );
     }

@@ -3,8 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    ArticleBody, ArticleHeader, ArticleToRead, Breadcrumbs, FaqAccordion, RelatedPosts,
-    SectionLink, SiteLayout, TableOfContents,
+    AboutArticle, ArticleBody, ArticleHeader, ArticleToRead, Breadcrumbs, FaqAccordion,
+    RelatedPosts, SectionLink, SiteLayout, TableOfContents,
 };
 use crate::content::library::trail_to_article;
 use crate::content::outline::TITLE_ID;
@@ -36,10 +36,12 @@ pub fn ArticlePage(
     // Each part below is built on its own turn, from its own copy.
     let minutes = article.reading_minutes();
     let trail = trail_to_article(&article);
-    let (header_article, body_article) = (article.clone(), article.clone());
+    let (header_article, body_article, about_article) =
+        (article.clone(), article.clone(), article.clone());
     let (toc_outline, body_outline) = (outline.clone(), outline.clone());
     let (faq, faq_entry) = (article.faq.clone(), outline.faq.clone());
     let (posts, head_article, head_site) = (article.related.clone(), article.clone(), site.clone());
+    let (header_site, about_site) = (site.clone(), site.clone());
     view! {
         <SiteLayout site=site.clone()>
             <FirstScreen>
@@ -47,7 +49,11 @@ pub fn ArticlePage(
             </FirstScreen>
             <article class="article" aria-labelledby=TITLE_ID>
                 <FirstScreen>
-                    <ArticleHeader article=header_article.clone() reading_minutes=minutes />
+                    <ArticleHeader
+                        article=header_article.clone()
+                        site=header_site.clone()
+                        reading_minutes=minutes
+                    />
                 </FirstScreen>
                 <FirstScreen>
                     <TableOfContents outline=toc_outline.clone() current=current_section />
@@ -57,12 +63,13 @@ pub fn ArticlePage(
                 </FirstScreen>
                 <AfterFirstPaint>
                     <FaqAccordion faq=faq.clone() entry=faq_entry.clone() />
-                    <p class="back-to-top">
-                        <SectionLink id=TITLE_ID.to_string()>"Back to top"</SectionLink>
-                    </p>
                 </AfterFirstPaint>
             </article>
             <AfterFirstPaint>
+                <AboutArticle article=about_article.clone() site=about_site.clone() />
+                <p class="back-to-top">
+                    <SectionLink id=TITLE_ID.to_string()>"Back to top"</SectionLink>
+                </p>
                 <RelatedPosts posts=posts.clone() local=related.clone() site=head_site.clone() />
                 <ArticleHead article=head_article.clone() site=head_site.clone() />
             </AfterFirstPaint>

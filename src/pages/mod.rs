@@ -17,6 +17,7 @@ pub use route::Route;
 
 use crate::content::fetch::fetch_content;
 use crate::content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
+use crate::content::validate::problems_with_site;
 use crate::content::{Article, ArticleIndex, ContentError, Library, Problem, SiteSettings};
 use crate::first_paint::provide_first_paint_queue;
 use crate::offline::FromSavedCopy;
@@ -98,17 +99,22 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
     };
     let file = article_file(&slug);
     let article = fetch_content::<Article>(&file).await?;
+    // What only the other files show: the file's name, and the site's people.
+    let mut problems = problems_with_site(&article.content, &site);
     if article.content.slug != slug {
-        return Err(ContentError::Invalid {
-            problems: vec![Problem {
+        problems.insert(
+            0,
+            Problem {
                 path: "slug".into(),
                 message: format!(
                     "{:?} does not match the file name {slug:?}",
                     article.content.slug
                 ),
-            }],
-            file,
-        });
+            },
+        );
+    }
+    if !problems.is_empty() {
+        return Err(ContentError::Invalid { problems, file });
     }
     // Cards for the related posts this site has: only then is the library needed.
     let local: Vec<&str> = article

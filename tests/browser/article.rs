@@ -254,7 +254,7 @@ async fn the_banner_header_hero_related_posts_and_footer_come_from_the_settings(
             site["clinic_name"].as_str().expect("name")
         );
         assert_eq!(
-            page.text(".footer-disclaimer").await,
+            page.text(".care-note").await,
             site["disclaimer"].as_str().expect("disclaimer")
         );
     })

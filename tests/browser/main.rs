@@ -16,3 +16,4 @@ mod shipped;
 mod site_search;
 mod support;
 mod toc;
+mod trust;
