@@ -72,8 +72,9 @@ setup_build_tools() {
 
 setup_test_tools() {
   # Headless Chromium and its WebDriver for the browser tests.
-  command -v chromium >/dev/null || apt_install chromium
-  command -v chromedriver >/dev/null || apt_install chromium-driver
+  # Or the ones CHROME_PATH and CHROMEDRIVER_PATH name, where Chromium lives elsewhere.
+  [ -x "${CHROME_PATH:-}" ] || command -v chromium >/dev/null || apt_install chromium
+  [ -x "${CHROMEDRIVER_PATH:-}" ] || command -v chromedriver >/dev/null || apt_install chromium-driver
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy
   rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 }

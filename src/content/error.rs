@@ -26,16 +26,6 @@ pub struct Problem {
     pub message: String,
 }
 
-impl ContentError {
-    pub fn file(&self) -> &str {
-        match self {
-            ContentError::Unavailable { file, .. }
-            | ContentError::Malformed { file, .. }
-            | ContentError::Invalid { file, .. } => file,
-        }
-    }
-}
-
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)

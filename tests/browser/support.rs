@@ -508,6 +508,16 @@ fn content_type(path: &str, status: u16) -> &'static str {
     }
 }
 
+/// The Chromium the tests drive: `$CHROME_PATH`, or Debian's.
+fn chrome_path() -> String {
+    std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// Its WebDriver: `$CHROMEDRIVER_PATH`, or `chromedriver` on the `PATH`.
+fn chromedriver_path() -> String {
+    std::env::var("CHROMEDRIVER_PATH").unwrap_or_else(|_| "chromedriver".into())
+}
+
 /// A chromedriver of our own, killed when dropped.
 struct Driver {
     child: Child,
@@ -520,7 +530,7 @@ impl Driver {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let child = Command::new("chromedriver")
+        let child = Command::new(chromedriver_path())
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -621,7 +631,7 @@ async fn connect(driver_url: &str, width: u32, height: u32, flags: &[&str]) -> C
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+        serde_json::json!({ "binary": chrome_path(), "args": args }),
     );
     capabilities.insert("pageLoadStrategy".into(), "eager".into());
     // chromedriver takes a moment to listen.

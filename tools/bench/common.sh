@@ -30,7 +30,7 @@ wait_for_ports() {
 
 # Lighthouse in its mobile mode on URL $1, its JSON report to $2, for categories $3.
 lighthouse() {
-  CHROME_PATH=/usr/bin/chromium "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
+  CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" "$BENCH/node_modules/.bin/lighthouse" "$1" --quiet \
     --output=json --output-path="$2" --only-categories="$3" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
     >/dev/null 2>&1
