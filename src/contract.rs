@@ -4,6 +4,13 @@
 //! `tests/contracts.rs` checks that every `data-*` name the scripts and styles use is one of
 //! these (or a reading setting's), so a rename cannot break only one side.
 
+/// The shell Trunk built, kept beside the pre-rendered pages: the service worker's answer,
+/// offline, for a page it has not saved.
+pub const SHELL_FILE: &str = "app.html";
+
+/// The not-found page, which hosts answer unknown addresses with.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
 /// The element the app lives in; a pre-rendered page's HTML is inside it.
 pub const APP_ROOT_ID: &str = "app";
 

@@ -35,16 +35,12 @@ use crate::content::structured_data::script_safe_json;
 use crate::content::validate::Validate;
 use crate::content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
 use crate::contract::{
-    ANNOUNCEMENT_ATTRIBUTE, APP_ROOT_ID, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
-    SHELL_ONLY_ATTRIBUTE,
+    ANNOUNCEMENT_ATTRIBUTE, APP_ROOT_ID, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE,
+    PAGE_PATH_ATTRIBUTE, SHELL_FILE, SHELL_ONLY_ATTRIBUTE,
 };
 use crate::pages::head::{article_head, escape_html, library_head, not_found_head, PageHead};
 use crate::pages::{LoadedPage, PageContent, Route};
 use crate::LoadedApp;
-
-/// The shell Trunk built, kept beside the pages.
-pub const SHELL_FILE: &str = "app.html";
-pub const NOT_FOUND_FILE: &str = "404.html";
 
 /// The end of the app's root element in the shell.
 const APP_ROOT_END: &str = "</div><!-- end of #app -->";

@@ -23,8 +23,9 @@ mod finish {
     use std::path::PathBuf;
     use std::process::ExitCode;
 
+    use clinic_article::contract::NOT_FOUND_FILE;
     use clinic_article::offline::precache::write_service_worker;
-    use clinic_article::prerender::{prerender_site, NOT_FOUND_FILE};
+    use clinic_article::prerender::prerender_site;
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);

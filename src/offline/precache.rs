@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use crate::content::{Article, ArticleIndex};
-use crate::prerender::{NOT_FOUND_FILE, SHELL_FILE};
+use crate::contract::{NOT_FOUND_FILE, SHELL_FILE};
 
 const TEMPLATE: &str = include_str!("service-worker.js");
 

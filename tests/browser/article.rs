@@ -1,6 +1,6 @@
 //! The article page as a patient sees it, and what happens when content or the address is bad.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support::{block_texts, content_json, plain, with_desktop_page, Fault, Page};
 
@@ -143,6 +143,40 @@ async fn every_paragraph_and_list_item_is_shown_verbatim_in_order() {
             .await;
         let shown: Vec<String> = serde_json::from_value(shown).expect("strings");
         assert_eq!(shown, expected);
+
+        // Bulleted lists are `ul`, numbered ones (steps in order) `ol`.
+        let lists = page
+            .eval(
+                "return [...document.querySelectorAll('.article-body :is(ul, ol)')]
+                    .map(l => [l.tagName, l.children.length])",
+            )
+            .await;
+        let blocks = json["intro"].as_array().into_iter().flatten().chain(
+            json["sections"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|section| {
+                    let subsections = section["subsections"].as_array().into_iter().flatten();
+                    section["body"].as_array().into_iter().flatten().chain(
+                        subsections.flat_map(|sub| sub["body"].as_array().into_iter().flatten()),
+                    )
+                }),
+        );
+        let expected_lists: Vec<Value> = blocks
+            .filter_map(
+                |block| match (block.get("list"), block.get("numbered_list")) {
+                    (Some(items), _) => Some(json!(["UL", items.as_array()?.len()])),
+                    (_, Some(items)) => Some(json!(["OL", items.as_array()?.len()])),
+                    _ => None,
+                },
+            )
+            .collect();
+        assert!(
+            expected_lists.iter().any(|list| list[0] == "OL"),
+            "the fixture has a numbered list"
+        );
+        assert_eq!(lists, json!(expected_lists));
 
         // Each span kind is its own element, its text set as text.
         let spans = page

@@ -834,8 +834,10 @@ pub fn block_texts(blocks: &Value) -> Vec<String> {
         if let Some(paragraph) = block.get("paragraph") {
             texts.push(plain(paragraph));
         }
-        for item in block["list"].as_array().into_iter().flatten() {
-            texts.push(plain(item));
+        for kind in ["list", "numbered_list"] {
+            for item in block[kind].as_array().into_iter().flatten() {
+                texts.push(plain(item));
+            }
         }
     }
     texts

@@ -53,7 +53,10 @@ async function profileOnce() {
     await page.evaluateOnNewDocument(markAppReady, APP_READY);
     await page.tracing.start({ categories: CATEGORIES });
     await page.goto(url, { waitUntil: "networkidle0" });
-    await new Promise((done) => setTimeout(done, 1500));
+    // The app runs the page, and the frame after it has painted: all the trace needs.
+    await page.waitForSelector("html[data-app-ready]", { timeout: 60_000 });
+    await page.evaluate(() => new Promise((done) =>
+      requestAnimationFrame(() => requestAnimationFrame(done))));
     const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString("utf8"));
     return trace;
   } finally {

@@ -13,14 +13,14 @@ async function repeatVisitLcp(url, { serviceWorker }) {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: "networkidle0" });
     if (serviceWorker) {
-      // The app registers its worker a few seconds after load; wait until it has saved the
-      // site and controls the page.
+      // The app registers its worker after the page has loaded; wait until the worker
+      // controls the page and has saved it (the page then marks itself).
       await page.waitForFunction(
-        () => navigator.serviceWorker.controller?.state === "activated",
+        () => navigator.serviceWorker.controller?.state === "activated"
+          && document.documentElement.hasAttribute("data-saved-for-offline"),
         { timeout: 30000 },
       );
     }
-    await new Promise((done) => setTimeout(done, 500));
     await emulatePhone(page, { network: true });
     await page.goto(url, { waitUntil: "networkidle0" });
     return await page.evaluate(() => new Promise((done) => {
