@@ -9,7 +9,7 @@
 // (src/handover.rs). Otherwise (the app's shell) the app starts at once.
 (function () {
   // Generated from src/contract.rs: after changing it, run
-  // UPDATE_SCRIPTS=1 cargo test --test contracts.
+  // cargo run --bin content -- generate.
   // <generated>
   var APP_ROOT_ID = "app";
   var PAGE_PATH_ATTRIBUTE = "data-page-path";

@@ -5,6 +5,8 @@
 pub mod components;
 pub mod content;
 pub mod contract;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod derived_files;
 pub mod first_paint;
 #[cfg(target_arch = "wasm32")]
 mod handover;

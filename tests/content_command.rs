@@ -1,4 +1,4 @@
-//! The editors' command, `cargo run --bin content -- check | import | new`, run as an editor
+//! The editors' command, `cargo run --bin content -- check | import | new | …`, run as an editor
 //! runs it: its messages, the files it writes and its exit status.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -355,6 +355,53 @@ fn import_refuses_what_cannot_be_shown_naming_the_line() {
 }
 
 #[test]
+fn an_import_the_folder_check_refuses_changes_nothing() {
+    let site = site_copy("atomic");
+    let markdown = site.join("missing-hero.md");
+    let source =
+        std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
+            .expect("markdown")
+            .replace(
+                "src: images/fixture-hero.svg",
+                "src: images/not-bundled.svg",
+            );
+    std::fs::write(&markdown, source).expect("write");
+    let index_before = std::fs::read(site.join("content/articles.json")).expect("index");
+    let folder = site.join("content");
+    let output = content(&[
+        "import",
+        markdown.to_str().expect("path"),
+        "--content",
+        &folder.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let article =
+        folder.join("articles/stretching-at-your-desk-a-fixture-written-in-markdown.json");
+    assert_eq!(
+        problems(&output),
+        vec![format!(
+            "{}: hero.image: \"images/not-bundled.svg\" is not in {}",
+            article.display(),
+            site.display()
+        )],
+        "named at the file it would have written"
+    );
+    assert!(!article.exists(), "no half-imported article");
+    assert_eq!(
+        std::fs::read(site.join("content/articles.json")).expect("index"),
+        index_before,
+        "the index is as it was"
+    );
+    let left: Vec<String> = std::fs::read_dir(&site)
+        .expect("site")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.') || name.ends_with(".partial"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "no working copy is left behind");
+}
+
+#[test]
 fn new_writes_a_skeleton_once() {
     let folder = std::env::temp_dir().join(format!("clinic-command-new-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
@@ -377,7 +424,7 @@ fn new_writes_a_skeleton_once() {
 }
 
 #[test]
-fn generate_adds_made_up_articles_that_pass_the_check_and_replaces_them_when_run_again() {
+fn sample_articles_adds_made_up_articles_that_pass_the_check_and_replaces_them_when_run_again() {
     let site = site_copy("generate");
     let folder = site.join("content").display().to_string();
     let listed = || {
@@ -387,7 +434,7 @@ fn generate_adds_made_up_articles_that_pass_the_check_and_replaces_them_when_run
     };
     let before = listed();
     for count in [12, 5] {
-        let output = content(&["generate", &count.to_string(), "--content", &folder]);
+        let output = content(&["sample-articles", &count.to_string(), "--content", &folder]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         assert_eq!(
             listed(),
@@ -397,10 +444,40 @@ fn generate_adds_made_up_articles_that_pass_the_check_and_replaces_them_when_run
         let check = content(&["check", &folder]);
         assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     }
-    let refused = content(&["generate", "5"]);
+    let refused = content(&["sample-articles", "5", "--content", "public/content"]);
     assert_eq!(
         refused.status.code(),
         Some(2),
         "never into the shipped content"
     );
+}
+
+#[test]
+fn help_describes_every_verb_with_examples_and_a_wrong_command_says_so() {
+    let help = content(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for verb in ["check", "import", "new", "generate", "sample-articles"] {
+        assert!(text.contains(&format!("  {verb} ")), "{verb}: {text}");
+        assert!(
+            text.contains(&format!("cargo run --bin content -- {verb}")),
+            "{verb}: {text}"
+        );
+    }
+    let import = content(&["import", "--help"]);
+    let text = String::from_utf8_lossy(&import.stdout);
+    assert!(
+        text.contains("--force") && text.contains("Example:"),
+        "{text}"
+    );
+
+    for wrong in [&["publish"][..], &["import"][..], &["check", "--bogus"][..]] {
+        let output = content(wrong);
+        assert_eq!(output.status.code(), Some(2), "{wrong:?}");
+        assert!(
+            stderr(&output).contains("Usage:"),
+            "{wrong:?}: {}",
+            stderr(&output)
+        );
+    }
 }

@@ -5,9 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clinic_article::content::schema::{
-    schemas, ARTICLE_SCHEMA, INDEX_SCHEMA, SCHEMA_DIR, SITE_SCHEMA,
-};
+use clinic_article::content::schema::{ARTICLE_SCHEMA, INDEX_SCHEMA, SCHEMA_DIR, SITE_SCHEMA};
 use serde_json::{json, Value};
 
 fn root() -> &'static Path {
@@ -42,23 +40,6 @@ fn content_files() -> Vec<(PathBuf, &'static str)> {
         }
     }
     files
-}
-
-#[test]
-fn the_committed_schemas_are_generated_from_the_content_types() {
-    for (name, text) in schemas() {
-        let path = root().join(SCHEMA_DIR).join(name);
-        if std::env::var_os("UPDATE_SCHEMAS").is_some() {
-            std::fs::create_dir_all(path.parent().expect("folder")).expect("schemas/");
-            std::fs::write(&path, &text).expect("write the schema");
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == text,
-            "{SCHEMA_DIR}/{name} has drifted from the content types: run \
-             UPDATE_SCHEMAS=1 cargo test --test content_schema"
-        );
-    }
 }
 
 #[test]

@@ -1,62 +1,18 @@
 //! The names shared by the app, its early scripts, its stylesheet and the build are defined
 //! once, in `src/contract.rs` (and the reading settings' in `src/prefs/model.rs`):
-//! - each script's `// <generated>` block is written from them, so the scripts cannot drift;
+//! - each script's `// <generated>` block is written from them (`clinic_article::derived_files`,
+//!   checked in `tests/derived_files.rs`), so the scripts cannot drift;
 //! - every `data-*` name the scripts, the stylesheet and the page template use is one of them,
 //!   so a rename on one side fails here instead of breaking the page.
 
 use std::path::Path;
 
-use clinic_article::contract::{script_constants, DATA_ATTRIBUTES};
-use clinic_article::prefs::model::{choices, script_tables};
-
-const START: &str = "// <generated>\n";
-const END: &str = "// </generated>\n";
-
-/// Each script with a generated block, and what the block holds.
-fn generated_blocks() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "src/prefs/reading-settings.js",
-            format!("{}{}", script_tables(), script_constants()),
-        ),
-        ("public/boot.js", script_constants()),
-        ("src/offline/service-worker.js", script_constants()),
-    ]
-}
+use clinic_article::contract::DATA_ATTRIBUTES;
+use clinic_article::prefs::model::choices;
 
 fn read(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"))
-}
-
-#[test]
-fn each_scripts_generated_block_comes_from_the_contract() {
-    for (file, block) in generated_blocks() {
-        let script = read(file);
-        let (before, rest) = script
-            .split_once(START)
-            .unwrap_or_else(|| panic!("{file}: no <generated> line"));
-        let (_, after) = rest
-            .split_once(END)
-            .unwrap_or_else(|| panic!("{file}: no </generated> line"));
-        let indent = before.rsplit('\n').next().unwrap_or("");
-        let lines: String = block
-            .lines()
-            .map(|line| format!("{line}\n{indent}"))
-            .collect();
-        let expected = format!("{before}{START}{indent}{lines}{END}{after}");
-        if std::env::var_os("UPDATE_SCRIPTS").is_some() {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-            std::fs::write(&path, &expected).expect("write the script");
-        } else {
-            assert!(
-                script == expected,
-                "{file} has drifted from src/contract.rs or src/prefs/model.rs: run \
-                 UPDATE_SCRIPTS=1 cargo test --test contracts, then UPDATE_CSP_HASH=1 cargo \
-                 test --test hosting_files"
-            );
-        }
-    }
 }
 
 /// The `data-*` names in `text`.

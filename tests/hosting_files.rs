@@ -4,42 +4,12 @@
 
 use std::path::Path;
 
-use base64::Engine;
-use sha2::{Digest, Sha256};
-
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// What `index.html` inlines (Trunk copies each file's text as it is), and the CSP directive
-/// that must allow it by its hash.
-const INLINED: [(&str, &str); 2] = [
-    ("src/prefs/reading-settings.js", SCRIPT_SRC),
-    ("style/main.css", STYLE_SRC),
-];
-/// The files that carry the Content-Security-Policy.
-const POLICY_FILES: [&str; 2] = ["public/_headers", "deploy/security-headers.conf"];
 const SCRIPT_SRC: &str = "script-src 'self' 'wasm-unsafe-eval'";
-const STYLE_SRC: &str = "style-src 'self'";
-
-/// The CSP source that allows exactly `text` inline: `'sha256-…'`.
-fn csp_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
-
-/// `policy_file` with `directive` allowing `hash` as its one inline element.
-fn with_hash(policy_file: &str, directive: &str, hash: &str) -> String {
-    let (before, after) = policy_file
-        .split_once(directive)
-        .unwrap_or_else(|| panic!("no \"{directive}\" in the policy"));
-    let rest = &after[after.find(';').unwrap_or(after.len())..];
-    format!("{before}{directive} {hash}{rest}")
-}
 
 /// The header lines of the `_headers` rule for `pattern`.
 fn rule<'a>(headers: &'a str, pattern: &str) -> Vec<&'a str> {
@@ -163,32 +133,6 @@ fn no_host_needs_a_rewrite_and_unknown_addresses_get_404_html() {
         nginx.contains("error_page 404 /404.html;"),
         "the not-found page"
     );
-}
-
-#[test]
-fn the_policy_allows_what_index_html_inlines_by_its_hash() {
-    let index = read("index.html");
-    for file in POLICY_FILES {
-        let text = read(file);
-        let mut expected = text.clone();
-        for (inlined, directive) in INLINED {
-            assert!(
-                index.contains(&format!("rel=\"inline\" href=\"{inlined}\"")),
-                "index.html inlines {inlined}"
-            );
-            expected = with_hash(&expected, directive, &csp_hash(&read(inlined)));
-        }
-        if std::env::var_os("UPDATE_CSP_HASH").is_some() {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-            std::fs::write(path, &expected).expect("write");
-        } else {
-            assert!(
-                text == expected,
-                "{file} must allow what index.html inlines by its hash: run \
-                 UPDATE_CSP_HASH=1 cargo test --test hosting_files"
-            );
-        }
-    }
 }
 
 /// Netlify and GitHub Pages build with the README's command and publish what it writes.

@@ -19,6 +19,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("pages", 4),
     ("handover", 5),
     ("prerender", 5),
+    ("derived_files", 5),
     ("lib", 5),
     ("main", 5),
 ];

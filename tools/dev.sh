@@ -93,7 +93,11 @@ run_tests() {
 case "${1:-}" in
   setup) setup_build_tools; setup_test_tools ;;
   serve) setup_build_tools; shift; exec trunk serve "$@" ;;
-  build) setup_build_tools; shift; exec trunk build --release "$@" ;;
+  build)
+    setup_build_tools; shift
+    # Every file made from others (schemas, scripts' generated blocks, CSP hashes) current.
+    cargo run --quiet --locked --bin content -- generate
+    exec trunk build --release "$@" ;;
   test) setup_build_tools; setup_test_tools; run_tests ;;
   *)
     echo "usage: tools/dev.sh serve|test|build|setup" >&2

@@ -1,14 +1,6 @@
-//! The editors' command: `cargo run --bin content -- <verb>`.
-//!
-//!   check [DIR]                      every content file through the browser's types and rules
-//!   import FILE.md [--force]         a Markdown article into articles/<slug>.json and the index
-//!   new "Title"                      a Markdown skeleton in content-src/<slug>.md
-//!   generate N                       N made-up articles in the content folder, for measuring
-//!                                    the site at scale (never for a real site)
-//!
-//! `--content DIR` (default `public/content`) names the content folder for `check`, `import`
-//! and `generate`; `--to DIR` (default `content-src`) the folder `new` writes to. Exit status: 0 when all is well,
-//! 1 when something is wrong with the content, 2 when the command itself is wrong.
+//! The editors' command: `cargo run --bin content -- <verb>`. `--help` (and `<verb> --help`)
+//! says what each verb does, with examples. Exit status: 0 when all is well, 1 when something
+//! is wrong with the content, 2 when the command itself is wrong.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -24,6 +16,9 @@ mod command {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, Parser, Subcommand};
+
     use clinic_article::content::check::check_folder;
     use clinic_article::content::generate::{
         generate_articles, vocabulary_of, GENERATED_SLUG_PREFIX,
@@ -33,13 +28,79 @@ mod command {
     use clinic_article::content::model::{Article, ArticleIndex, ArticleSummary};
     use clinic_article::content::review::today;
     use clinic_article::content::text::slugify;
+    use clinic_article::derived_files::write_derived_files;
 
-    const USAGE: &str = "usage: cargo run --bin content -- check [DIR]
-           cargo run --bin content -- import FILE.md [--force] [--content DIR]
-           cargo run --bin content -- new \"Title\" [--to DIR]
-           cargo run --bin content -- generate N --content DIR";
     const CONTENT_DIR: &str = "public/content";
     const SOURCES_DIR: &str = "content-src";
+
+    const EXAMPLES: &str = "Examples:
+  cargo run --bin content -- check
+  cargo run --bin content -- new \"Sleeping Well With Back Pain\"
+  cargo run --bin content -- import content-src/sleeping-well-with-back-pain.md
+  cargo run --bin content -- generate
+  cargo run --bin content -- sample-articles 200 --content /tmp/site/content";
+
+    /// Checks, imports and starts the site's content, and writes the files made from it.
+    #[derive(Parser)]
+    #[command(name = "content", after_help = EXAMPLES)]
+    struct Cli {
+        #[command(subcommand)]
+        verb: Verb,
+    }
+
+    #[derive(Subcommand)]
+    enum Verb {
+        /// Checks every content file through the browser's types and rules, and the files
+        /// against each other; mistakes fail (exit 1), warnings do not.
+        #[command(after_help = "Example:\n  cargo run --bin content -- check public/content")]
+        Check {
+            /// The content folder.
+            #[arg(default_value = CONTENT_DIR)]
+            folder: PathBuf,
+        },
+        /// Turns a Markdown article into articles/<slug>.json and lists it in articles.json,
+        /// after checking the folder as it would be: a mistake changes nothing.
+        #[command(after_help = "Example:\n  cargo run --bin content -- import \
+                                content-src/sleeping-well-with-back-pain.md --force")]
+        Import {
+            /// The Markdown file.
+            file: PathBuf,
+            /// Replace an article that exists already.
+            #[arg(long)]
+            force: bool,
+            /// The content folder.
+            #[arg(long, default_value = CONTENT_DIR)]
+            content: PathBuf,
+        },
+        /// Starts a Markdown article, with every kind of part an article has.
+        #[command(
+            after_help = "Example:\n  cargo run --bin content -- new \"Sleeping Well With \
+                                Back Pain\""
+        )]
+        New {
+            /// The article's title; the file is named after it.
+            title: String,
+            /// Where to write it.
+            #[arg(long, default_value = SOURCES_DIR)]
+            to: PathBuf,
+        },
+        /// Writes every file made from others: the content's JSON Schemas, the scripts'
+        /// generated blocks and the security policy's hashes. tools/dev.sh build runs it.
+        Generate,
+        /// Adds N made-up articles to a copy of a content folder, to measure the site at
+        /// scale. Never into the shipped content.
+        #[command(
+            after_help = "Example:\n  cargo run --bin content -- sample-articles 200 \
+                                --content /tmp/site/content"
+        )]
+        SampleArticles {
+            /// How many articles.
+            count: usize,
+            /// The copy of a content folder to add them to.
+            #[arg(long)]
+            content: PathBuf,
+        },
+    }
 
     /// What went wrong: with the content (exit 1) or with the command (exit 2).
     enum Failure {
@@ -48,8 +109,8 @@ mod command {
     }
 
     pub fn main() -> ExitCode {
-        let args: Vec<String> = std::env::args().skip(1).collect();
-        match run(&args) {
+        let cli = Cli::parse();
+        match run(cli.verb) {
             Ok(done) => {
                 if !done.is_empty() {
                     println!("{done}");
@@ -63,52 +124,42 @@ mod command {
                 ExitCode::from(1)
             }
             Err(Failure::Usage(message)) => {
-                eprintln!("{message}\n{USAGE}");
+                let _ = Cli::command()
+                    .error(ErrorKind::ValueValidation, message)
+                    .print();
                 ExitCode::from(2)
             }
         }
     }
 
-    fn run(args: &[String]) -> Result<String, Failure> {
-        let mut words = Vec::new();
-        let (mut force, mut content, mut to) = (false, None, None);
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let mut value = |option: &str| {
-                args.next()
-                    .map(PathBuf::from)
-                    .ok_or_else(|| Failure::Usage(format!("{option} needs a folder")))
-            };
-            match arg.as_str() {
-                "--force" => force = true,
-                "--content" => content = Some(value("--content")?),
-                "--to" => to = Some(value("--to")?),
-                flag if flag.starts_with("--") => {
-                    return Err(Failure::Usage(format!("unknown option {flag}")))
-                }
-                word => words.push(word),
-            }
-        }
-        let content = content.unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-        match words.as_slice() {
-            ["check"] => check(&content),
-            ["check", dir] => check(Path::new(dir)),
-            ["import", file] => import_article(Path::new(file), &content, force),
-            ["new", title] => new_article(title, &to.unwrap_or_else(|| PathBuf::from(SOURCES_DIR))),
-            ["generate", count] => match (count.parse(), content.as_path()) {
-                // Never into the shipped content by accident: the folder is named.
-                (Ok(count), folder) if folder != Path::new(CONTENT_DIR) => generate(count, folder),
-                _ => Err(Failure::Usage(
-                    "generate needs a number and --content naming a copy of a content folder"
+    fn run(verb: Verb) -> Result<String, Failure> {
+        match verb {
+            Verb::Check { folder } => check(&folder),
+            Verb::Import {
+                file,
+                force,
+                content,
+            } => import_article(&file, &content, force),
+            Verb::New { title, to } => new_article(&title, &to),
+            Verb::Generate => generate_derived_files(),
+            // Never into the shipped content by accident.
+            Verb::SampleArticles { content, .. } if content == Path::new(CONTENT_DIR) => {
+                Err(Failure::Usage(
+                    "sample-articles writes into a copy of a content folder, never the shipped one"
                         .into(),
-                )),
-            },
-            [] => Err(Failure::Usage("no verb".into())),
-            _ => Err(Failure::Usage(format!(
-                "cannot understand: {}",
-                words.join(" ")
-            ))),
+                ))
+            }
+            Verb::SampleArticles { count, content } => generate(count, &content),
         }
+    }
+
+    fn generate_derived_files() -> Result<String, Failure> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let written = write_derived_files(root).map_err(|e| Failure::Content(vec![e]))?;
+        Ok(match written.as_slice() {
+            [] => "every derived file is current".to_string(),
+            files => format!("wrote {}", files.join(", ")),
+        })
     }
 
     fn check(content: &Path) -> Result<String, Failure> {
@@ -163,16 +214,22 @@ mod command {
                 title: article.title.clone(),
             }),
         }
-        write_json(&target, &article)?;
-        write_json(&index_path, &index)?;
-        // The whole folder as the site will serve it: the hero must be bundled, and so on.
-        let report = check_folder(content, &today());
+        // The whole folder as the site will serve it (the hero must be bundled, and so on),
+        // checked in a copy first: a failure changes nothing.
+        let report = check_with(
+            content,
+            &[(&target, json(&article)?), (&index_path, json(&index)?)],
+        )?;
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
         }
         if !report.problems.is_empty() {
             return Err(Failure::Content(report.problems));
         }
+        // Each file is whole or untouched; the article comes first, so the index never lists
+        // a missing one.
+        write_json(&target, &article)?;
+        write_json(&index_path, &index)?;
         Ok(format!(
             "wrote {} and listed it in {}; it will be at articles/{}",
             target.display(),
@@ -270,11 +327,73 @@ mod command {
         ))
     }
 
+    /// The check of `content` as it would be with `changes` (a file of it, and its new
+    /// value) written: run on a copy beside it, which is then removed. The problems name
+    /// the files of `content`, not the copy's.
+    fn check_with(
+        content: &Path,
+        changes: &[(&Path, serde_json::Value)],
+    ) -> Result<clinic_article::content::check::Report, Failure> {
+        let failure = |path: &Path, error: std::io::Error| {
+            Failure::Content(vec![format!("{}: {error}", path.display())])
+        };
+        let name = format!(".content-check-{}", std::process::id());
+        let copy = content.with_file_name(&name);
+        let _ = std::fs::remove_dir_all(&copy);
+        copy_dir(content, &copy).map_err(|e| failure(&copy, e))?;
+        let result = (|| {
+            for (path, value) in changes {
+                let relative = path.strip_prefix(content).unwrap_or(path);
+                std::fs::write(copy.join(relative), pretty(value)?)
+                    .map_err(|e| failure(&copy.join(relative), e))?;
+            }
+            let mut report = check_folder(&copy, &today());
+            let (from, to) = (copy.display().to_string(), content.display().to_string());
+            for line in report.problems.iter_mut().chain(report.warnings.iter_mut()) {
+                *line = line.replace(&from, &to);
+            }
+            Ok(report)
+        })();
+        let _ = std::fs::remove_dir_all(&copy);
+        result
+    }
+
+    fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy_dir(&entry.path(), &target)?;
+            } else {
+                std::fs::copy(entry.path(), target)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes `value` as pretty JSON, whole or not at all: into a file beside `path`, then
+    /// renamed over it.
     fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), Failure> {
+        let failure =
+            |error: std::io::Error| Failure::Content(vec![format!("{}: {error}", path.display())]);
+        let partial = path.with_extension("json.partial");
+        std::fs::write(&partial, pretty(value)?).map_err(failure)?;
+        std::fs::rename(&partial, path).map_err(|error| {
+            let _ = std::fs::remove_file(&partial);
+            failure(error)
+        })
+    }
+
+    fn json(value: &impl serde::Serialize) -> Result<serde_json::Value, Failure> {
+        serde_json::to_value(value).map_err(|e| Failure::Content(vec![e.to_string()]))
+    }
+
+    /// A value as the content files write it: pretty JSON and a final newline.
+    fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
         let mut text = serde_json::to_string_pretty(value)
-            .map_err(|e| Failure::Content(vec![format!("{}: {e}", path.display())]))?;
+            .map_err(|e| Failure::Content(vec![e.to_string()]))?;
         text.push('\n');
-        std::fs::write(path, text)
-            .map_err(|e| Failure::Content(vec![format!("{}: {e}", path.display())]))
+        Ok(text)
     }
 }

@@ -24,7 +24,7 @@ const VERSION = "development";
 const PRECACHE = [];
 
 // Generated from src/contract.rs: after changing it, run
-// UPDATE_SCRIPTS=1 cargo test --test contracts.
+// cargo run --bin content -- generate.
 // <generated>
 var APP_ROOT_ID = "app";
 var PAGE_PATH_ATTRIBUTE = "data-page-path";

@@ -9,7 +9,7 @@
 // address (a host that answers every path with the home page), which the app then builds.
 (function () {
   // Generated from src/prefs/model.rs and src/contract.rs: after changing them, run
-  // UPDATE_SCRIPTS=1 cargo test --test contracts, then update the CSP hash.
+  // cargo run --bin content -- generate.
   // <generated>
   var KEY = "clinic-article:reading-settings:v1";
   var CHOICES = { "contrast": ["default","high","dark"], "text-size": ["100","120","140","160","180","200"], "align": ["left","center","right"], "spacing": ["normal","wide"], "font": ["default","readable"], "links": ["plain","highlight"], "motion": ["full","reduce"] };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The library at scale (not a test): the release site with its shipped content, and a copy with
-# 200 made-up articles added (`content generate 200`), built side by side. Prints the time the
+# 200 made-up articles added (`content sample-articles 200`), built side by side. Prints the time the
 # post-build step (pre-render, library, search index) takes for each, the search index's size,
 # what a reader who opens one article downloads on each site, Lighthouse's LCP of the list of
 # articles against the static page (tools/bench/static-article.html), and search on a phone
@@ -20,7 +20,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 trunk build --release --dist "$OUT/one" >/dev/null
 cargo build --quiet --release --bin content --bin finish-build
 cp -r "$OUT/one" "$OUT/many"
-target/release/content generate "$COUNT" --content "$OUT/many/content" >/dev/null
+target/release/content sample-articles "$COUNT" --content "$OUT/many/content" >/dev/null
 static_page "$OUT/static"
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
