@@ -214,7 +214,7 @@ fn check_names_each_problem_by_file_and_line_or_field_and_fails() {
         problems(&output),
         vec![
             format!(
-                "{}: published: \"soon\" must be a calendar date written YYYY-MM-DD",
+                "{}: published: \"soon\" must be a date written YYYY-MM-DD, like \"2026-03-04\"",
                 home.display()
             ),
             format!(

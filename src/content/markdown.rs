@@ -191,24 +191,53 @@ fn hero_size(hero: &HeroMatter, site: &Path) -> Result<(u32, u32), MarkdownError
         return Ok((width, height));
     }
     let path = site.join(&hero.src);
-    imagesize::size(&path)
-        .ok()
-        .and_then(|size| {
+    let is_svg = hero.src.to_ascii_lowercase().ends_with(".svg");
+    let size = if is_svg {
+        std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| svg_size(&text))
+    } else {
+        imagesize::size(&path).ok().and_then(|size| {
             Some((
                 u32::try_from(size.width).ok()?,
                 u32::try_from(size.height).ok()?,
             ))
         })
-        .ok_or_else(|| {
-            MarkdownError::at(
-                2,
-                format!(
-                    "front matter: hero: give `width` and `height` (the size of {} could not \
+    };
+    size.ok_or_else(|| {
+        MarkdownError::at(
+            2,
+            format!(
+                "front matter: hero: give `width` and `height` (the size of {} could not \
                      be read)",
-                    path.display()
-                ),
-            )
-        })
+                path.display()
+            ),
+        )
+    })
+}
+
+/// An SVG's size in pixels: its root's `width` and `height` when they are plain numbers (or
+/// pixels), else its `viewBox`'s.
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let document = roxmltree::Document::parse(svg).ok()?;
+    let root = document.root_element();
+    let pixels = |value: &str| -> Option<u32> {
+        let number: f64 = value.trim().trim_end_matches("px").parse().ok()?;
+        (number >= 1.0 && number < f64::from(u32::MAX)).then(|| number.round() as u32)
+    };
+    let attribute = |name| root.attribute(name).and_then(pixels);
+    if let (Some(width), Some(height)) = (attribute("width"), attribute("height")) {
+        return Some((width, height));
+    }
+    let view_box: Vec<&str> = root
+        .attribute("viewBox")?
+        .split(|ch: char| ch == ',' || ch.is_whitespace())
+        .filter(|part| !part.is_empty())
+        .collect();
+    match view_box.as_slice() {
+        [_, _, width, height] => Some((pixels(width)?, pixels(height)?)),
+        _ => None,
+    }
 }
 
 /// Where the text being read goes.
@@ -688,6 +717,31 @@ mod tests {
                 note: "New advice.".into()
             })
         );
+    }
+
+    #[test]
+    fn an_svg_hero_size_is_read_from_its_size_or_view_box() {
+        let svg = |root: &str| format!("<svg xmlns=\"http://www.w3.org/2000/svg\" {root}/>");
+        assert_eq!(
+            svg_size(&svg("width=\"120\" height=\"80px\"")),
+            Some((120, 80))
+        );
+        assert_eq!(svg_size(&svg("viewBox=\"0 0 960 540\"")), Some((960, 540)));
+        assert_eq!(
+            svg_size(&svg("width=\"100%\" height=\"100%\" viewBox=\"0,0,16,9\"")),
+            Some((16, 9))
+        );
+        assert_eq!(svg_size(&svg("width=\"10em\"")), None);
+        assert_eq!(svg_size("not svg"), None);
+
+        // The importer reads the fixture hero's when the front matter leaves it out.
+        let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let front = FRONT
+            .replace("src: images/x.svg", "src: images/fixture-hero.svg")
+            .replace("  width: 10\n  height: 5\n", "");
+        let body = "Intro.\n\n## A Section\n\nBody.\n";
+        let article = import(&format!("{front}{body}{FAQ}"), &site).expect("valid");
+        assert_eq!((article.hero.width, article.hero.height), (960, 540));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Pure text helpers: slugs for heading ids, reading time and dates.
 
+use chrono::{Datelike, Months, NaiveDate};
+
 /// Words per minute used for the reading-time estimate. Lower than the usual 230-250 because
 /// our readers are often reading slowly, in pain or with assistive technology.
 pub const WORDS_PER_MINUTE: usize = 200;
@@ -40,46 +42,59 @@ const MONTHS: [&str; 12] = [
 /// A `YYYY-MM-DD` date as the clinic writes it ("Jan 10, 2026"), or `None` when it is not a
 /// real calendar date.
 pub fn display_date(iso: &str) -> Option<String> {
-    let (year, month, day) = parse_iso_date(iso)?;
-    Some(format!("{} {day}, {year}", MONTHS[month as usize - 1]))
+    let date = parse_date(iso).ok()?;
+    Some(format!(
+        "{} {}, {}",
+        MONTHS[date.month0() as usize],
+        date.day(),
+        date.year()
+    ))
 }
 
 /// The `YYYY-MM-DD` date `months` after `iso`, on the same day of the month or the month's
 /// last day when it is shorter ("2026-01-31" + 1 month is "2026-02-28").
 pub fn add_months(iso: &str, months: u32) -> Option<String> {
-    let (year, month, day) = parse_iso_date(iso)?;
-    let index = month - 1 + months;
-    let (year, month) = (year + index / 12, index % 12 + 1);
-    let day = day.min(days_in_month(year, month)?);
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    let date = parse_date(iso)
+        .ok()?
+        .checked_add_months(Months::new(months))?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    ))
 }
 
-fn days_in_month(year: u32, month: u32) -> Option<u32> {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
-}
-
-fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
+/// A date written `YYYY-MM-DD`, read as a day of the calendar; the error says what is wrong.
+pub fn parse_date(iso: &str) -> Result<NaiveDate, String> {
     let bytes = iso.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = &iso[range];
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = iso.get(range)?;
         part.bytes()
             .all(|b| b.is_ascii_digit())
             .then(|| part.parse().ok())?
     };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    (1..=days_in_month(year, month)?)
-        .contains(&day)
-        .then_some((year, month, day))
+    let written = (bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-')
+        .then(|| Some((digits(0..4)?, digits(5..7)?, digits(8..10)?)))
+        .flatten();
+    let Some((year, month, day)) = written else {
+        return Err(format!(
+            "{iso:?} must be a date written YYYY-MM-DD, like \"2026-03-04\""
+        ));
+    };
+    if !(1..=12).contains(&month) {
+        return Err(format!("{iso:?} has no month {month}: months are 01 to 12"));
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
+        let last = NaiveDate::from_ymd_opt(year as i32, month, 1)
+            .and_then(|first| first.checked_add_months(Months::new(1)))
+            .and_then(|next| next.pred_opt())
+            .map_or(31, |last| last.day());
+        format!(
+            "{iso:?} is not a day of the calendar: {} {year} has {last} days",
+            MONTHS[month as usize - 1]
+        )
+    })
 }
 
 #[cfg(test)]
@@ -129,6 +144,26 @@ mod tests {
         assert_eq!(display_date("2026-01-10").as_deref(), Some("Jan 10, 2026"));
         assert_eq!(display_date("2024-02-29").as_deref(), Some("Feb 29, 2024"));
         assert_eq!(display_date("2025-12-31").as_deref(), Some("Dec 31, 2025"));
+    }
+
+    #[test]
+    fn a_date_error_says_what_is_wrong() {
+        assert_eq!(
+            parse_date("2026-02-30"),
+            Err("\"2026-02-30\" is not a day of the calendar: Feb 2026 has 28 days".into())
+        );
+        assert_eq!(
+            parse_date("2024-02-30"),
+            Err("\"2024-02-30\" is not a day of the calendar: Feb 2024 has 29 days".into())
+        );
+        assert_eq!(
+            parse_date("2026-13-01"),
+            Err("\"2026-13-01\" has no month 13: months are 01 to 12".into())
+        );
+        assert_eq!(
+            parse_date("2026-3-4"),
+            Err("\"2026-3-4\" must be a date written YYYY-MM-DD, like \"2026-03-04\"".into())
+        );
     }
 
     #[test]

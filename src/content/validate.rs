@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::error::Problem;
 use super::model::*;
 use super::outline::RESERVED_IDS;
-use super::text::display_date;
+use super::text::parse_date;
 
 /// Content that can check itself.
 pub trait Validate {
@@ -112,10 +112,8 @@ impl Checker {
 
     fn date(&mut self, name: &str, value: &str) {
         self.field(name, |c| {
-            if display_date(value).is_none() {
-                c.problem(format!(
-                    "{value:?} must be a calendar date written YYYY-MM-DD"
-                ));
+            if let Err(error) = parse_date(value) {
+                c.problem(error);
             }
         });
     }
