@@ -481,3 +481,40 @@ fn help_describes_every_verb_with_examples_and_a_wrong_command_says_so() {
         );
     }
 }
+
+#[test]
+fn check_warns_where_an_address_would_drop_letters() {
+    let site = site_copy("letters");
+    let file = site.join("content/articles/a-second-fixture-article.json");
+    let mut article = json(&file);
+    article["sections"][0]["heading"] = "Wärme oder Kälte".into();
+    article["category"] = "Rückenschmerzen".into();
+    std::fs::write(&file, article.to_string()).expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines = stderr(&output);
+    let at = file.display();
+    for expected in [
+        format!(
+            "warning: {at}: sections[0].heading: the address #w-rme-oder-k-lte drops letters: \
+             give it \"id\": \"warme-oder-kalte\""
+        ),
+        format!(
+            "warning: {at}: category: its page's address, categories/r-ckenschmerzen/, drops \
+             letters; a name in ASCII letters keeps it readable"
+        ),
+    ] {
+        assert!(
+            lines.lines().any(|line| line == expected),
+            "{expected}\n{lines}"
+        );
+    }
+    article["sections"][0]["id"] = "warme-oder-kalte".into();
+    std::fs::write(&file, article.to_string()).expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert!(
+        !stderr(&output).contains("sections[0].heading"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -24,10 +24,9 @@ mod command {
         generate_articles, vocabulary_of, GENERATED_SLUG_PREFIX,
     };
     use clinic_article::content::load::{article_file, parse, INDEX_FILE};
-    use clinic_article::content::markdown::{import, skeleton};
+    use clinic_article::content::markdown::{import, readable_slug, skeleton};
     use clinic_article::content::model::{Article, ArticleIndex, ArticleSummary};
     use clinic_article::content::review::today;
-    use clinic_article::content::text::slugify;
     use clinic_article::derived_files::write_derived_files;
 
     const CONTENT_DIR: &str = "public/content";
@@ -303,7 +302,7 @@ mod command {
     }
 
     fn new_article(title: &str, to: &Path) -> Result<String, Failure> {
-        let slug = slugify(title);
+        let slug = readable_slug(title);
         if slug.is_empty() {
             return Err(Failure::Usage(format!(
                 "{title:?} has no letters or digits for a file name"

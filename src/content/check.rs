@@ -10,10 +10,13 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::error::ContentError;
+use super::library::{category_path, category_slug};
 use super::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use super::markdown::{readable_id, readable_slug};
 use super::model::{Article, ArticleIndex, SiteSettings};
 use super::review::ReviewDates;
 use super::text::display_date;
+use super::text::slugify;
 use super::validate::{problems_with_site, Validate};
 
 /// What `check_folder` found.
@@ -113,6 +116,11 @@ pub fn check_folder(content: &Path, today: &str) -> Report {
                 ));
             }
         }
+        warnings.extend(
+            letters_dropped_from_addresses(&article)
+                .into_iter()
+                .map(|warning| format!("{at}: {warning}")),
+        );
         if article.sources.is_empty() {
             warnings.push(format!(
                 "{at}: sources: none listed: readers cannot see what the article is based on"
@@ -162,6 +170,45 @@ pub fn check_folder(content: &Path, today: &str) -> Report {
     }
     problems.extend(lines);
     Report { problems, warnings }
+}
+
+/// The places where the browser's ASCII-only slugs would drop letters from an address: a
+/// heading without an `id` of its own, and the category (whose page is at its slug).
+fn letters_dropped_from_addresses(article: &Article) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut heading = |path: String, text: &str, id: &Option<String>| {
+        if let (None, Some(readable)) = (id, readable_id(text)) {
+            found.push(format!(
+                "{path}: the address #{} drops letters: give it \"id\": \"{readable}\"",
+                slugify(text)
+            ));
+        }
+    };
+    for (n, section) in article.sections.iter().enumerate() {
+        heading(
+            format!("sections[{n}].heading"),
+            &section.heading,
+            &section.id,
+        );
+        for (m, sub) in section.subsections.iter().enumerate() {
+            heading(
+                format!("sections[{n}].subsections[{m}].heading"),
+                &sub.heading,
+                &sub.id,
+            );
+        }
+    }
+    for (n, item) in article.faq.items.iter().enumerate() {
+        heading(format!("faq.items[{n}].question"), &item.question, &item.id);
+    }
+    if readable_slug(&article.category) != category_slug(&article.category) {
+        found.push(format!(
+            "category: its page's address, {}, drops letters; a name in ASCII letters keeps \
+             it readable",
+            category_path(&category_slug(&article.category))
+        ));
+    }
+    found
 }
 
 /// Reads one file, adding its problems to `lines`.

@@ -108,7 +108,7 @@ pub fn import(markdown: &str, site: &Path) -> Result<Article, Vec<MarkdownError>
     let (width, height) = hero_size(&matter.hero, site).map_err(|e| vec![e])?;
     let article = Article {
         schema: Some("../../../schemas/article.schema.json".to_string()),
-        slug: matter.slug.unwrap_or_else(|| slugify(&matter.title)),
+        slug: matter.slug.unwrap_or_else(|| readable_slug(&matter.title)),
         title: matter.title,
         description: matter.description,
         category: matter.category,
@@ -214,6 +214,19 @@ fn hero_size(hero: &HeroMatter, site: &Path) -> Result<(u32, u32), MarkdownError
             ),
         )
     })
+}
+
+/// A slug for an address made from `text` in any script: letters outside ASCII are
+/// transliterated ("Über Rückenschmerzen" → "uber-ruckenschmerzen"), not dropped.
+pub fn readable_slug(text: &str) -> String {
+    slugify(&deunicode::deunicode(text))
+}
+
+/// The id a heading keeps when the browser's own slug of it would drop letters: the browser
+/// derives ids from ASCII only, so the importer writes the readable one into the content.
+pub fn readable_id(heading: &str) -> Option<String> {
+    let readable = readable_slug(heading);
+    (!readable.is_empty() && readable != slugify(heading)).then_some(readable)
 }
 
 /// An SVG's size in pixels: its root's `width` and `height` when they are plain numbers (or
@@ -505,6 +518,7 @@ impl<'a> BodyReader<'a> {
             return;
         };
         let text = text.trim().to_string();
+        let id = id.or_else(|| readable_id(&text));
         let is_faq = classes.iter().any(|c| c == "faq") || text == FAQ_HEADING;
         let callout = classes.iter().any(|c| c == "callout");
         if let Some(other) = classes
@@ -604,7 +618,7 @@ impl<'a> BodyReader<'a> {
 
 /// A new article's Markdown, with its front matter filled in and the parts an article needs.
 pub fn skeleton(title: &str, date: &str) -> String {
-    let slug = slugify(title);
+    let slug = readable_slug(title);
     let title = serde_json::to_string(title).unwrap_or_default();
     format!(
         "---\n\
@@ -717,6 +731,30 @@ mod tests {
                 note: "New advice.".into()
             })
         );
+    }
+
+    #[test]
+    fn titles_and_headings_in_any_script_get_readable_addresses() {
+        assert_eq!(
+            readable_slug("Über Rückenschmerzen"),
+            "uber-ruckenschmerzen"
+        );
+        assert_eq!(
+            readable_slug("Dolor de espalda: ¿qué hacer?"),
+            "dolor-de-espalda-que-hacer"
+        );
+        assert_eq!(readable_slug("Боль в спине"), "bol-v-spine");
+        let front = FRONT.replace("title: A Test Article", "title: Über Rückenschmerzen");
+        let body = "Intro.\n\n## Wärme oder Kälte?\n\nBody.\n\n## Plain Heading\n\nBody.\n";
+        let faq = "\n## Frequently Asked Questions\n\n### Hilft Bewegung?\n\nJa.\n";
+        let article = import(&format!("{front}{body}{faq}"), Path::new(".")).expect("valid");
+        assert_eq!(article.slug, "uber-ruckenschmerzen");
+        assert_eq!(article.sections[0].id.as_deref(), Some("warme-oder-kalte"));
+        assert_eq!(
+            article.sections[1].id, None,
+            "an ASCII heading's id needs no help"
+        );
+        assert_eq!(article.faq.items[0].id, None);
     }
 
     #[test]
