@@ -17,6 +17,8 @@ pub mod prefs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod site_address;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_host;
 pub mod storage;
 
 use leptos::prelude::*;

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use clinic_article::static_host::header_rules;
+
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -11,15 +13,13 @@ fn read(path: &str) -> String {
 
 const SCRIPT_SRC: &str = "script-src 'self' 'wasm-unsafe-eval'";
 
-/// The header lines of the `_headers` rule for `pattern`.
-fn rule<'a>(headers: &'a str, pattern: &str) -> Vec<&'a str> {
-    headers
-        .lines()
-        .skip_while(|line| line.trim() != pattern)
-        .skip(1)
-        .take_while(|line| line.starts_with(char::is_whitespace) && !line.trim().is_empty())
-        .map(str::trim)
-        .collect()
+/// The header lines of the `_headers` rule for `pattern`, read as the test server reads them.
+fn rule(headers: &str, pattern: &str) -> Vec<String> {
+    header_rules(headers)
+        .into_iter()
+        .find(|rule| rule.pattern == pattern)
+        .map(|rule| rule.lines)
+        .unwrap_or_default()
 }
 
 fn csp_of(line: &str) -> &str {
@@ -41,9 +41,8 @@ fn csp_of(line: &str) -> &str {
 #[test]
 fn hashed_assets_are_immutable_the_service_worker_is_never_stale_and_nothing_else_is_set() {
     let headers = read("public/_headers");
-    assert!(
-        rule(&headers, "/assets/*").contains(&"Cache-Control: public, max-age=31536000, immutable")
-    );
+    assert!(rule(&headers, "/assets/*")
+        .contains(&"Cache-Control: public, max-age=31536000, immutable".to_string()));
     assert_eq!(
         rule(&headers, "/service-worker.js"),
         ["Cache-Control: no-cache"]
@@ -55,7 +54,7 @@ fn hashed_assets_are_immutable_the_service_worker_is_never_stale_and_nothing_els
         !all.iter().any(|line| line.starts_with("Cache-Control")),
         "{all:?}"
     );
-    assert!(all.contains(&"X-Content-Type-Options: nosniff"));
+    assert!(all.contains(&"X-Content-Type-Options: nosniff".to_string()));
     assert!(all.iter().any(|line| line.starts_with("Referrer-Policy: ")));
     let index = read("index.html");
     assert_eq!(
@@ -68,10 +67,11 @@ fn hashed_assets_are_immutable_the_service_worker_is_never_stale_and_nothing_els
 #[test]
 fn the_policy_allows_only_the_site_and_its_wasm_and_nginx_ships_the_same() {
     let headers = read("public/_headers");
-    let policy = rule(&headers, "/*")
-        .into_iter()
+    let lines = rule(&headers, "/*");
+    let policy = lines
+        .iter()
         .find(|line| line.starts_with("Content-Security-Policy:"))
-        .map(csp_of)
+        .map(|line| csp_of(line))
         .expect("a Content-Security-Policy");
     assert!(policy.contains("default-src 'self'"));
     assert!(policy.contains(SCRIPT_SRC));

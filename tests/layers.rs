@@ -20,6 +20,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("handover", 5),
     ("prerender", 5),
     ("derived_files", 5),
+    ("static_host", 5),
     ("lib", 5),
     ("main", 5),
 ];

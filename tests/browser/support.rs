@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,9 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures::FutureExt;
 use serde_json::Value;
+
+pub use clinic_article::static_host::Unknown;
+use clinic_article::static_host::{request_path, write_answer, StaticSite};
 
 use crate::common::copy_dir;
 
@@ -219,16 +222,6 @@ impl Gate {
     }
 }
 
-/// How the server answers a path with no file.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Unknown {
-    /// `index.html` for paths without a file extension, as a host set up for a single-page
-    /// app answers (an nginx `try_files`, a Netlify rewrite).
-    Index,
-    /// `404.html` with status 404, as GitHub Pages, Netlify and Cloudflare Pages answer.
-    NotFoundPage,
-}
-
 /// A static file server on a free loopback port, serving `root` under `prefix`, with the
 /// response headers the site's `_headers` file asks of Netlify and Cloudflare Pages, caching
 /// included (each test has a browser of its own, so nothing is cached across tests).
@@ -240,7 +233,7 @@ pub struct Server {
     shell_for_pages: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     /// What is served, replaced by `serve_from`.
-    site: Arc<Mutex<Arc<Site>>>,
+    site: Arc<Mutex<Arc<StaticSite>>>,
 }
 
 /// The fault key that stands for every path: the server is unreachable.
@@ -255,12 +248,7 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().expect("local address"));
         let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
-        let site = Arc::new(Mutex::new(Arc::new(Site {
-            prefix: prefix.to_string(),
-            unknown,
-            headers: header_rules(root),
-            root: root.to_path_buf(),
-        })));
+        let site = Arc::new(Mutex::new(Arc::new(StaticSite::new(root, prefix, unknown))));
         let shell_for_pages = Arc::new(AtomicBool::new(false));
         let (shared_site, shared_faults, shell) =
             (site.clone(), faults.clone(), shell_for_pages.clone());
@@ -312,12 +300,7 @@ impl Server {
     /// Serves `root` from now on, as a host does after a new deploy.
     pub fn serve_from(&self, root: &Path) {
         let mut site = self.site.lock().expect("site lock");
-        *site = Arc::new(Site {
-            prefix: site.prefix.clone(),
-            unknown: site.unknown,
-            headers: header_rules(root),
-            root: root.to_path_buf(),
-        });
+        *site = Arc::new(StaticSite::new(root, &site.prefix, site.unknown));
     }
 
     /// Drops every connection until `clear`: the site cannot be reached.
@@ -337,35 +320,12 @@ impl Server {
     }
 }
 
-struct Site {
-    root: PathBuf,
-    prefix: String,
-    unknown: Unknown,
-    /// `(path pattern, header lines)` from `_headers`.
-    headers: Vec<(String, Vec<String>)>,
-}
-
-/// The rules of `_headers`: a path pattern (a trailing `*` matches any rest) on its own line,
-/// then its indented `Name: value` lines.
-fn header_rules(root: &Path) -> Vec<(String, Vec<String>)> {
-    let text = std::fs::read_to_string(root.join("_headers")).unwrap_or_default();
-    let mut rules: Vec<(String, Vec<String>)> = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-    {
-        if line.starts_with(char::is_whitespace) {
-            if let Some((_, headers)) = rules.last_mut() {
-                headers.push(line.trim().to_string());
-            }
-        } else {
-            rules.push((line.trim().to_string(), Vec::new()));
-        }
-    }
-    rules
-}
-
-fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>, shell: bool) {
+fn serve(
+    stream: TcpStream,
+    site: &StaticSite,
+    faults: &Mutex<HashMap<String, Fault>>,
+    shell: bool,
+) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -376,8 +336,7 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>,
     while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
         line.clear();
     }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let path = request_path(&request_line);
     let last = path.rsplit('/').next().unwrap_or("");
     if shell && !last.contains('.') {
         let page = std::fs::read(site.root.join("app.html")).unwrap_or_default();
@@ -405,107 +364,19 @@ fn serve(stream: TcpStream, site: &Site, faults: &Mutex<HashMap<String, Fault>>,
     answer(stream, site, &path, fault);
 }
 
-fn answer(stream: TcpStream, site: &Site, path: &str, fault: Option<Fault>) {
-    let path = path.to_string();
-    let (status, body) = match fault {
-        Some(Fault::Status(status)) => (status, Vec::new()),
-        Some(Fault::Body(body)) => (200, body),
+fn answer(stream: TcpStream, site: &StaticSite, path: &str, fault: Option<Fault>) {
+    let answer = match fault {
+        Some(Fault::Status(status)) => site.with_headers(path, status, Vec::new()),
+        Some(Fault::Body(body)) => site.with_headers(path, 200, body),
         Some(Fault::Drop) => return,
         Some(Fault::Hold(gate)) => {
             gate.pass();
-            read_file(site, &path)
+            site.answer(path)
         }
-        Some(Fault::Once(fault)) => return answer(stream, site, &path, Some(*fault)),
-        None => read_file(site, &path),
+        Some(Fault::Once(fault)) => return answer(stream, site, path, Some(*fault)),
+        None => site.answer(path),
     };
-    // A folder's address without its final `/` is redirected to it, as every host does.
-    let location = (status == MOVED).then(|| format!("Location: {path}/\r\n"));
-    let site_path = format!("/{}", path.strip_prefix(&site.prefix).unwrap_or(""));
-    let is_caching = |line: &str| line.to_ascii_lowercase().starts_with("cache-control");
-    let matching: Vec<&String> = site
-        .headers
-        .iter()
-        .filter(|(pattern, _)| match pattern.strip_suffix('*') {
-            Some(start) => site_path.starts_with(start),
-            None => site_path == *pattern,
-        })
-        .flat_map(|(_, lines)| lines)
-        .collect();
-    // The caching a host sends for this path: the most specific (last) matching rule's.
-    let caching = matching
-        .iter()
-        .rfind(|line| is_caching(line))
-        .map_or("Cache-Control: no-cache".to_string(), |line| {
-            line.to_string()
-        });
-    let extra: String = matching
-        .iter()
-        .filter(|line| !is_caching(line))
-        .map(|line| format!("{line}\r\n"))
-        .collect();
-    let header = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{caching}\r\n{extra}{}Connection: close\r\n\r\n",
-        if status == 200 { "OK" } else { "Error" },
-        content_type(&path, status),
-        body.len(),
-        location.unwrap_or_default()
-    );
-    let mut stream = &stream;
-    let _ = stream.write_all(header.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-/// The status of a redirect to a folder's address.
-const MOVED: u16 = 301;
-
-fn read_file(site: &Site, path: &str) -> (u16, Vec<u8>) {
-    let (root, prefix, unknown) = (&site.root, site.prefix.as_str(), site.unknown);
-    let not_found = || match unknown {
-        Unknown::NotFoundPage => std::fs::read(root.join("404.html"))
-            .map(|page| (404, page))
-            .unwrap_or_else(|_| (404, b"not found".to_vec())),
-        Unknown::Index => (404, b"not found".to_vec()),
-    };
-    let Some(relative) = path.strip_prefix(prefix) else {
-        return not_found();
-    };
-    if relative.split('/').any(|part| part == "..") {
-        return not_found();
-    }
-    let file = root.join(relative);
-    if file.is_file() {
-        return (200, std::fs::read(file).unwrap_or_default());
-    }
-    if file.join("index.html").is_file() {
-        if !relative.is_empty() && !relative.ends_with('/') {
-            return (MOVED, Vec::new());
-        }
-        return (
-            200,
-            std::fs::read(file.join("index.html")).unwrap_or_default(),
-        );
-    }
-    let last = relative.rsplit('/').next().unwrap_or("");
-    if unknown == Unknown::Index && !last.contains('.') {
-        if let Ok(index) = std::fs::read(root.join("index.html")) {
-            return (200, index);
-        }
-    }
-    not_found()
-}
-
-fn content_type(path: &str, status: u16) -> &'static str {
-    let extension = path.rsplit('.').next().unwrap_or("");
-    match extension {
-        _ if status != 200 => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "woff2" => "font/woff2",
-        _ => "text/html; charset=utf-8",
-    }
+    let _ = write_answer(&stream, &answer);
 }
 
 /// The Chromium the tests drive: `$CHROME_PATH`, or Debian's.

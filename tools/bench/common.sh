@@ -7,6 +7,14 @@ bench_setup() {
   bash "$ROOT/tools/dev.sh" setup >/dev/null
   export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
   [ -x "$BENCH/node_modules/.bin/lighthouse" ] || npm ci --prefix "$BENCH" --no-audit --no-fund
+  # The server the sites are measured on (src/bin/serve.rs: the hosts' answers and headers,
+  # which the browser tests serve with too, compressed as a CDN would).
+  cargo build --quiet --release --locked --bin serve
+}
+
+# Serves the built site in folder $1 on loopback port $2, in the background.
+serve_site() {
+  "$ROOT/target/release/serve" "$1" "$2" &
 }
 
 # The shipped article as a plain static page, with the site's stylesheet, in folder $1.

@@ -55,8 +55,8 @@ one=$(reader "$OUT/one"); many=$(reader "$OUT/many")
 echo "one article's reader: $(kib "$many") with $COUNT more articles, $(kib "$one") without ($(ratio "$many" "$one"))"
 echo "saved on install:     $(grep -o 'const PRECACHE = .*' "$OUT/many/service-worker.js" | tr ',' '\n' | wc -l) files with $COUNT more articles, $(grep -o 'const PRECACHE = .*' "$OUT/one/service-worker.js" | tr ',' '\n' | wc -l) without"
 
-node "$BENCH/serve.mjs" "$OUT/many" 8191 & many_server=$!
-node "$BENCH/serve.mjs" "$OUT/static" 8192 & static_server=$!
+serve_site "$OUT/many" 8191; many_server=$!
+serve_site "$OUT/static" 8192; static_server=$!
 trap 'kill $many_server $static_server 2>/dev/null' EXIT
 wait_for_ports 8191 8192
 for run in $(seq "$RUNS"); do

@@ -38,9 +38,9 @@ first_view=( "$OUT"/site/index.html "$OUT"/site/assets/*.js "$wasm"
 echo "first view:  $(kib "$(br_size "${first_view[@]}")") brotli   (budget 130 KiB)"
 echo "static page: $(kib "$(br_size "$OUT"/static/index.html "$OUT"/static/main.css "$OUT"/static/images/*.svg)") brotli"
 
-node "$BENCH/serve.mjs" "$OUT/site" 8181 & app=$!
-node "$BENCH/serve.mjs" "$OUT/static" 8182 & static=$!
-node "$BENCH/serve.mjs" "$OUT/site-named" 8183 & named=$!
+serve_site "$OUT/site" 8181; app=$!
+serve_site "$OUT/static" 8182; static=$!
+serve_site "$OUT/site-named" 8183; named=$!
 trap 'kill $app $static $named 2>/dev/null; rm -f "$named_index"' EXIT
 wait_for_ports 8181 8182 8183
 CATEGORIES=performance,accessibility,best-practices,seo

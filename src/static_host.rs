@@ -1,0 +1,228 @@
+//! A built site served as static hosts serve it, for the browser tests and the benchmark (the
+//! `serve` binary): a folder's address answers its `index.html` (and its address without the
+//! final `/` is redirected there), an unknown address gets `404.html` with status 404 (or
+//! `index.html`, as a host set up for a single-page app answers), and every answer carries the
+//! headers the site's `_headers` file asks of Netlify and Cloudflare Pages, caching included.
+//! `_headers` is read here, and only here.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// One rule of a `_headers` file: a path pattern (a trailing `*` matches any rest) and its
+/// `Name: value` lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderRule {
+    pub pattern: String,
+    pub lines: Vec<String>,
+}
+
+/// The rules of a `_headers` file: a pattern on its own line, then its indented header lines.
+pub fn header_rules(text: &str) -> Vec<HeaderRule> {
+    let mut rules: Vec<HeaderRule> = Vec::new();
+    let meaningful = |line: &&str| !line.trim().is_empty() && !line.trim_start().starts_with('#');
+    for line in text.lines().filter(meaningful) {
+        if line.starts_with(char::is_whitespace) {
+            if let Some(rule) = rules.last_mut() {
+                rule.lines.push(line.trim().to_string());
+            }
+        } else {
+            rules.push(HeaderRule {
+                pattern: line.trim().to_string(),
+                lines: Vec::new(),
+            });
+        }
+    }
+    rules
+}
+
+impl HeaderRule {
+    pub fn matches(&self, path: &str) -> bool {
+        match self.pattern.strip_suffix('*') {
+            Some(start) => path.starts_with(start),
+            None => path == self.pattern,
+        }
+    }
+}
+
+/// How a host answers an address with no file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// `index.html` for paths without a file extension, as a host set up for a single-page
+    /// app answers (an nginx `try_files`, a Netlify rewrite).
+    Index,
+    /// `404.html` with status 404, as GitHub Pages, Netlify and Cloudflare Pages answer.
+    NotFoundPage,
+}
+
+/// A built site in `root`, published under `prefix` (`/`, or a sub-path such as `/clinic/`).
+#[derive(Debug, Clone)]
+pub struct StaticSite {
+    pub root: PathBuf,
+    pub prefix: String,
+    pub unknown: Unknown,
+    rules: Vec<HeaderRule>,
+}
+
+/// The status of a redirect to a folder's address.
+pub const MOVED: u16 = 301;
+
+/// An answer: its status, headers and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<String>,
+    pub body: Vec<u8>,
+}
+
+impl StaticSite {
+    pub fn new(root: &Path, prefix: &str, unknown: Unknown) -> StaticSite {
+        let headers = std::fs::read_to_string(root.join("_headers")).unwrap_or_default();
+        StaticSite {
+            root: root.to_path_buf(),
+            prefix: prefix.to_string(),
+            unknown,
+            rules: header_rules(&headers),
+        }
+    }
+
+    /// The file a host answers `path` with, and the status.
+    pub fn file(&self, path: &str) -> (u16, Option<PathBuf>) {
+        let not_found = || match self.unknown {
+            Unknown::NotFoundPage => (404, Some(self.root.join("404.html"))),
+            Unknown::Index => (404, None),
+        };
+        let Some(relative) = path.strip_prefix(&self.prefix) else {
+            return not_found();
+        };
+        if relative.split('/').any(|part| part == "..") {
+            return not_found();
+        }
+        let file = self.root.join(relative);
+        if file.is_file() {
+            return (200, Some(file));
+        }
+        if file.join("index.html").is_file() {
+            if !relative.is_empty() && !relative.ends_with('/') {
+                return (MOVED, None);
+            }
+            return (200, Some(file.join("index.html")));
+        }
+        let last = relative.rsplit('/').next().unwrap_or("");
+        if self.unknown == Unknown::Index && !last.contains('.') {
+            return (200, Some(self.root.join("index.html")));
+        }
+        not_found()
+    }
+
+    /// The answer for `path`: the file's (see [`StaticSite::file`]), with its headers.
+    pub fn answer(&self, path: &str) -> Answer {
+        let (status, file) = self.file(path);
+        let body = file
+            .and_then(|file| std::fs::read(file).ok())
+            .unwrap_or_else(|| match status {
+                MOVED => Vec::new(),
+                _ => b"not found".to_vec(),
+            });
+        self.with_headers(path, status, body)
+    }
+
+    /// `body` answered for `path` with `status`, with the headers a host sends for it.
+    pub fn with_headers(&self, path: &str, status: u16, body: Vec<u8>) -> Answer {
+        let site_path = format!("/{}", path.strip_prefix(&self.prefix).unwrap_or(""));
+        let is_caching = |line: &str| line.to_ascii_lowercase().starts_with("cache-control");
+        let matching: Vec<&String> = self
+            .rules
+            .iter()
+            .filter(|rule| rule.matches(&site_path))
+            .flat_map(|rule| &rule.lines)
+            .collect();
+        let mut headers = vec![format!("Content-Type: {}", content_type(path, status))];
+        // The caching a host sends for this path: the most specific (last) matching rule's.
+        headers.push(
+            matching
+                .iter()
+                .rfind(|line| is_caching(line))
+                .map_or("Cache-Control: no-cache".to_string(), |line| {
+                    line.to_string()
+                }),
+        );
+        headers.extend(
+            matching
+                .into_iter()
+                .filter(|line| !is_caching(line))
+                .cloned(),
+        );
+        if status == MOVED {
+            headers.push(format!("Location: {path}/"));
+        }
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+/// The Content-Type of each kind of file a build holds; the wasm must be `application/wasm` to
+/// compile while it downloads. An error page is HTML.
+pub fn content_type(path: &str, status: u16) -> &'static str {
+    let extension = path.rsplit('.').next().unwrap_or("");
+    match extension {
+        _ if status != 200 => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        "webmanifest" => "application/manifest+json",
+        "txt" => "text/plain",
+        "xml" => "application/xml",
+        "bin" => "application/octet-stream",
+        _ => "text/html; charset=utf-8",
+    }
+}
+
+/// The path of an HTTP request line's target, without its query or fragment.
+pub fn request_path(request_line: &str) -> String {
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    target.split(['?', '#']).next().unwrap_or("/").to_string()
+}
+
+/// Writes `answer` as an HTTP/1.1 response that closes the connection.
+pub fn write_answer(mut stream: impl Write, answer: &Answer) -> std::io::Result<()> {
+    let reason = match answer.status {
+        200 => "OK",
+        304 => "Not Modified",
+        MOVED => "Moved Permanently",
+        404 => "Not Found",
+        _ => "Error",
+    };
+    let mut head = format!("HTTP/1.1 {} {reason}\r\n", answer.status);
+    for line in &answer.headers {
+        head.push_str(line);
+        head.push_str("\r\n");
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        answer.body.len()
+    ));
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(&answer.body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_take_their_indented_lines_and_skip_comments() {
+        let rules = header_rules("# caching\n/*\n  A: 1\n\n  B: 2\n/assets/*\n  C: 3\n");
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[0].lines, vec!["A: 1", "B: 2"]);
+        assert!(rules[1].matches("/assets/app.wasm") && !rules[1].matches("/index.html"));
+    }
+}
