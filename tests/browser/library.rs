@@ -367,16 +367,12 @@ async fn the_library_pages_pass_axe_in_every_reading_mode_and_reflow_at_320_px()
     ];
     with_page(800, 900, |page| async move {
         for address in &addresses {
-            for (settings, rules) in [
-                ("", &[][..]),
-                ("contrast=high", &["color-contrast-enhanced"][..]),
-                ("contrast=dark", &[][..]),
-            ] {
+            for settings in ["", "contrast=high", "contrast=dark"] {
                 page.open(address).await;
                 page.eval(&format!("localStorage.setItem({KEY:?}, {settings:?})"))
                     .await;
                 page.open(address).await;
-                let violations = page.axe_violations(rules).await;
+                let violations = page.axe_violations().await;
                 assert!(
                     violations.is_empty(),
                     "{address} {settings}:\n{}",
