@@ -90,11 +90,11 @@ fn FaqQuestion(
                     {item.question}
                 </button>
             </h3>
+            // Not a region (APG allows leaving it out): with one per question, a screen reader
+            // would hear each question as heading, button and region.
             <div
                 class="faq-answer"
                 id=panel_id
-                role="region"
-                aria-labelledby=id
                 // A closed answer stays findable: the browser's find-in-page (and a search
                 // result's #:~:text= link) fires `beforematch` on it, which opens it.
                 hidden=move || (!open.get()).then_some("until-found")

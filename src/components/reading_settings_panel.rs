@@ -223,7 +223,9 @@ fn TextSize() -> impl IntoView {
                     possible=ReadingSettings::can_shrink_text
                     step=ReadingSettings::smaller_text
                 />
+                // Announced whole ("Text size 120%"), shown as the number beside its buttons.
                 <output class="text-size-value" aria-live="polite">
+                    <span class="visually-hidden">"Text size "</span>
                     {move || format!("{}%", settings.get().text_size)}
                 </output>
                 <TextSizeStep

@@ -23,7 +23,7 @@ pub fn SiteFooter(site: Arc<SiteSettings>) -> impl IntoView {
     });
     view! {
         <footer class="site-footer">
-            <p class="footer-clinic">{site.clinic_name.clone()}</p>
+            <h2 class="footer-clinic">{site.clinic_name.clone()}</h2>
             <address class="footer-address">
                 {address}
                 <a href=site.phone_href()>{site.phone.display.clone()}</a>

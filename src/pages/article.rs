@@ -47,7 +47,8 @@ pub fn ArticlePage(
             <FirstScreen>
                 <Breadcrumbs trail=trail.clone() />
             </FirstScreen>
-            <article class="article" aria-labelledby=TITLE_ID>
+            // Not named by its title: the h1 says it, and a name would say it a second time.
+            <article class="article">
                 <FirstScreen>
                     <ArticleHeader
                         article=header_article.clone()

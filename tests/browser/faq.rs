@@ -77,8 +77,8 @@ async fn questions_follow_the_aria_accordion_pattern_and_start_collapsed() {
                    if (b.tagName !== 'BUTTON') problems.push(b.id + ': not a button');
                    const panel = document.getElementById(b.getAttribute('aria-controls'));
                    if (!panel) { problems.push(b.id + ': aria-controls names nothing'); continue; }
-                   if (panel.getAttribute('role') !== 'region') problems.push(b.id + ': panel not a region');
-                   if (panel.getAttribute('aria-labelledby') !== b.id) problems.push(b.id + ': panel not labelled by its button');
+                   // No region role: the question would be heard a third time.
+                   if (panel.hasAttribute('role')) problems.push(b.id + ': panel has a role');
                    if (!panel.hidden) problems.push(b.id + ': panel not hidden');
                  }
                  return problems",
@@ -87,8 +87,7 @@ async fn questions_follow_the_aria_accordion_pattern_and_start_collapsed() {
         assert_eq!(problems, json!([]));
         assert_eq!(expanded(&page).await, states("00000"));
         answers_shown(&page, "00000").await;
-        let questions: Vec<String> = content_json(HOME_ARTICLE)
-            ["faq"]["items"]
+        let questions: Vec<String> = content_json(HOME_ARTICLE)["faq"]["items"]
             .as_array()
             .expect("items")
             .iter()

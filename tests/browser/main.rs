@@ -11,6 +11,7 @@ mod imported;
 mod library;
 mod offline;
 mod reading_settings;
+mod screen_reader;
 mod search;
 mod shipped;
 mod site_search;

@@ -16,6 +16,14 @@ async fn open_panel(page: &Page) {
     page.find("#reading-settings:not([hidden])").await;
 }
 
+/// What the text size's live region says (the number is what shows).
+async fn text_size_said(page: &Page) -> String {
+    let said = page
+        .eval("return document.querySelector('.text-size-value').textContent")
+        .await;
+    said.as_str().expect("text").to_string()
+}
+
 async fn html_attr(page: &Page, name: &str) -> Value {
     page.eval(&format!(
         "return document.documentElement.getAttribute('data-{name}')"
@@ -157,7 +165,7 @@ async fn bigger_text_steps_up_to_200_percent_and_back_down() {
             click_button(&page, "Bigger text").await;
         }
         assert_eq!(html_attr(&page, "text-size").await, json!("200"));
-        assert_eq!(page.text(".text-size-value").await, "200%");
+        assert_eq!(text_size_said(&page).await, "Text size 200%");
         assert_eq!(style_of(&page, "html", "font-size").await, json!("32px"));
         let bigger = style_of(&page, "h1", "font-size").await;
         assert_ne!(bigger, base, "headings scale too");
@@ -168,7 +176,7 @@ async fn bigger_text_steps_up_to_200_percent_and_back_down() {
             json!("true")
         );
         click_button(&page, "Smaller text").await;
-        assert_eq!(page.text(".text-size-value").await, "180%");
+        assert_eq!(text_size_said(&page).await, "Text size 180%");
         assert_eq!(
             page.eval(&format!("return {bigger_button}")).await,
             Value::Null
@@ -322,7 +330,7 @@ async fn settings_persist_and_apply_before_the_first_paint() {
             checked(&page, "Color contrast").await,
             json!(["High contrast"])
         );
-        assert_eq!(page.text(".text-size-value").await, "140%");
+        assert_eq!(text_size_said(&page).await, "Text size 140%");
         assert_eq!(pressed(&page, "Readable font").await, json!("true"));
     })
     .await;
@@ -399,7 +407,7 @@ async fn blocked_storage_falls_back_to_defaults_and_the_controls_still_work() {
         choose(&page, "Color contrast", "High contrast").await;
         assert_eq!(html_attr(&page, "contrast").await, json!("high"));
         click_button(&page, "Bigger text").await;
-        assert_eq!(page.text(".text-size-value").await, "120%");
+        assert_eq!(text_size_said(&page).await, "Text size 120%");
         assert!(page.find_all(".load-error").await.is_empty());
     })
     .await;
@@ -729,6 +737,74 @@ async fn every_control_and_standalone_link_is_at_least_44_px_square() {
                     "{address} at {width} px"
                 );
                 page.press("\u{E00C}").await;
+            }
+        }
+    })
+    .await;
+}
+
+/// The longest line of the article's paragraphs and list items, in characters, and the
+/// smallest paragraph spacing in line heights.
+async fn line_length_and_paragraph_spacing(page: &Page) -> Value {
+    page.eval(
+        "let longest = 0;
+         const blocks = [...document.querySelectorAll('.article-body p, .article-body li, .faq p')]
+           .filter(e => e.checkVisibility());
+         for (const block of blocks) {
+           const lines = new Map();
+           const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+           const range = document.createRange();
+           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+             for (let i = 0; i < node.length; i++) {
+               range.setStart(node, i); range.setEnd(node, i + 1);
+               const rect = range.getClientRects()[0];
+               if (!rect) continue;
+               const top = Math.round(rect.top);
+               lines.set(top, (lines.get(top) ?? '') + node.data[i]);
+             }
+           }
+           for (const line of lines.values()) longest = Math.max(longest, line.trim().length);
+         }
+         const paragraphs = [...document.querySelectorAll('.article-body p')].filter(p => p.nextElementSibling?.tagName === 'P');
+         const spacing = Math.min(...paragraphs.map(p => {
+           const style = getComputedStyle(p);
+           return parseFloat(style.marginBottom) / parseFloat(style.lineHeight);
+         }));
+         return [longest, Math.round(spacing * 100) / 100];",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn lines_stay_within_80_characters_and_wide_spacing_parts_paragraphs_by_a_line_and_a_half() {
+    with_page(1280, 900, |page| async move {
+        for settings in [
+            "",
+            "font=readable",
+            "spacing=wide",
+            "font=readable;spacing=wide",
+        ] {
+            page.open("/").await;
+            page.eval(&format!("localStorage.setItem({KEY:?}, {settings:?})"))
+                .await;
+            page.open("/").await;
+            page.wait_until(
+                "the fonts are in",
+                "return document.fonts.status === 'loaded'",
+            )
+            .await;
+            let measured = line_length_and_paragraph_spacing(&page).await;
+            let longest = measured[0].as_u64().expect("a length");
+            assert!(
+                longest <= 80,
+                "{settings:?}: a line of {longest} characters"
+            );
+            if settings.contains("spacing=wide") {
+                let spacing = measured[1].as_f64().expect("a spacing");
+                assert!(
+                    spacing >= 1.5,
+                    "{settings:?}: paragraphs {spacing} line heights apart"
+                );
             }
         }
     })

@@ -765,6 +765,54 @@ impl Page {
             .unwrap_or_else(|e| panic!("{method} failed: {e}"))
     }
 
+    /// What assistive technology reads once `ready` holds of it: the tree follows the page a
+    /// moment later.
+    pub async fn spoken_nodes_once(
+        &self,
+        what: &str,
+        ready: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let nodes = self.spoken_nodes().await;
+            if ready(&nodes) {
+                return nodes;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out waiting until {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What assistive technology reads: each node it does not ignore, as `{role, name,
+    /// expanded}` (`expanded` only where the node has that state).
+    pub async fn spoken_nodes(&self) -> Vec<Value> {
+        let tree = self
+            .devtools("Accessibility.getFullAXTree", serde_json::json!({}))
+            .await;
+        tree["nodes"]
+            .as_array()
+            .expect("accessibility nodes")
+            .iter()
+            .filter(|node| node["ignored"] != Value::Bool(true))
+            .map(|node| {
+                let expanded = node["properties"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|p| p["name"] == "expanded")
+                    .map(|p| p["value"]["value"].clone());
+                serde_json::json!({
+                    "role": node["role"]["value"],
+                    "name": node["name"]["value"],
+                    "expanded": expanded,
+                })
+            })
+            .collect()
+    }
+
     /// The page's accessibility tree as assistive technology reads it: for each node it does
     /// not ignore, the DOM node it stands for, its role and its name.
     pub async fn accessibility_tree(&self) -> Vec<Value> {
