@@ -810,3 +810,62 @@ async fn lines_stay_within_80_characters_and_wide_spacing_parts_paragraphs_by_a_
     })
     .await;
 }
+
+/// The Tab stops whose focus ring is cut off: by the edge of an ancestor that clips what
+/// overflows it, or by the window. The ring is what `:focus-visible` draws: the outline, or the
+/// box of the element that draws it (a card, a choice).
+async fn clipped_focus_rings(page: &Page, stops: usize) -> Vec<String> {
+    let mut clipped = Vec::new();
+    page.eval("document.activeElement?.blur(); window.scrollTo(0, 0)")
+        .await;
+    for _ in 0..stops {
+        page.press(crate::support::TAB).await;
+        let found = page
+            .eval(
+                "const e = document.activeElement;
+                 if (!e || e === document.body) return null;
+                 const ring = e.closest('.article-card, .setting-choice') ?? e;
+                 const style = getComputedStyle(ring);
+                 const width = parseFloat(style.outlineWidth) || 0;
+                 const offset = style.outlineStyle === 'none' ? 0 : (parseFloat(style.outlineOffset) || 0) + width;
+                 const r = ring.getBoundingClientRect();
+                 const box = { left: r.left - offset, right: r.right + offset, top: r.top - offset, bottom: r.bottom + offset };
+                 const cut = [];
+                 for (let a = ring.parentElement; a; a = a.parentElement) {
+                   const s = getComputedStyle(a);
+                   if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+                   const c = a.getBoundingClientRect();
+                   if (box.left < c.left - 0.5 || box.right > c.right + 0.5 || box.top < c.top - 0.5 || box.bottom > c.bottom + 0.5)
+                     cut.push(a.tagName.toLowerCase() + '.' + a.className);
+                 }
+                 if (box.left < -0.5 || box.right > innerWidth + 0.5) cut.push('the window');
+                 return cut.length ? `${e.tagName.toLowerCase()} \"${e.textContent.trim().slice(0, 30)}\" cut by ${cut.join(', ')}` : '';",
+            )
+            .await;
+        if let Some(found) = found.as_str().filter(|found| !found.is_empty()) {
+            clipped.push(found.to_string());
+        }
+    }
+    clipped.sort();
+    clipped.dedup();
+    clipped
+}
+
+#[tokio::test]
+async fn every_focus_ring_shows_whole() {
+    with_page(1280, 900, |page| async move {
+        for (width, height) in [(1280, 900), (360, 740)] {
+            page.set_viewport(width, height).await;
+            for address in ["/", "/articles/"] {
+                page.open(address).await;
+                page.click(".reading-settings-button").await;
+                assert_eq!(
+                    clipped_focus_rings(&page, 80).await,
+                    Vec::<String>::new(),
+                    "{address} at {width} px"
+                );
+            }
+        }
+    })
+    .await;
+}
