@@ -166,3 +166,89 @@ fn every_markdown_source_imports_to_the_article_the_site_ships() {
         "content-src/ holds the shipped article's Markdown"
     );
 }
+
+/// The Flesch-Kincaid grade of `sentences`: 0.39 words per sentence + 11.8 syllables per
+/// word − 15.59. Each item is at least one sentence.
+fn reading_grade(sentences: &[String]) -> f64 {
+    let mut counts = (0usize, 0usize, 0usize); // sentences, words, syllables
+    for item in sentences {
+        let ends = item.matches(['.', '!', '?']).count();
+        counts.0 += ends.max(1);
+        for word in item.split_whitespace() {
+            let letters: String = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if letters.is_empty() {
+                continue;
+            }
+            counts.1 += 1;
+            counts.2 += syllables(&letters);
+        }
+    }
+    let (sentences, words, syllables) = (counts.0 as f64, counts.1 as f64, counts.2 as f64);
+    0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
+}
+
+/// Syllables as vowel groups, less a silent final "e" ("stretches" 2, "spine" 1, "gentle" 2).
+fn syllables(word: &str) -> usize {
+    let vowel = |c: char| "aeiouy".contains(c);
+    let chars: Vec<char> = word.chars().collect();
+    let mut groups = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if vowel(c) && (i == 0 || !vowel(chars[i - 1])) {
+            groups += 1;
+        }
+    }
+    let silent_e = word.ends_with('e') && !word.ends_with("le") && groups > 1;
+    (groups - usize::from(silent_e)).max(1)
+}
+
+#[test]
+fn the_grade_is_low_for_plain_words_and_high_for_long_technical_ones() {
+    assert_eq!(syllables("stretches"), 2);
+    assert_eq!(syllables("spine"), 1);
+    assert_eq!(syllables("gentle"), 2);
+    assert_eq!(syllables("inflammation"), 4);
+    let plain = vec!["The cat sat on the mat.".to_string()];
+    assert!(reading_grade(&plain) < 1.0, "{}", reading_grade(&plain));
+    let technical = vec![
+        "Musculoskeletal inflammation originating in the thoracic paraspinal musculature \
+         frequently necessitates multidisciplinary evaluation and individualized rehabilitation."
+            .to_string(),
+    ];
+    assert!(
+        reading_grade(&technical) > 12.0,
+        "{}",
+        reading_grade(&technical)
+    );
+}
+
+#[test]
+fn every_article_key_points_read_at_grade_8_or_below() {
+    let mut measured = 0;
+    for site in sites() {
+        let index: ArticleIndex = must(parse(
+            INDEX_FILE,
+            &std::fs::read_to_string(site.join(INDEX_FILE)).expect("index"),
+        ));
+        for summary in &index.articles {
+            let file = article_file(&summary.slug);
+            let text = std::fs::read_to_string(site.join(&file)).expect("article");
+            let article: Article = must(parse(&file, &text));
+            if article.key_points.is_empty() {
+                continue;
+            }
+            let grade = reading_grade(&article.key_points);
+            assert!(
+                grade <= 8.0,
+                "{}: the key points read at grade {grade:.1}: use shorter sentences and \
+                 words",
+                site.join(&file).display()
+            );
+            measured += 1;
+        }
+    }
+    assert!(measured > 0, "some article has key points");
+}

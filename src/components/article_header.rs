@@ -2,14 +2,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{Byline, CalendarDate, ReviewOverdueNotice};
+use crate::components::{Byline, CalendarDate, KeyPoints, ReviewOverdueNotice};
 use crate::content::library::{category_path, category_slug};
 use crate::content::outline::TITLE_ID;
 use crate::content::{Article, ReviewDates, SiteSettings};
 use crate::site_address::use_site_address;
 
 /// Category (a link to its page), title, byline, dates, reading time, a notice when the
-/// review is overdue, and the hero figure.
+/// review is overdue, the hero figure and the key points.
 #[component]
 pub fn ArticleHeader(
     article: Arc<Article>,
@@ -55,6 +55,7 @@ pub fn ArticleHeader(
                     fetchpriority="high"
                 />
             </figure>
+            <KeyPoints points=article.key_points.clone() />
         </header>
     }
 }

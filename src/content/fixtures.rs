@@ -38,6 +38,7 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
             height: 9,
             share_image: None,
         },
+        key_points: vec![],
         intro: vec![paragraph("Intro.")],
         sections,
         faq: Faq {

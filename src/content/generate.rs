@@ -156,6 +156,7 @@ impl Writer<'_> {
                 1 + self.sequence.below(28)
             ),
             hero: hero.clone(),
+            key_points: vec![],
             intro: self.blocks(2),
             sections,
             faq: Faq {

@@ -4,7 +4,7 @@
 //! - YAML front matter between `---` lines: `title`, `description`, `date` (YYYY-MM-DD),
 //!   `category`, `hero` (`src`, `alt`, and `width`/`height` unless the image file tells them;
 //!   optional `share_image`), and optionally `slug`, `related` (`title`, `slug` pairs),
-//!   `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
+//!   `key_points` (plain sentences), `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
 //!   `next_review` (YYYY-MM-DD), `sources` (`title`, and optionally `publisher`, `year`,
 //!   `url`) and `updated` (`date`, `note`).
 //! - Text before the first `##` is the introduction; `##` starts a section and `###` a
@@ -65,6 +65,8 @@ struct FrontMatter {
     #[serde(default)]
     related: Vec<RelatedPost>,
     #[serde(default)]
+    key_points: Vec<String>,
+    #[serde(default)]
     author: Option<String>,
     #[serde(default)]
     medical_reviewer: Option<String>,
@@ -120,6 +122,7 @@ pub fn import(markdown: &str, site: &Path) -> Result<Article, Vec<MarkdownError>
             height,
             share_image: matter.hero.share_image,
         },
+        key_points: matter.key_points,
         intro: reader.intro,
         sections: reader.sections,
         faq: reader.faq.unwrap_or(Faq {

@@ -168,6 +168,11 @@ pub struct Article {
     pub published: String,
     /// The picture under the title.
     pub hero: Hero,
+    /// The article's gist in a few plain sentences, shown first under "Key points", for
+    /// readers who want it before the detail. Write them so that a 12-year-old can follow:
+    /// a test holds each article's to a Flesch-Kincaid grade of 8 or below.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_points: Vec<String>,
     /// Paragraphs before the first section heading.
     pub intro: Vec<Block>,
     /// The article's sections, each under an `h2`.

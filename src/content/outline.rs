@@ -13,7 +13,15 @@ pub const TITLE_ID: &str = "article-title";
 pub const RELATED_ID: &str = "related-posts";
 pub const ABOUT_ID: &str = "about-this-page";
 pub const SOURCES_ID: &str = "sources";
-pub const RESERVED_IDS: [&str; 5] = [MAIN_ID, TITLE_ID, RELATED_ID, ABOUT_ID, SOURCES_ID];
+pub const KEY_POINTS_ID: &str = "key-points";
+pub const RESERVED_IDS: [&str; 6] = [
+    MAIN_ID,
+    TITLE_ID,
+    RELATED_ID,
+    ABOUT_ID,
+    SOURCES_ID,
+    KEY_POINTS_ID,
+];
 
 /// Used when a heading has no letters or digits to make a slug from.
 const FALLBACK_SLUG: &str = "section";

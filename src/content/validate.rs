@@ -320,6 +320,13 @@ impl Validate for Article {
                 }
             }
         });
+        c.field("key_points", |c| {
+            c.each(&self.key_points, |c, point| {
+                if point.trim().is_empty() {
+                    c.problem("must not be empty");
+                }
+            })
+        });
         c.field("intro", |c| blocks(c, &self.intro));
 
         let mut ids = HashSet::new();

@@ -88,7 +88,7 @@ async fn the_home_page_shows_the_article_title_date_and_headings_in_order() {
         let headings = page
             .eval(
                 "return [...document.querySelectorAll('article h2, article h3')]
-                    .filter(h => !h.closest('.faq-item'))
+                    .filter(h => !h.closest('.faq-item, .key-points'))
                     .map(h => h.tagName.toLowerCase() + ' ' + h.textContent)",
             )
             .await;
@@ -634,6 +634,49 @@ async fn unknown_addresses_show_not_found_with_a_link_home() {
             &format!("return document.querySelector('h1')?.textContent === {TITLE:?}"),
         )
         .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_key_points_come_before_the_text_and_are_absent_without_them() {
+    let articles = crate::support::fixture_articles();
+    let with = articles
+        .iter()
+        .find(|a| !a.key_points.is_empty())
+        .expect("a fixture article with key points")
+        .clone();
+    let without = articles
+        .iter()
+        .find(|a| a.key_points.is_empty())
+        .expect("a fixture article without")
+        .slug
+        .clone();
+    with_desktop_page(|page| async move {
+        page.open(&format!("/articles/{}/", with.slug)).await;
+        let shown = page
+            .eval(
+                "const box = document.querySelector('.key-points');
+                 const body = document.querySelector('.article-body');
+                 return {
+                   heading: box.querySelector('h2').textContent,
+                   labelled: box.getAttribute('aria-labelledby') === box.querySelector('h2').id,
+                   points: [...box.querySelectorAll('li')].map(li => li.textContent),
+                   first: !!(box.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING),
+                 };",
+            )
+            .await;
+        assert_eq!(
+            shown,
+            json!({
+                "heading": "Key points",
+                "labelled": true,
+                "points": with.key_points,
+                "first": true,
+            })
+        );
+        page.open(&format!("/articles/{without}/")).await;
+        assert!(page.find_all(".key-points").await.is_empty());
     })
     .await;
 }

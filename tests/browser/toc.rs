@@ -40,7 +40,7 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
         let headings = page
             .eval(
                 "return [...document.querySelectorAll('article h2, article h3')]
-                    .filter(h => !h.closest('.faq-item'))
+                    .filter(h => !h.closest('.faq-item, .key-points'))
                     .map(h => [h.tagName === 'H2' ? 'NAV' : 'LI', h.textContent, '#' + h.id])",
             )
             .await;
