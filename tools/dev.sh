@@ -12,6 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 WASM_TARGET="wasm32-unknown-unknown"
 export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Trunk must never try to download a tool: a missing one is an immediate, clear error.
@@ -75,6 +76,13 @@ setup_test_tools() {
   # Or the ones CHROME_PATH and CHROMEDRIVER_PATH name, where Chromium lives elsewhere.
   [ -x "${CHROME_PATH:-}" ] || command -v chromium >/dev/null || apt_install chromium
   [ -x "${CHROMEDRIVER_PATH:-}" ] || command -v chromedriver >/dev/null || apt_install chromium-driver
+  # Firefox ESR and geckodriver for the journeys the suite also runs in Firefox.
+  [ -x "${FIREFOX_PATH:-}" ] || command -v firefox-esr >/dev/null || apt_install firefox-esr
+  if [ ! -x "${GECKODRIVER_PATH:-}" ] \
+    && ! geckodriver --version 2>/dev/null | head -1 | grep -q "^geckodriver $GECKODRIVER_VERSION\b"; then
+    say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy
   rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 }

@@ -5,6 +5,7 @@ mod article;
 #[path = "../common/mod.rs"]
 mod common;
 mod faq;
+mod firefox;
 mod handover;
 mod hosting;
 mod imported;

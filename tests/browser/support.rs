@@ -397,20 +397,70 @@ struct Driver {
 
 impl Driver {
     fn start() -> Driver {
+        Driver::start_program(&chromedriver_path(), "--port=")
+    }
+
+    /// Starts the WebDriver `program`, passing its port as `port_flag` followed by the port.
+    fn start_program(program: &str, port_flag: &str) -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let child = Command::new(chromedriver_path())
-            .arg(format!("--port={port}"))
+        let child = Command::new(program)
+            .arg(format!("{port_flag}{port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("start chromedriver (run tools/dev.sh test to install it)");
+            .unwrap_or_else(|e| {
+                panic!("start {program} (run tools/dev.sh test to install it): {e}")
+            });
         Driver {
             child,
             url: format!("http://127.0.0.1:{port}"),
         }
+    }
+}
+
+/// Firefox: `$FIREFOX_PATH`, or Debian's Firefox ESR.
+fn firefox_path() -> String {
+    std::env::var("FIREFOX_PATH").unwrap_or_else(|_| "/usr/bin/firefox-esr".into())
+}
+
+/// Its WebDriver: `$GECKODRIVER_PATH`, or `geckodriver` on the `PATH`.
+fn geckodriver_path() -> String {
+    std::env::var("GECKODRIVER_PATH").unwrap_or_else(|_| "geckodriver".into())
+}
+
+/// Runs `test` against the fixture site in a fresh headless Firefox (through geckodriver),
+/// closing it even when the test fails. Only WebDriver's own commands work there: none of
+/// the DevTools helpers.
+pub async fn with_firefox_page<F, Fut>(test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    let driver = Driver::start_program(&geckodriver_path(), "--port=");
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "moz:firefoxOptions".into(),
+        serde_json::json!({
+            "binary": firefox_path(),
+            "args": ["-headless", "-width=1280", "-height=900"],
+        }),
+    );
+    capabilities.insert("pageLoadStrategy".into(), "eager".into());
+    let client = connect_with(&driver.url, capabilities).await;
+    let outcome = AssertUnwindSafe(test(Page {
+        client: client.clone(),
+        server,
+    }))
+    .catch_unwind()
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
     }
 }
 
@@ -505,7 +555,11 @@ async fn connect(driver_url: &str, width: u32, height: u32, flags: &[&str]) -> C
         serde_json::json!({ "binary": chrome_path(), "args": args }),
     );
     capabilities.insert("pageLoadStrategy".into(), "eager".into());
-    // chromedriver takes a moment to listen.
+    connect_with(driver_url, capabilities).await
+}
+
+/// A session on the WebDriver at `driver_url`, which takes a moment to listen.
+async fn connect_with(driver_url: &str, capabilities: serde_json::Map<String, Value>) -> Client {
     let mut last_error = String::new();
     for _ in 0..50 {
         match ClientBuilder::rustls()
