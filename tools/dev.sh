@@ -78,6 +78,9 @@ setup_test_tools() {
   [ -x "${CHROMEDRIVER_PATH:-}" ] || command -v chromedriver >/dev/null || apt_install chromium-driver
   # Firefox ESR and geckodriver for the journeys the suite also runs in Firefox.
   [ -x "${FIREFOX_PATH:-}" ] || command -v firefox-esr >/dev/null || apt_install firefox-esr
+  # WebKitGTK's driver and MiniBrowser, and the virtual display it needs (no headless mode).
+  [ -x "${WEBKIT_DRIVER_PATH:-}" ] || command -v WebKitWebDriver >/dev/null || apt_install webkit2gtk-driver
+  command -v Xvfb >/dev/null || apt_install xvfb
   if [ ! -x "${GECKODRIVER_PATH:-}" ] \
     && ! geckodriver --version 2>/dev/null | head -1 | grep -q "^geckodriver $GECKODRIVER_VERSION\b"; then
     say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"

@@ -5,12 +5,12 @@ mod article;
 #[path = "../common/mod.rs"]
 mod common;
 mod faq;
-mod firefox;
 mod handover;
 mod hosting;
 mod imported;
 mod library;
 mod offline;
+mod other_browsers;
 mod reading_settings;
 mod screen_reader;
 mod search;

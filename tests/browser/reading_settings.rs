@@ -685,6 +685,17 @@ async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
     .await;
 }
 
+/// Window sizes and reading modes the geometry checks run in: a desktop and a phone, each in
+/// the default mode, high contrast, and the readable font with wide spacing and large text.
+const SIZES_AND_MODES: [((u32, u32), &str); 6] = [
+    ((1280, 900), ""),
+    ((1280, 900), "contrast=high"),
+    ((1280, 900), "font=readable;spacing=wide;text-size=160"),
+    ((360, 740), ""),
+    ((360, 740), "contrast=dark"),
+    ((360, 740), "font=readable;spacing=wide;text-size=160"),
+];
+
 /// Every control, and every link that stands on its own (not a few words inside a sentence),
 /// that is too small to hit: WCAG 2.5.5's 44 x 44 CSS pixels.
 async fn small_targets(page: &Page) -> Value {
@@ -720,9 +731,12 @@ async fn every_control_and_standalone_link_is_at_least_44_px_square() {
         "/no-such-page/".to_string(),
     ];
     with_page(1280, 900, |page| async move {
-        for (width, height) in [(1280, 900), (360, 740)] {
+        for ((width, height), settings) in SIZES_AND_MODES {
             page.set_viewport(width, height).await;
             for address in &addresses {
+                page.open(address).await;
+                page.eval(&format!("localStorage.setItem({KEY:?}, {settings:?})"))
+                    .await;
                 page.open(address).await;
                 page.click(".reading-settings-button").await;
                 if width < 1000 {
@@ -854,15 +868,18 @@ async fn clipped_focus_rings(page: &Page, stops: usize) -> Vec<String> {
 #[tokio::test]
 async fn every_focus_ring_shows_whole() {
     with_page(1280, 900, |page| async move {
-        for (width, height) in [(1280, 900), (360, 740)] {
+        for ((width, height), settings) in SIZES_AND_MODES {
             page.set_viewport(width, height).await;
             for address in ["/", "/articles/"] {
+                page.open(address).await;
+                page.eval(&format!("localStorage.setItem({KEY:?}, {settings:?})"))
+                    .await;
                 page.open(address).await;
                 page.click(".reading-settings-button").await;
                 assert_eq!(
                     clipped_focus_rings(&page, 80).await,
                     Vec::<String>::new(),
-                    "{address} at {width} px"
+                    "{address} at {width} px, {settings:?}"
                 );
             }
         }

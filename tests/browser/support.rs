@@ -397,16 +397,21 @@ struct Driver {
 
 impl Driver {
     fn start() -> Driver {
-        Driver::start_program(&chromedriver_path(), "--port=")
+        Driver::start_program(&chromedriver_path(), "--port=", None)
     }
 
-    /// Starts the WebDriver `program`, passing its port as `port_flag` followed by the port.
-    fn start_program(program: &str, port_flag: &str) -> Driver {
+    /// Starts the WebDriver `program`, passing its port as `port_flag` followed by the port,
+    /// on the X `display` when it needs one.
+    fn start_program(program: &str, port_flag: &str, display: Option<&str>) -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let child = Command::new(program)
+        let mut command = Command::new(program);
+        if let Some(display) = display {
+            command.env("DISPLAY", display);
+        }
+        let child = command
             .arg(format!("{port_flag}{port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -421,36 +426,107 @@ impl Driver {
     }
 }
 
-/// Firefox: `$FIREFOX_PATH`, or Debian's Firefox ESR.
-fn firefox_path() -> String {
-    std::env::var("FIREFOX_PATH").unwrap_or_else(|_| "/usr/bin/firefox-esr".into())
+/// The browsers besides Chromium that the core journeys run in.
+#[derive(Debug, Clone, Copy)]
+pub enum OtherBrowser {
+    /// Firefox ESR through geckodriver (`$FIREFOX_PATH`, `$GECKODRIVER_PATH`).
+    Firefox,
+    /// WebKitGTK's MiniBrowser through WebKitWebDriver (`$WEBKIT_BROWSER_PATH`,
+    /// `$WEBKIT_DRIVER_PATH`), on a virtual display of its own (Xvfb): it has no headless mode.
+    WebKit,
 }
 
-/// Its WebDriver: `$GECKODRIVER_PATH`, or `geckodriver` on the `PATH`.
-fn geckodriver_path() -> String {
-    std::env::var("GECKODRIVER_PATH").unwrap_or_else(|_| "geckodriver".into())
+fn path_from(variable: &str, default: &str) -> String {
+    std::env::var(variable).unwrap_or_else(|_| default.into())
 }
 
-/// Runs `test` against the fixture site in a fresh headless Firefox (through geckodriver),
-/// closing it even when the test fails. Only WebDriver's own commands work there: none of
-/// the DevTools helpers.
-pub async fn with_firefox_page<F, Fut>(test: F)
+/// A virtual X display, stopped when dropped.
+struct VirtualDisplay {
+    child: Child,
+    name: String,
+}
+
+impl VirtualDisplay {
+    fn start() -> VirtualDisplay {
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Xvfb (run tools/dev.sh test to install it)");
+        let mut number = String::new();
+        let stdout = child.stdout.take().expect("Xvfb's output");
+        BufReader::new(stdout)
+            .read_line(&mut number)
+            .expect("Xvfb's display number");
+        VirtualDisplay {
+            child,
+            name: format!(":{}", number.trim()),
+        }
+    }
+}
+
+impl Drop for VirtualDisplay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `test` against the fixture site in a fresh `browser`, closing it even when the test
+/// fails. Only WebDriver's own commands work there: none of the DevTools helpers.
+pub async fn with_other_browser<F, Fut>(browser: OtherBrowser, test: F)
 where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = ()>,
 {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
-    let driver = Driver::start_program(&geckodriver_path(), "--port=");
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "moz:firefoxOptions".into(),
-        serde_json::json!({
-            "binary": firefox_path(),
-            "args": ["-headless", "-width=1280", "-height=900"],
-        }),
-    );
-    capabilities.insert("pageLoadStrategy".into(), "eager".into());
+    let (driver, _display) = match browser {
+        OtherBrowser::Firefox => {
+            capabilities.insert(
+                "moz:firefoxOptions".into(),
+                serde_json::json!({
+                    "binary": path_from("FIREFOX_PATH", "/usr/bin/firefox-esr"),
+                    "args": ["-headless", "-width=1280", "-height=900"],
+                }),
+            );
+            let driver = path_from("GECKODRIVER_PATH", "geckodriver");
+            (Driver::start_program(&driver, "--port=", None), None)
+        }
+        OtherBrowser::WebKit => {
+            capabilities.insert(
+                "webkitgtk:browserOptions".into(),
+                serde_json::json!({
+                    "binary": path_from(
+                        "WEBKIT_BROWSER_PATH",
+                        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+                    ),
+                    "args": ["--automation"],
+                }),
+            );
+            let display = VirtualDisplay::start();
+            let driver = path_from("WEBKIT_DRIVER_PATH", "WebKitWebDriver");
+            let driver = Driver::start_program(&driver, "--port=", Some(&display.name));
+            (driver, Some(display))
+        }
+    };
+    // WebKit's driver runs no script while an "eager" load finishes: it waits for "load".
+    let strategy = match browser {
+        OtherBrowser::Firefox => "eager",
+        OtherBrowser::WebKit => "normal",
+    };
+    capabilities.insert("pageLoadStrategy".into(), strategy.into());
     let client = connect_with(&driver.url, capabilities).await;
+    let _ = client.set_window_size(1280, 900).await;
     let outcome = AssertUnwindSafe(test(Page {
         client: client.clone(),
         server,
