@@ -527,17 +527,7 @@ where
     capabilities.insert("pageLoadStrategy".into(), strategy.into());
     let client = connect_with(&driver.url, capabilities).await;
     let _ = client.set_window_size(1280, 900).await;
-    let outcome = AssertUnwindSafe(test(Page {
-        client: client.clone(),
-        server,
-    }))
-    .catch_unwind()
-    .await;
-    let _ = client.close().await;
-    drop(driver);
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+    run_and_close(driver, client, server, test).await;
 }
 
 impl Drop for Driver {
@@ -586,6 +576,16 @@ pub async fn run_in_browser<F, Fut>(
 {
     let driver = Driver::start();
     let client = connect(&driver.url, width, height, flags).await;
+    run_and_close(driver, client, server, test).await;
+}
+
+/// Runs `test` in the browser `client` drives, against `server`, then closes the browser and
+/// its driver, even when the test fails.
+async fn run_and_close<F, Fut>(driver: Driver, client: Client, server: Server, test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let outcome = AssertUnwindSafe(test(Page {
         client: client.clone(),
         server,
