@@ -916,17 +916,26 @@ impl Page {
         }
     }
 
-    /// What assistive technology reads: each node it does not ignore, as `{role, name,
-    /// expanded}` (`expanded` only where the node has that state).
-    pub async fn spoken_nodes(&self) -> Vec<Value> {
+    /// The accessibility tree's nodes that assistive technology does not ignore, as
+    /// Chromium gives them.
+    async fn read_nodes(&self) -> Vec<Value> {
         let tree = self
             .devtools("Accessibility.getFullAXTree", serde_json::json!({}))
             .await;
-        tree["nodes"]
-            .as_array()
-            .expect("accessibility nodes")
+        let nodes = tree["nodes"].as_array().expect("accessibility nodes");
+        nodes
             .iter()
             .filter(|node| node["ignored"] != Value::Bool(true))
+            .cloned()
+            .collect()
+    }
+
+    /// What assistive technology reads: each node it does not ignore, as `{role, name,
+    /// expanded}` (`expanded` only where the node has that state).
+    pub async fn spoken_nodes(&self) -> Vec<Value> {
+        self.read_nodes()
+            .await
+            .iter()
             .map(|node| {
                 let expanded = node["properties"]
                     .as_array()
@@ -946,14 +955,9 @@ impl Page {
     /// The page's accessibility tree as assistive technology reads it: for each node it does
     /// not ignore, the DOM node it stands for, its role and its name.
     pub async fn accessibility_tree(&self) -> Vec<Value> {
-        let tree = self
-            .devtools("Accessibility.getFullAXTree", serde_json::json!({}))
-            .await;
-        tree["nodes"]
-            .as_array()
-            .expect("accessibility nodes")
+        self.read_nodes()
+            .await
             .iter()
-            .filter(|node| node["ignored"] != Value::Bool(true))
             .map(|node| {
                 serde_json::json!([
                     node["backendDOMNodeId"],
