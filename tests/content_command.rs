@@ -2,10 +2,11 @@
 //! runs it: its messages, the files it writes and its exit status.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+use tempfile::TempDir;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,11 +24,19 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// A working folder, removed when the test ends.
+fn working_folder(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("clinic-command-{name}-"))
+        .tempdir()
+        .expect("a working folder")
+}
+
 /// A fresh copy of the browser tests' fixture site (`content/`, `images/`) to work in.
-fn site_copy(name: &str) -> PathBuf {
-    let copy = std::env::temp_dir().join(format!("clinic-command-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&copy);
+fn site_copy(name: &str) -> TempDir {
+    let copy = working_folder(name);
     for folder in ["content", "content/articles", "images"] {
+        let copy = copy.path();
         std::fs::create_dir_all(copy.join(folder)).expect("folder");
         for entry in std::fs::read_dir(root().join("tests/fixtures").join(folder))
             .expect("fixture")
@@ -69,7 +78,8 @@ fn problems(output: &Output) -> Vec<String> {
 
 #[test]
 fn check_warns_of_a_related_post_that_leads_nowhere_and_passes() {
-    let site = site_copy("related");
+    let copy = site_copy("related");
+    let site = copy.path();
     let articles = site.join("content/articles");
     let second = articles.join("a-second-fixture-article.json");
     let mut article = json(&second);
@@ -103,7 +113,8 @@ fn check_warns_of_a_related_post_that_leads_nowhere_and_passes() {
 
 #[test]
 fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
-    let site = site_copy("people");
+    let copy = site_copy("people");
+    let site = copy.path();
     let home = site.join("content/articles/walking-comfortably-in-winter.json");
     let mut article = json(&home);
     article["medical_reviewer"] = "nobody-here".into();
@@ -148,7 +159,8 @@ fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
 
 #[test]
 fn check_warns_of_an_overdue_review_and_an_article_without_sources_and_passes() {
-    let site = site_copy("review");
+    let copy = site_copy("review");
+    let site = copy.path();
     let articles = site.join("content/articles");
     let output = content(&["check", &site.join("content").display().to_string()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -190,7 +202,8 @@ fn check_warns_of_an_overdue_review_and_an_article_without_sources_and_passes() 
 
 #[test]
 fn check_names_each_problem_by_file_and_line_or_field_and_fails() {
-    let site = site_copy("check");
+    let copy = site_copy("check");
+    let site = copy.path();
     let articles = site.join("content/articles");
     let home = articles.join("walking-comfortably-in-winter.json");
     let text = std::fs::read_to_string(&home).expect("article");
@@ -227,7 +240,8 @@ fn check_names_each_problem_by_file_and_line_or_field_and_fails() {
 
 #[test]
 fn check_finds_unbundled_images_and_unlisted_articles() {
-    let site = site_copy("files");
+    let copy = site_copy("files");
+    let site = copy.path();
     std::fs::remove_file(site.join("images/fixture-card.png")).expect("remove the card");
     let stray = site.join("content/articles/stray.json");
     std::fs::write(&stray, "{}").expect("write");
@@ -253,7 +267,8 @@ fn check_finds_unbundled_images_and_unlisted_articles() {
 
 #[test]
 fn import_writes_the_article_and_lists_it_keeping_the_home_page() {
-    let site = site_copy("import");
+    let copy = site_copy("import");
+    let site = copy.path();
     let markdown = root().join("tests/fixtures/markdown/stretching-at-your-desk.md");
     let folder = site.join("content").display().to_string();
     let import = |force: bool| {
@@ -316,7 +331,8 @@ fn import_writes_the_article_and_lists_it_keeping_the_home_page() {
 
 #[test]
 fn import_refuses_what_cannot_be_shown_naming_the_line() {
-    let site = site_copy("refuse");
+    let copy = site_copy("refuse");
+    let site = copy.path();
     let markdown = site.join("broken.md");
     let source =
         std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
@@ -356,7 +372,8 @@ fn import_refuses_what_cannot_be_shown_naming_the_line() {
 
 #[test]
 fn an_import_the_folder_check_refuses_changes_nothing() {
-    let site = site_copy("atomic");
+    let copy = site_copy("atomic");
+    let site = copy.path();
     let markdown = site.join("missing-hero.md");
     let source =
         std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
@@ -392,7 +409,7 @@ fn an_import_the_folder_check_refuses_changes_nothing() {
         index_before,
         "the index is as it was"
     );
-    let left: Vec<String> = std::fs::read_dir(&site)
+    let left: Vec<String> = std::fs::read_dir(site)
         .expect("site")
         .flatten()
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -403,8 +420,8 @@ fn an_import_the_folder_check_refuses_changes_nothing() {
 
 #[test]
 fn new_writes_a_skeleton_once() {
-    let folder = std::env::temp_dir().join(format!("clinic-command-new-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
+    let working = working_folder("new");
+    let folder = working.path().join("articles");
     let to = folder.display().to_string();
     let output = content(&["new", "Sleeping Well With Back Pain", "--to", &to]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -425,7 +442,8 @@ fn new_writes_a_skeleton_once() {
 
 #[test]
 fn sample_articles_adds_made_up_articles_that_pass_the_check_and_replaces_them_when_run_again() {
-    let site = site_copy("generate");
+    let copy = site_copy("generate");
+    let site = copy.path();
     let folder = site.join("content").display().to_string();
     let listed = || {
         json(&site.join("content/articles.json"))["articles"]
@@ -484,7 +502,8 @@ fn help_describes_every_verb_with_examples_and_a_wrong_command_says_so() {
 
 #[test]
 fn check_warns_where_an_address_would_drop_letters() {
-    let site = site_copy("letters");
+    let copy = site_copy("letters");
+    let site = copy.path();
     let file = site.join("content/articles/a-second-fixture-article.json");
     let mut article = json(&file);
     article["sections"][0]["heading"] = "Wärme oder Kälte".into();

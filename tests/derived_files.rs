@@ -2,7 +2,9 @@
 //! hashes) are current, and the generate command makes them so.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use tempfile::TempDir;
 
 use clinic_article::derived_files::{
     derived_files, stale_files, write_derived_files, GENERATE_COMMAND,
@@ -23,9 +25,12 @@ fn every_derived_file_is_current() {
 }
 
 /// A copy of what the derived files are made from, and the files themselves.
-fn project_copy(name: &str) -> PathBuf {
-    let copy = std::env::temp_dir().join(format!("clinic-derived-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&copy);
+fn project_copy() -> TempDir {
+    let folder = tempfile::Builder::new()
+        .prefix("clinic-derived-")
+        .tempdir()
+        .expect("a working folder");
+    let copy = folder.path();
     let sources = ["index.html", "style/main.css"]
         .into_iter()
         .map(String::from);
@@ -38,13 +43,14 @@ fn project_copy(name: &str) -> PathBuf {
         std::fs::create_dir_all(target.parent().expect("a folder")).expect("a folder");
         std::fs::copy(root().join(&path), &target).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
-    copy
+    folder
 }
 
 #[test]
 fn a_changed_source_makes_its_files_stale_until_generated_again() {
-    let copy = project_copy("stale");
-    assert_eq!(stale_files(&copy), Ok(vec![]));
+    let folder = project_copy();
+    let copy = folder.path();
+    assert_eq!(stale_files(copy), Ok(vec![]));
 
     // A new rule in the stylesheet changes its hash in both policy files.
     let css = copy.join("style/main.css");
@@ -68,9 +74,9 @@ fn a_changed_source_makes_its_files_stale_until_generated_again() {
         "public/_headers".to_string(),
         "deploy/security-headers.conf".to_string(),
     ];
-    assert_eq!(stale_files(&copy), Ok(expected.clone()));
-    assert_eq!(write_derived_files(&copy), Ok(expected));
-    assert_eq!(stale_files(&copy), Ok(vec![]));
+    assert_eq!(stale_files(copy), Ok(expected.clone()));
+    assert_eq!(write_derived_files(copy), Ok(expected));
+    assert_eq!(stale_files(copy), Ok(vec![]));
     assert_eq!(
         std::fs::read(&boot).expect("boot.js"),
         std::fs::read(root().join("public/boot.js")).expect("boot.js")

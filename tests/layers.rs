@@ -134,8 +134,8 @@ fn no_module_uses_one_from_a_layer_above_it() {
 
 #[test]
 fn an_upward_use_is_found_and_a_comment_is_not() {
-    let dir = std::env::temp_dir().join(format!("clinic-layers-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let folder = tempfile::tempdir().expect("a working folder");
+    let dir = folder.path();
     std::fs::create_dir_all(dir.join("content")).expect("a folder");
     std::fs::write(
         dir.join("content/fetch.rs"),
@@ -149,7 +149,7 @@ fn an_upward_use_is_found_and_a_comment_is_not() {
     )
     .expect("write");
     assert_eq!(
-        upward_uses(&dir),
+        upward_uses(dir),
         vec![
             "content/fetch.rs uses crate::offline".to_string(),
             "prefs.rs uses crate::components".to_string(),

@@ -389,10 +389,13 @@ fn chromedriver_path() -> String {
     std::env::var("CHROMEDRIVER_PATH").unwrap_or_else(|_| "chromedriver".into())
 }
 
-/// A chromedriver of our own, killed when dropped.
+/// A WebDriver of our own, killed when dropped. It and its browser keep their temporary files
+/// (profile, sockets) in a folder of their own, removed after them: a browser that is killed
+/// rather than quit leaves them behind, and a full run would fill the disk.
 struct Driver {
     child: Child,
     url: String,
+    _temporary: tempfile::TempDir,
 }
 
 impl Driver {
@@ -407,7 +410,12 @@ impl Driver {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
+        let temporary = tempfile::Builder::new()
+            .prefix("clinic-browser-")
+            .tempdir()
+            .expect("a temporary folder for the browser");
         let mut command = Command::new(program);
+        command.env("TMPDIR", temporary.path());
         if let Some(display) = display {
             command.env("DISPLAY", display);
         }
@@ -422,6 +430,7 @@ impl Driver {
         Driver {
             child,
             url: format!("http://127.0.0.1:{port}"),
+            _temporary: temporary,
         }
     }
 }
