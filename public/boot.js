@@ -51,6 +51,23 @@
     },
     true
   );
+  // Once the browser has shown the page's first text or image: a frame's callbacks run before
+  // it reaches the screen, so without this the download could start in the very frame that
+  // paints, and share the line with it.
+  function afterFirstPaint(then) {
+    var observable = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || [];
+    if (observable.indexOf("paint") < 0 || document.visibilityState === "hidden" ||
+        performance.getEntriesByName("first-contentful-paint").length) {
+      then();
+      return;
+    }
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      then();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  }
   function afterLoad() {
     // After the frame that paints what has just loaded: images decode on their own time
     // (decoding="async"), so once they are decoded. Not lazy images still to load (a list's
@@ -63,7 +80,9 @@
     });
     Promise.all(decoded).then(function () {
       requestAnimationFrame(function () {
-        setTimeout(start);
+        afterFirstPaint(function () {
+          setTimeout(start);
+        });
       });
     });
   }
