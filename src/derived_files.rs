@@ -3,7 +3,7 @@
 //! - each early script's `// <generated>` block, from `crate::contract` and the reading
 //!   settings' tables;
 //! - the Content-Security-Policy's hashes of what `index.html` inlines (the settings script
-//!   and the stylesheet), in `public/_headers` and `deploy/security-headers.conf`.
+//!   and the stylesheet, as the pages ship it), in `public/_headers` and `deploy/security-headers.conf`.
 //!
 //! [`GENERATE_COMMAND`] writes them all (and `tools/dev.sh build` runs it); a test only checks
 //! that they are current.
@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::content::schema::{schemas, SCHEMA_DIR};
 use crate::contract::script_constants;
 use crate::prefs::model::script_tables;
+use crate::prerender::shipped_stylesheet;
 
 /// Writes every derived file.
 pub const GENERATE_COMMAND: &str = "cargo run --bin content -- generate";
@@ -76,9 +77,11 @@ pub fn derived_files(root: &Path) -> Result<Vec<DerivedFile>, String> {
             if !index.contains(&format!("rel=\"inline\" href=\"{inlined}\"")) {
                 return Err(format!("index.html does not inline {inlined}"));
             }
-            // The script as this run writes it, when it has a generated block.
+            // The script as this run writes it, when it has a generated block; the
+            // stylesheet as the pages ship it.
             let text = match files.iter().find(|file| file.path == inlined) {
                 Some(file) => file.text.clone(),
+                None if inlined.ends_with(".css") => shipped_stylesheet(&read(inlined)?)?,
                 None => read(inlined)?,
             };
             policy = with_hash(&policy, directive, &csp_hash(&text))

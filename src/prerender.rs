@@ -15,7 +15,8 @@
 //! - `app.html`: the shell itself, which builds any page in the browser (the service worker's
 //!   answer, offline, for a page it has not saved).
 //!
-//! Each page carries its own title and head tags, preloads only the image it shows first,
+//! Each page inlines the stylesheet without its comments and spaces ([`shipped_stylesheet`]),
+//! carries its own title and head tags, preloads only the image it shows first,
 //! and the content it was rendered from, so the app adopts it without a request. It also
 //! writes what is made from the content: `content/library.json` (`content::library`), the
 //! search index (`content::search_index`), `sitemap.xml` and `robots.txt`.
@@ -100,6 +101,7 @@ fn read_shell(site_dir: &Path) -> Result<String, String> {
         "<html lang=\"en\">",
         "<title>",
         "</head>",
+        STYLE_START,
     ] {
         if shell.matches(needed).count() != 1 {
             return Err(format!(
@@ -108,7 +110,32 @@ fn read_shell(site_dir: &Path) -> Result<String, String> {
             ));
         }
     }
-    Ok(shell)
+    with_shipped_stylesheet(&shell).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+const STYLE_START: &str = "<style>";
+const STYLE_END: &str = "</style>";
+
+/// The stylesheet as the pages inline it: without the comments and spaces that only its
+/// authors read. Its hash is what the Content-Security-Policy allows (`derived_files`).
+pub fn shipped_stylesheet(css: &str) -> Result<String, String> {
+    minifier::css::minify(css)
+        .map(|minified| minified.to_string().trim().to_string())
+        .map_err(|error| format!("the stylesheet cannot be minified: {error}"))
+}
+
+/// `shell` with its one inline stylesheet as shipped.
+fn with_shipped_stylesheet(shell: &str) -> Result<String, String> {
+    let (before, rest) = shell
+        .split_once(STYLE_START)
+        .ok_or("no inline stylesheet")?;
+    let (css, after) = rest
+        .split_once(STYLE_END)
+        .ok_or("the inline stylesheet does not end")?;
+    Ok(format!(
+        "{before}{STYLE_START}{}{STYLE_END}{after}",
+        shipped_stylesheet(css)?
+    ))
 }
 
 /// A content file, read and checked, with its text.
@@ -406,6 +433,18 @@ mod tests {
             without_shell_only(shell),
             "<head>\n    <title>x</title>\n</head>\n<body>\n</body>"
         );
+    }
+
+    #[test]
+    fn the_inline_stylesheet_ships_without_comments_and_spaces_and_once_is_enough() {
+        let shell = "<head><style>/* Why. */\n:root {\n  --gap: calc(1rem + 2px);\n}\n\
+                     .a > .b { margin: 0 auto; }\n</style></head>";
+        let shipped = with_shipped_stylesheet(shell).expect("a stylesheet");
+        assert_eq!(
+            shipped,
+            "<head><style>:root{--gap:calc(1rem + 2px);}.a>.b{margin:0 auto;}</style></head>"
+        );
+        assert_eq!(with_shipped_stylesheet(&shipped), Ok(shipped.clone()));
     }
 
     #[test]

@@ -11,9 +11,13 @@ mod common;
 use common::copy_dir;
 
 const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>Loading…</title>\n    \
+    <style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>\n    \
     <link rel=\"preload\" href=\"content/site.json\" as=\"fetch\" data-app-shell />\n  </head>\n  \
     <body>\n    <div id=\"app\"><div class=\"page-loader\">Loading</div></div><!-- end of #app -->\n  \
     </body>\n</html>\n";
+
+/// The shell's stylesheet as every page inlines it.
+const SHIPPED_STYLE: &str = "<style>body{margin:0;}</style>";
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -78,14 +82,21 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
             !page.contains("data-app-shell"),
             "{slug}: the shell's own parts left out"
         );
+        assert!(
+            page.contains(SHIPPED_STYLE),
+            "{slug}: the stylesheet ships without its comments and spaces"
+        );
     }
     let not_found = read(&site, "404.html");
     assert!(not_found.contains("<h1>Page not found</h1>"));
     assert!(not_found.contains("name=\"robots\" content=\"noindex\""));
     assert_eq!(
         read(&site, "app.html"),
-        SHELL,
-        "the shell is kept as it was"
+        SHELL.replace(
+            "<style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>",
+            SHIPPED_STYLE
+        ),
+        "the shell is kept as it was, its stylesheet as shipped"
     );
     let precache = |site: &Path| {
         read(site, "service-worker.js")
