@@ -27,8 +27,10 @@
   // </generated>
   var script = document.currentScript;
   function start() {
+    // The wasm downloads side by side with the glue, not after it: the glue takes the response.
+    var wasm = fetch(script.dataset.wasm);
     import(script.dataset.js).then(function (glue) {
-      return glue.default({ module_or_path: script.dataset.wasm });
+      return glue.default({ module_or_path: wasm });
     });
   }
   var html = document.documentElement;

@@ -211,19 +211,26 @@ async fn a_pre_rendered_page_requests_no_content_and_its_hero_comes_before_the_a
                 "const entries = performance.getEntriesByType('resource');
                  const wasm = entries.find(e => e.name.endsWith('.wasm'));
                  const hero = entries.find(e => e.name.endsWith('/images/fixture-hero.svg'));
+                 const glue = entries.find(e => /\\/assets\\/[^/]*\\.js$/.test(e.name));
                  const [paint] = performance.getEntriesByName('first-contentful-paint');
                  return {
                    content: entries.filter(e => e.name.includes('/content/')).length,
                    heroFirst: hero.responseEnd <= wasm.startTime,
                    paintFirst: paint.startTime < wasm.startTime,
+                   wasmBesideGlue: wasm.startTime <= glue.startTime,
                  }",
             )
             .await;
         assert_eq!(
             timing,
-            json!({ "content": 0, "heroFirst": true, "paintFirst": true }),
+            json!({
+                "content": 0,
+                "heroFirst": true,
+                "paintFirst": true,
+                "wasmBesideGlue": true
+            }),
             "the page carries its content; the app downloads once the page has loaded and \
-             the browser has shown it"
+             the browser has shown it, the wasm side by side with its glue"
         );
     })
     .await;
