@@ -2,7 +2,7 @@
 //! runs it: its messages, the files it writes and its exit status.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -47,6 +47,18 @@ fn site_copy(name: &str) -> TempDir {
         }
     }
     copy
+}
+
+/// The fixture Markdown article with each `(from, to)` replaced, written at `path`.
+fn fixture_markdown_with(path: &Path, changes: &[(&str, &str)]) -> PathBuf {
+    let source =
+        std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
+            .expect("markdown");
+    let changed = changes
+        .iter()
+        .fold(source, |text, (from, to)| text.replace(from, to));
+    std::fs::write(path, changed).expect("write");
+    path.to_path_buf()
 }
 
 fn json(path: &Path) -> Value {
@@ -333,19 +345,19 @@ fn import_writes_the_article_and_lists_it_keeping_the_home_page() {
 fn import_refuses_what_cannot_be_shown_naming_the_line() {
     let copy = site_copy("refuse");
     let site = copy.path();
-    let markdown = site.join("broken.md");
-    let source =
-        std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
-            .expect("markdown")
-            .replace(
+    let markdown = fixture_markdown_with(
+        &site.join("broken.md"),
+        &[
+            (
                 "[book a visit](booking:)",
                 "[book a visit](javascript:alert(1))",
-            )
-            .replace(
+            ),
+            (
                 "- Elbows at your sides.",
                 "- Elbows at your sides.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
-            );
-    std::fs::write(&markdown, source).expect("write");
+            ),
+        ],
+    );
     let output = content(&[
         "import",
         markdown.to_str().expect("path"),
@@ -374,15 +386,13 @@ fn import_refuses_what_cannot_be_shown_naming_the_line() {
 fn an_import_the_folder_check_refuses_changes_nothing() {
     let copy = site_copy("atomic");
     let site = copy.path();
-    let markdown = site.join("missing-hero.md");
-    let source =
-        std::fs::read_to_string(root().join("tests/fixtures/markdown/stretching-at-your-desk.md"))
-            .expect("markdown")
-            .replace(
-                "src: images/fixture-hero.svg",
-                "src: images/not-bundled.svg",
-            );
-    std::fs::write(&markdown, source).expect("write");
+    let markdown = fixture_markdown_with(
+        &site.join("missing-hero.md"),
+        &[(
+            "src: images/fixture-hero.svg",
+            "src: images/not-bundled.svg",
+        )],
+    );
     let index_before = std::fs::read(site.join("content/articles.json")).expect("index");
     let folder = site.join("content");
     let output = content(&[
