@@ -17,7 +17,7 @@ const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>L
     </body>\n</html>\n";
 
 /// The shell's stylesheet as every page inlines it.
-const SHIPPED_STYLE: &str = "<style>body{margin:0;}</style>";
+const SHIPPED_STYLE: &str = "<style>body{margin:0}</style>";
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

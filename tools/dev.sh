@@ -65,7 +65,7 @@ setup_build_tools() {
   # and axe-core, as tools/package-lock.json pins them; reinstalled when the lock changes.
   # (Trunk downloads its own wasm-opt where it can reach GitHub; this machine cannot.)
   if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
-    say "Installing npm tools (wasm-opt, axe-core, schema-dts, typescript)"
+    say "Installing npm tools (wasm-opt, axe-core, schema-dts, typescript, vnu-jar)"
     npm ci --prefix tools --no-audit --no-fund
     cp tools/package-lock.json tools/node_modules/.installed-lock.json
   fi
@@ -81,6 +81,8 @@ setup_test_tools() {
   # WebKitGTK's driver and MiniBrowser, and the virtual display it needs (no headless mode).
   [ -x "${WEBKIT_DRIVER_PATH:-}" ] || command -v WebKitWebDriver >/dev/null || apt_install webkit2gtk-driver
   command -v Xvfb >/dev/null || apt_install xvfb
+  # Java for the Nu HTML Checker (npm vnu-jar), which checks every built page.
+  command -v java >/dev/null || apt_install default-jre-headless
   if [ ! -x "${GECKODRIVER_PATH:-}" ] \
     && ! geckodriver --version 2>/dev/null | head -1 | grep -q "^geckodriver $GECKODRIVER_VERSION\b"; then
     say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"

@@ -16,6 +16,7 @@ mod screen_reader;
 mod search;
 mod shipped;
 mod site_search;
+mod stylesheet;
 mod support;
 mod toc;
 mod trust;

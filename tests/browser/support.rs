@@ -30,7 +30,7 @@ use crate::common::copy_dir;
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
-fn repo_root() -> PathBuf {
+pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
