@@ -186,7 +186,7 @@ fn check_warns_of_an_overdue_review_and_an_article_without_sources_and_passes() 
                 "warning: {}: next_review: the review was due on {}: review the article and \
                  set last_reviewed",
                 articles.join("staying-active-indoors.json").display(),
-                clinic_article::content::text::display_date(due).expect("a date")
+                clinic_content::text::display_date(due).expect("a date")
             )
             .as_str()
         ),

@@ -5,11 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use clinic_article::content::check::check_folder;
-use clinic_article::content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
-use clinic_article::content::review::today;
-use clinic_article::content::validate::Validate;
-use clinic_article::content::{Article, ArticleIndex, ContentError, SiteSettings};
+use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use clinic_content::review::today;
+use clinic_content::validate::Validate;
+use clinic_content::{Article, ArticleIndex, ContentError, SiteSettings};
+use clinic_editor::check::check_folder;
 use serde::de::DeserializeOwned;
 
 fn public_dir() -> PathBuf {
@@ -108,7 +108,7 @@ fn a_broken_rule_is_reported_with_the_field_path() {
 
 #[test]
 fn the_json_ld_holds_every_question_and_answer_of_every_article() {
-    use clinic_article::content::structured_data::json_ld;
+    use clinic_content::structured_data::json_ld;
     let site: SiteSettings = must(load(SITE_FILE));
     let index: ArticleIndex = must(load(INDEX_FILE));
     for summary in &index.articles {
@@ -140,7 +140,7 @@ fn the_json_ld_holds_every_question_and_answer_of_every_article() {
 
 #[test]
 fn every_markdown_source_imports_to_the_article_the_site_ships() {
-    use clinic_article::content::markdown::import;
+    use clinic_editor::markdown::import;
     let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content-src");
     let mut imported = 0;
     for entry in std::fs::read_dir(&sources).expect("content-src/").flatten() {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clinic_article::content::schema::{ARTICLE_SCHEMA, INDEX_SCHEMA, SCHEMA_DIR, SITE_SCHEMA};
+use clinic_editor::schema::{ARTICLE_SCHEMA, INDEX_SCHEMA, SCHEMA_DIR, SITE_SCHEMA};
 use serde_json::{json, Value};
 
 fn root() -> &'static Path {

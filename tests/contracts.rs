@@ -1,14 +1,14 @@
 //! The names shared by the app, its early scripts, its stylesheet and the build are defined
-//! once, in `src/contract.rs` (and the reading settings' in `src/prefs/model.rs`):
-//! - each script's `// <generated>` block is written from them (`clinic_article::derived_files`,
+//! once, in `crates/app/src/contract.rs` (and the reading settings' in `crates/app/src/prefs/model.rs`):
+//! - each script's `// <generated>` block is written from them (`clinic_build::derived_files`,
 //!   checked in `tests/derived_files.rs`), so the scripts cannot drift;
 //! - every `data-*` name the scripts, the stylesheet and the page template use is one of them,
 //!   so a rename on one side fails here instead of breaking the page.
 
 use std::path::Path;
 
-use clinic_article::contract::DATA_ATTRIBUTES;
-use clinic_article::prefs::model::choices;
+use clinic_app::contract::DATA_ATTRIBUTES;
+use clinic_app::prefs::model::choices;
 
 fn read(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
@@ -57,9 +57,9 @@ fn every_data_attribute_the_scripts_styles_and_page_use_is_in_the_contract() {
     for file in [
         "style/main.css",
         "index.html",
-        "src/prefs/reading-settings.js",
+        "crates/app/src/prefs/reading-settings.js",
         "public/boot.js",
-        "src/offline/service-worker.js",
+        "crates/build/src/service-worker.js",
     ] {
         for name in data_names(&read(file)) {
             if !known(&name) {
@@ -69,7 +69,7 @@ fn every_data_attribute_the_scripts_styles_and_page_use_is_in_the_contract() {
     }
     assert!(
         unknown.is_empty(),
-        "data attributes that src/contract.rs does not define: {unknown:#?}"
+        "data attributes that crates/app/src/contract.rs does not define: {unknown:#?}"
     );
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use tempfile::TempDir;
 
-use clinic_article::derived_files::{
+use clinic_build::derived_files::{
     derived_files, stale_files, write_derived_files, GENERATE_COMMAND,
 };
 

@@ -168,7 +168,7 @@ fn the_library_its_categories_and_the_sitemap_are_made_from_the_articles() {
     for article in &articles {
         let slug = article["slug"].as_str().expect("slug");
         let category = article["category"].as_str().expect("category");
-        let category_slug = clinic_article::content::text::slugify(category);
+        let category_slug = clinic_content::ids::slugify(category);
         let link = format!("href=\"/articles/{slug}/\"");
         assert!(list.contains(&link), "the list links to {slug}");
         let category_page = read(&site, &format!("categories/{category_slug}/index.html"));

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use clinic_article::static_host::header_rules;
+use clinic_build::static_host::header_rules;
 
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);

@@ -1,28 +1,31 @@
-//! The architecture the folders show, kept: no module uses one from a layer above it. From the
-//! bottom: the shared names and helpers, the content, the reading settings and the page's
-//! plumbing, the components, the route views, and the app that puts them together.
+//! The architecture the folders show, kept. Between crates: the content knows no other crate
+//! and nothing of the browser's libraries; the app and the editors' tools know only the
+//! content; the build knows all three. Inside the app: no module uses one from a layer above
+//! it. From the bottom: the shared names and the page's plumbing, loading content, the reading
+//! settings and offline reading, the components, the route views, the hand-over, and the app
+//! that puts them together.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// Each top-level module of `src/` and its layer.
+/// Each top-level module of the app (`crates/app/src/`) and its layer.
 const LAYERS: &[(&str, usize)] = &[
     ("contract", 0),
     ("storage", 0),
     ("site_address", 0),
     ("navigation", 0),
-    ("content", 1),
+    ("loading", 1),
     ("prefs", 2),
     ("offline", 2),
     ("first_paint", 2),
     ("components", 3),
     ("pages", 4),
     ("handover", 5),
-    ("prerender", 5),
-    ("derived_files", 5),
-    ("static_host", 5),
-    ("lib", 5),
-    ("main", 5),
+    ("app", 6),
+    ("lib", 6),
+    ("main", 6),
 ];
 
 fn layer(module: &str) -> Option<usize> {
@@ -109,9 +112,6 @@ fn upward_uses(src: &Path) -> Vec<String> {
             .unwrap_or_default()
             .trim_end_matches(".rs")
             .to_string();
-        if top == "bin" {
-            continue; // The binaries are the app's, above every layer.
-        }
         let own = layer(&top).unwrap_or_else(|| panic!("{top}: give the module a layer"));
         let code = std::fs::read_to_string(&file).expect("a source file");
         for used in modules_used(&code) {
@@ -127,31 +127,148 @@ fn upward_uses(src: &Path) -> Vec<String> {
 }
 
 #[test]
-fn no_module_uses_one_from_a_layer_above_it() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+fn no_module_of_the_app_uses_one_from_a_layer_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/app/src");
     assert_eq!(upward_uses(&src), Vec::<String>::new());
+}
+
+/// Each crate of the workspace: the crates it may use, and whether it may use the browser's
+/// libraries (Leptos, web-sys, wasm-bindgen).
+const CRATES: &[(&str, &[&str], bool)] = &[
+    ("clinic-content", &[], false),
+    ("clinic-app", &["clinic-content"], true),
+    ("clinic-editor", &["clinic-content"], false),
+    (
+        "clinic-build",
+        &["clinic-content", "clinic-app", "clinic-editor"],
+        true,
+    ),
+    (
+        "clinic-site",
+        &[
+            "clinic-content",
+            "clinic-app",
+            "clinic-editor",
+            "clinic-build",
+        ],
+        true,
+    ),
+];
+
+const BROWSER_LIBRARIES: [&str; 4] = ["leptos", "leptos-use", "web-sys", "wasm-bindgen"];
+
+/// Every crate's dependencies (normal ones, for any target), as `cargo metadata` reads the
+/// manifests.
+fn dependencies(metadata: &serde_json::Value) -> BTreeMap<String, Vec<String>> {
+    metadata["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .map(|package| {
+            let used = package["dependencies"]
+                .as_array()
+                .expect("dependencies")
+                .iter()
+                .filter(|dependency| dependency["kind"].is_null())
+                .map(|dependency| dependency["name"].as_str().unwrap_or_default().to_string())
+                .collect();
+            (
+                package["name"].as_str().unwrap_or_default().to_string(),
+                used,
+            )
+        })
+        .collect()
+}
+
+/// Every dependency a crate may not have, as "crate uses dependency".
+fn forbidden_dependencies(crates: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, used) in crates {
+        let Some((_, allowed, browser)) = CRATES.iter().find(|(known, ..)| known == name) else {
+            found.push(format!("{name}: give the crate its place in CRATES"));
+            continue;
+        };
+        for dependency in used {
+            let ours = dependency.starts_with("clinic-") && !allowed.contains(&dependency.as_str());
+            let browsers = !browser && BROWSER_LIBRARIES.contains(&dependency.as_str());
+            if ours || browsers {
+                found.push(format!("{name} uses {dependency}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn each_crate_uses_only_the_crates_below_it() {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cargo metadata");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let crates = dependencies(&metadata);
+    assert_eq!(crates.len(), CRATES.len(), "{crates:?}");
+    assert_eq!(forbidden_dependencies(&crates), Vec::<String>::new());
+}
+
+#[test]
+fn a_crate_using_one_above_it_or_the_browsers_libraries_is_found() {
+    let crates: BTreeMap<String, Vec<String>> = [
+        ("clinic-content", vec!["serde", "leptos"]),
+        ("clinic-editor", vec!["clinic-content", "clinic-build"]),
+        ("clinic-app", vec!["clinic-content", "leptos"]),
+        ("clinic-extra", vec![]),
+    ]
+    .into_iter()
+    .map(|(name, used)| {
+        (
+            name.to_string(),
+            used.into_iter().map(String::from).collect(),
+        )
+    })
+    .collect();
+    assert_eq!(
+        forbidden_dependencies(&crates),
+        vec![
+            "clinic-content uses leptos".to_string(),
+            "clinic-editor uses clinic-build".to_string(),
+            "clinic-extra: give the crate its place in CRATES".to_string(),
+        ]
+    );
 }
 
 #[test]
 fn an_upward_use_is_found_and_a_comment_is_not() {
     let folder = tempfile::tempdir().expect("a working folder");
     let dir = folder.path();
-    std::fs::create_dir_all(dir.join("content")).expect("a folder");
+    std::fs::create_dir_all(dir.join("pages")).expect("a folder");
     std::fs::write(
-        dir.join("content/fetch.rs"),
-        "//! Saved by the worker (`crate::offline`).\nuse crate::contract::X;\n\
-         use crate::offline::FromSavedCopy;\n",
+        dir.join("pages/head.rs"),
+        "//! Adopted by the app (`crate::handover`).\nuse crate::contract::X;\n\
+         use crate::handover::finish;\n",
     )
     .expect("write");
     std::fs::write(
         dir.join("prefs.rs"),
-        "use crate::{components::Panel, content, App};\n",
+        "use crate::{components::Panel, loading, App};\n",
     )
     .expect("write");
     assert_eq!(
         upward_uses(dir),
         vec![
-            "content/fetch.rs uses crate::offline".to_string(),
+            "pages/head.rs uses crate::handover".to_string(),
             "prefs.rs uses crate::components".to_string(),
             "prefs.rs uses crate::lib".to_string(),
         ]

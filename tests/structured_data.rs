@@ -7,18 +7,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use clinic_article::content::load::parse;
-use clinic_article::content::structured_data::json_ld;
-use clinic_article::content::{Article, ArticleIndex, SiteSettings};
+use clinic_content::load::parse;
+use clinic_content::structured_data::json_ld;
+use clinic_content::{Article, ArticleIndex, SiteSettings};
 use serde_json::Value;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn read<T: serde::de::DeserializeOwned + clinic_article::content::validate::Validate>(
-    path: &Path,
-) -> T {
+fn read<T: serde::de::DeserializeOwned + clinic_content::validate::Validate>(path: &Path) -> T {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     parse(&path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -96,11 +96,11 @@ run_tests() {
   say "Formatting"
   cargo fmt --all --check
   say "Clippy (host)"
-  cargo clippy --locked --all-targets -- -D warnings
-  say "Clippy (wasm)"
-  cargo clippy --locked --all-targets --target "$WASM_TARGET" -- -D warnings
+  cargo clippy --locked --workspace --all-targets -- -D warnings
+  say "Clippy (wasm: the crates the browser runs)"
+  cargo clippy --locked -p clinic-content -p clinic-app --all-targets --target "$WASM_TARGET" -- -D warnings
   say "Tests: native, content files and the browser (the harness builds the release site)"
-  cargo test --locked
+  cargo test --locked --workspace
 }
 
 case "${1:-}" in

@@ -1,6 +1,6 @@
 //! What Trunk runs after every build (a `post_build` hook in `Trunk.toml`): every page of the
-//! site pre-rendered (`clinic_article::prerender`), then the service worker written with the
-//! list of files to save (`clinic_article::offline::precache`).
+//! site pre-rendered (`clinic_build::prerender`), then the service worker written with the
+//! list of files to save (`clinic_build::service_worker`).
 //!
 //! Usage: cargo run --bin finish-build [-- <site folder> <public url>]
 //!   (defaults: $TRUNK_STAGING_DIR and $TRUNK_PUBLIC_URL, as Trunk's hooks get them)
@@ -9,78 +9,64 @@
 //! development build (`trunk serve`) carries on with the app's shell as every page, which
 //! shows the mistakes in the page.
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    finish::main()
-}
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-/// The build runs natively; a wasm build of the workspace has nothing to run.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
+use clinic_app::contract::NOT_FOUND_FILE;
+use clinic_build::prerender::prerender_site;
+use clinic_build::service_worker::write_service_worker;
 
-#[cfg(not(target_arch = "wasm32"))]
-mod finish {
-    use std::path::PathBuf;
-    use std::process::ExitCode;
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let site_dir = args
+        .next()
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .map(PathBuf::from);
+    let public_url = args
+        .next()
+        .or_else(|| std::env::var("TRUNK_PUBLIC_URL").ok())
+        .unwrap_or_else(|| "/".into());
+    let Some(site_dir) =
+        site_dir.filter(|_| public_url.starts_with('/') && public_url.ends_with('/'))
+    else {
+        eprintln!("usage: finish-build <site folder> <public url, such as / or /clinic/>");
+        return ExitCode::from(2);
+    };
+    let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
 
-    use clinic_article::contract::NOT_FOUND_FILE;
-    use clinic_article::offline::precache::write_service_worker;
-    use clinic_article::prerender::prerender_site;
-
-    pub fn main() -> ExitCode {
-        let mut args = std::env::args().skip(1);
-        let site_dir = args
-            .next()
-            .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
-            .map(PathBuf::from);
-        let public_url = args
-            .next()
-            .or_else(|| std::env::var("TRUNK_PUBLIC_URL").ok())
-            .unwrap_or_else(|| "/".into());
-        let Some(site_dir) =
-            site_dir.filter(|_| public_url.starts_with('/') && public_url.ends_with('/'))
-        else {
-            eprintln!("usage: finish-build <site folder> <public url, such as / or /clinic/>");
-            return ExitCode::from(2);
-        };
-        let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
-
-        match prerender_site(&site_dir, &public_url) {
-            Ok(files) => {
-                let pages = files.iter().filter(|file| file.ends_with(".html")).count();
-                println!(
-                    "prerender: {pages} pages and {} other files",
-                    files.len() - pages
-                )
-            }
-            Err(problems) => {
-                for problem in &problems {
-                    eprintln!("{problem}");
-                }
-                if !development {
-                    eprintln!("prerender: FAILED (above): nothing to publish");
-                    return ExitCode::FAILURE;
-                }
-                eprintln!(
-                    "prerender: SKIPPED (above); every page is the app's shell, which shows it"
-                );
-                // Unknown addresses still reach the app, which shows the mistakes too.
-                let shell = site_dir.join("index.html");
-                if let Err(error) = std::fs::copy(&shell, site_dir.join(NOT_FOUND_FILE)) {
-                    eprintln!("{NOT_FOUND_FILE}: cannot be written: {error}");
-                }
-                return ExitCode::SUCCESS;
-            }
+    match prerender_site(&site_dir, &public_url) {
+        Ok(files) => {
+            let pages = files.iter().filter(|file| file.ends_with(".html")).count();
+            println!(
+                "prerender: {pages} pages and {} other files",
+                files.len() - pages
+            )
         }
-        match write_service_worker(&site_dir) {
-            Ok((version, files)) => {
-                println!("service-worker.js: version {version}, {files} files saved on install");
-                ExitCode::SUCCESS
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{problem}");
             }
-            Err(error) => {
-                eprintln!("service-worker.js: {error}");
-                ExitCode::FAILURE
+            if !development {
+                eprintln!("prerender: FAILED (above): nothing to publish");
+                return ExitCode::FAILURE;
             }
+            eprintln!("prerender: SKIPPED (above); every page is the app's shell, which shows it");
+            // Unknown addresses still reach the app, which shows the mistakes too.
+            let shell = site_dir.join("index.html");
+            if let Err(error) = std::fs::copy(&shell, site_dir.join(NOT_FOUND_FILE)) {
+                eprintln!("{NOT_FOUND_FILE}: cannot be written: {error}");
+            }
+            return ExitCode::SUCCESS;
+        }
+    }
+    match write_service_worker(&site_dir) {
+        Ok((version, files)) => {
+            println!("service-worker.js: version {version}, {files} files saved on install");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("service-worker.js: {error}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -4,7 +4,7 @@
 //! until the test releases it, so "before the app runs" does not depend on the machine's
 //! speed.
 
-use clinic_article::content::library::LIBRARY_NAME;
+use clinic_content::library::LIBRARY_NAME;
 use serde_json::{json, Value};
 
 use crate::support::{

@@ -10,9 +10,8 @@ async fn an_imported_markdown_article_renders_at_its_address_with_contents_and_f
     let markdown =
         std::fs::read_to_string(root.join("tests/fixtures/markdown/stretching-at-your-desk.md"))
             .expect("markdown");
-    let article =
-        clinic_article::content::markdown::import(&markdown, &root.join("tests/fixtures"))
-            .expect("the fixture imports");
+    let article = clinic_editor::markdown::import(&markdown, &root.join("tests/fixtures"))
+        .expect("the fixture imports");
     let mut index = content_json("articles.json");
     index["articles"]
         .as_array_mut()

@@ -2,9 +2,9 @@
 //! articles, and breadcrumbs. Every expectation comes from the fixture articles, so that a
 //! clinic's own articles keep it green.
 
-use clinic_article::content::library::{category_slug, Library, LIBRARY_NAME};
-use clinic_article::content::text::display_date;
-use clinic_article::content::Article;
+use clinic_content::library::{category_slug, Library, LIBRARY_NAME};
+use clinic_content::text::display_date;
+use clinic_content::Article;
 use serde_json::{json, Value};
 
 use crate::support::{
@@ -31,7 +31,7 @@ async fn cards(page: &Page) -> Value {
 }
 
 fn expected_cards<'a>(
-    articles: impl IntoIterator<Item = &'a clinic_article::content::LibraryEntry>,
+    articles: impl IntoIterator<Item = &'a clinic_content::LibraryEntry>,
 ) -> Value {
     articles
         .into_iter()

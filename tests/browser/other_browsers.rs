@@ -4,7 +4,7 @@
 //! not-found page, and the page again from the service worker with the site out of reach.
 //! Expectations come from the fixture content.
 
-use clinic_article::content::Outline;
+use clinic_content::Outline;
 use serde_json::json;
 
 use crate::support::{content_json, fixture_article, with_other_browser, OtherBrowser, Page};

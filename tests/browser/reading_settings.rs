@@ -636,8 +636,8 @@ async fn axe_finds_nothing_in_high_contrast_or_dark_even_at_aaa() {
 
 #[tokio::test]
 async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
-    use clinic_article::prefs::model::{SystemPreferences, DARK, MORE_CONTRAST, REDUCED_MOTION};
-    use clinic_article::prefs::ReadingSettings;
+    use clinic_app::prefs::model::{SystemPreferences, DARK, MORE_CONTRAST, REDUCED_MOTION};
+    use clinic_app::prefs::ReadingSettings;
     with_desktop_page(|page| async move {
         // The app never starts here: only the inline script sets the attributes.
         let _app = page.server.hold(".wasm");
@@ -719,11 +719,10 @@ async fn small_targets(page: &Page) -> Value {
 
 #[tokio::test]
 async fn every_control_and_standalone_link_is_at_least_44_px_square() {
-    let category =
-        clinic_article::content::library::Library::of(&crate::support::fixture_articles())
-            .categories()[0]
-            .slug
-            .clone();
+    let category = clinic_content::library::Library::of(&crate::support::fixture_articles())
+        .categories()[0]
+        .slug
+        .clone();
     let addresses = [
         "/".to_string(),
         "/articles/".to_string(),

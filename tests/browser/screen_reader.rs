@@ -1,7 +1,7 @@
 //! A scripted screen-reader walk: what the accessibility tree (role, name, state) and the live
 //! regions say, as a screen reader would read them. Expectations come from the fixture content.
 
-use clinic_article::content::{Article, SiteSettings};
+use clinic_content::{Article, SiteSettings};
 use serde_json::{json, Value};
 
 use crate::support::{content_json, fixture_article, with_desktop_page, Page};

@@ -3,8 +3,8 @@
 //! to search, and that it works offline once it has. The words searched for are picked from
 //! the fixture articles, so that a clinic's own articles keep it green.
 
-use clinic_article::content::search_index::words;
-use clinic_article::content::{Article, Block, Outline};
+use clinic_content::search::words;
+use clinic_content::{Article, Block, Outline};
 use serde_json::{json, Value};
 
 use crate::support::{

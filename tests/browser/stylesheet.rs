@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use clinic_article::prefs::model::choices;
+use clinic_app::prefs::model::choices;
 use serde_json::Value;
 
 use crate::support::*;

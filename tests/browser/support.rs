@@ -23,8 +23,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use futures::FutureExt;
 use serde_json::Value;
 
-pub use clinic_article::static_host::Unknown;
-use clinic_article::static_host::{request_path, write_answer, StaticSite};
+pub use clinic_build::static_host::Unknown;
+use clinic_build::static_host::{request_path, write_answer, StaticSite};
 
 use crate::common::copy_dir;
 
@@ -133,7 +133,7 @@ pub fn next_build_of(site: &Path, name: &str) -> PathBuf {
         }
         std::fs::write(&page, html).expect("write the page");
     }
-    let (_, service_worker) = clinic_article::offline::precache::write_service_worker(&next)
+    let (_, service_worker) = clinic_build::service_worker::write_service_worker(&next)
         .expect("write the service worker");
     assert!(service_worker > 0);
     next
@@ -788,13 +788,13 @@ pub fn content_json(file: &str) -> serde_json::Value {
 }
 
 /// The outline (heading ids) of a fixture article, as the app derives it.
-pub fn fixture_outline(slug: &str) -> clinic_article::content::Outline {
-    clinic_article::content::Outline::of(&fixture_article(slug))
+pub fn fixture_outline(slug: &str) -> clinic_content::Outline {
+    clinic_content::Outline::of(&fixture_article(slug))
 }
 
 /// A fixture article, as the app reads it.
-pub fn fixture_article(slug: &str) -> clinic_article::content::Article {
-    use clinic_article::content::load::parse;
+pub fn fixture_article(slug: &str) -> clinic_content::Article {
+    use clinic_content::load::parse;
     let file = format!("articles/{slug}.json");
     let text = std::fs::read_to_string(fixtures_dir().join("content").join(&file))
         .unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -802,7 +802,7 @@ pub fn fixture_article(slug: &str) -> clinic_article::content::Article {
 }
 
 /// Every fixture article, in the index's order.
-pub fn fixture_articles() -> Vec<clinic_article::content::Article> {
+pub fn fixture_articles() -> Vec<clinic_content::Article> {
     content_json("articles.json")["articles"]
         .as_array()
         .expect("articles")

@@ -3,9 +3,9 @@
 //! clinician, where to report a mistake, and the clinic as publisher. Every expectation comes
 //! from the fixture content, so a clinic's own content keeps it green.
 
-use clinic_article::content::review::today;
-use clinic_article::content::text::display_date;
-use clinic_article::content::{Article, Person, ReviewDates, SiteSettings};
+use clinic_content::review::today;
+use clinic_content::text::display_date;
+use clinic_content::{Article, Person, ReviewDates, SiteSettings};
 use serde_json::{json, Value};
 
 use crate::support::{
@@ -96,7 +96,7 @@ async fn trust_parts(page: &Page) -> Value {
     .await
 }
 
-fn expected_source(source: &clinic_article::content::Source) -> Value {
+fn expected_source(source: &clinic_content::Source) -> Value {
     let text = match source.details() {
         Some(details) => format!("{}. {details}.", source.title),
         None => format!("{}.", source.title),

@@ -38,9 +38,9 @@ const AREAS = [
   ["decoding content (serde)", /serde|content::load::parse|content::validate/],
   ["head tags and JSON-LD", /pages::head|structured_data/],
   ["observers and listeners", /intersection_observer|use_event_listener|IntersectionObserver/],
-  ["reading settings", /clinic_article::prefs/],
+  ["reading settings", /clinic_app::prefs/],
   ["fetching (gloo-net)", /gloo_net|content::fetch/],
-  ["building and mounting views", /tachys|leptos|reactive_graph|clinic_article::components|clinic_article::pages/],
+  ["building and mounting views", /tachys|leptos|reactive_graph|clinic_app::components|clinic_app::pages/],
 ];
 
 

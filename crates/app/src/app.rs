@@ -1,0 +1,114 @@
+//! The app as a whole: what every page shares at its root, the page built in the browser from
+//! the content files ([`App`]), the page from content already loaded ([`LoadedApp`], which
+//! the build renders to HTML and the browser adopts), and how the app starts ([`mount`]).
+
+use leptos::prelude::*;
+
+use crate::components::{LoadError, PageLoader};
+use crate::pages::{LoadedPage, PageView, Route};
+use crate::site_address::SiteAddress;
+use crate::{first_paint, prefs};
+
+/// What every page shares, provided once at its root: the reading settings, the page's
+/// addresses, and what happens when the whole page is live.
+fn provide_root(route: &Route, base: String) {
+    prefs::provide_reading_settings();
+    provide_context(SiteAddress {
+        page: route.path(&base),
+        base,
+    });
+    #[cfg(target_arch = "wasm32")]
+    provide_context(first_paint::WhenComplete(crate::handover::finish));
+}
+
+/// The app as the browser builds it: load what the address asks for, show it, or explain
+/// what went wrong.
+#[component]
+pub fn App(route: Route, base: String) -> impl IntoView {
+    provide_root(&route, base);
+    let page = LocalResource::new(move || {
+        let route = route.clone();
+        // In a task of its own: building the app is a long enough one already.
+        async move {
+            first_paint::next_task().await;
+            crate::pages::load_page(route).await
+        }
+    });
+    let (retrying, set_retrying) = signal(false);
+    view! {
+        <Transition fallback=PageLoader set_pending=set_retrying>
+            <ErrorBoundary fallback=move |errors| {
+                view! {
+                    <LoadError
+                        errors
+                        retry=Callback::new(move |()| page.refetch())
+                        retrying=retrying.into()
+                    />
+                }
+            }>
+                {move || Suspend::new(async move {
+                    page.await.map(|page| view! { <PageView page /> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// One page from content already loaded: rendered to HTML at build time, and adopted from
+/// that HTML by the app in the browser.
+#[component]
+pub fn LoadedApp(page: LoadedPage, route: Route, base: String) -> impl IntoView {
+    provide_root(&route, base);
+    view! { <PageView page /> }
+}
+
+/// Starts the app and offline reading. Compiling and starting the wasm is a long task
+/// already: the app starts in the next one, so that neither holds up a tap or a key press for
+/// long.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    crate::offline::start_service_worker();
+    set_timeout(start, std::time::Duration::ZERO);
+}
+
+/// Adopts the pre-rendered page, or builds the page for this address: its content is read in
+/// one task and the page adopted in the next, so that neither holds up a tap for long.
+#[cfg(target_arch = "wasm32")]
+fn start() {
+    use wasm_bindgen::JsCast;
+
+    use crate::contract::{APP_ROOT_ID, PRERENDERED_ELSEWHERE_ATTRIBUTE};
+    use crate::first_paint::{next_task, RenderMode};
+    use crate::site_address::document_base_path;
+
+    wasm_bindgen_futures::spawn_local(async {
+        let document = document();
+        let Some(root) = document
+            .get_element_by_id(APP_ROOT_ID)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let base = document_base_path();
+        let route = Route::current(&base);
+        match crate::handover::prerendered_page(&route) {
+            Some(Ok(page)) => {
+                next_task().await;
+                leptos::mount::hydrate_from(root, move || {
+                    provide_context(RenderMode::Adopt);
+                    view! { <LoadedApp page route base /> }
+                })
+                .forget();
+            }
+            // The page's own content cannot be read (it never is, unless a copy was damaged
+            // on the way): build it from the content files instead, which explains any error.
+            Some(Err(_)) | None => {
+                root.set_text_content(None);
+                if let Some(html) = document.document_element() {
+                    let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
+                }
+                leptos::mount::mount_to(root, move || view! { <App route base /> }).forget();
+            }
+        }
+    });
+}

@@ -1,0 +1,64 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::CalendarDate;
+use clinic_content::ids::{ABOUT_ID, SOURCES_ID};
+use clinic_content::{Article, ReviewDates, SiteSettings, Source};
+
+/// The end of an article: what it is based on, when it was reviewed and is due again, what
+/// changed, that it supports and does not replace a clinician's advice, and where to report a
+/// mistake.
+#[component]
+pub fn AboutArticle(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
+    let sources = (!article.sources.is_empty()).then(|| {
+        let items = article.sources.iter().map(source_item).collect_view();
+        view! {
+            <h3 id=SOURCES_ID>"Sources"</h3>
+            <ol class="sources">{items}</ol>
+        }
+    });
+    let dates = ReviewDates::of(&article, &site);
+    let review_dates = [
+        ("Last reviewed ", dates.last_reviewed),
+        ("Next review due ", dates.next_due),
+    ]
+    .into_iter()
+    .filter_map(|(label, date)| Some((label, date?)))
+    .enumerate()
+    .map(|(position, (label, date))| {
+        view! {
+            {(position > 0).then_some(view! { <span aria-hidden="true">" · "</span> })}
+            <span>{label}<CalendarDate iso=date /></span>
+        }
+    })
+    .collect::<Vec<_>>();
+    let review_dates =
+        (!review_dates.is_empty()).then(|| view! { <p class="review-dates">{review_dates}</p> });
+    let update = article.updated.clone().map(|update| {
+        view! { <p class="article-update">"Updated "<CalendarDate iso=update.date />": "{update.note}</p> }
+    });
+    let report = site.report_mistake_href(&article).map(|href| {
+        view! { <p class="report-mistake"><a href=href>"Report a mistake on this page"</a></p> }
+    });
+    view! {
+        <section class="about-article" aria-labelledby=ABOUT_ID>
+            <h2 id=ABOUT_ID>"About this page"</h2>
+            {sources}
+            {review_dates}
+            {update}
+            <p class="care-note">{site.disclaimer.clone()}</p>
+            {report}
+        </section>
+    }
+}
+
+/// "Title. Publisher, 2024." with the title linking to the source when it has an address.
+fn source_item(source: &Source) -> impl IntoView {
+    let title = match source.url.clone() {
+        Some(href) => view! { <a href=href>{source.title.clone()}</a> }.into_any(),
+        None => source.title.clone().into_any(),
+    };
+    let details = source.details().map(|details| format!(" {details}."));
+    view! { <li><cite>{title}</cite>"."{details}</li> }
+}

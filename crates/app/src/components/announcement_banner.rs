@@ -1,0 +1,47 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::{AfterAnnouncement, RichText};
+use crate::contract::{announcement_dismissed, ANNOUNCEMENT_DISMISSED_KEY};
+use crate::storage;
+use clinic_content::{plain_text, SiteSettings};
+
+/// The clinic's announcement above the header, which a reader can close for good. What is
+/// remembered is its text, so a new announcement shows again even to a reader who closed the
+/// previous one.
+#[component]
+pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
+    let text = plain_text(&site.announcement);
+    // Shown as on a first visit until the page is live, as the page rendered at build time
+    // shows it (the settings script hides it by the same rule before the first paint).
+    let dismissed = RwSignal::new(false);
+    let current = text.clone();
+    Effect::new(move |_| {
+        let stored = storage::read(ANNOUNCEMENT_DISMISSED_KEY);
+        dismissed.set(announcement_dismissed(stored.as_deref(), &current));
+    });
+    let next = use_context::<AfterAnnouncement>();
+    let dismiss = move |_| {
+        storage::write(ANNOUNCEMENT_DISMISSED_KEY, &text);
+        dismissed.set(true);
+        // The button is about to vanish: give focus to the next thing a reader would reach.
+        if let Some(link) = next.and_then(|AfterAnnouncement(link)| link.get_untracked()) {
+            let _ = link.focus();
+        }
+    };
+    let content = site.announcement.clone();
+    view! {
+        <Show when=move || !dismissed.get()>
+            <aside class="announcement" aria-label="Announcement">
+                <p>
+                    <RichText content=content.clone() />
+                </p>
+                <button type="button" class="announcement-dismiss" on:click=dismiss.clone()>
+                    <span aria-hidden="true">"×"</span>
+                    <span class="visually-hidden">"Dismiss announcement"</span>
+                </button>
+            </aside>
+        </Show>
+    }
+}

@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::components::CalendarDate;
+use crate::site_address::use_site_address;
+use clinic_content::{article_path, LibraryEntry};
+
+/// One article in a list: its picture, its title as the link, and what it is about. The whole
+/// card answers a tap (the link covers it), but only the title is a stop for the keyboard.
+#[component]
+pub fn ArticleCard(
+    entry: LibraryEntry,
+    /// A card among related posts, under their `h2`: picture, title and category only.
+    #[prop(optional)]
+    brief: bool,
+) -> impl IntoView {
+    let href = format!("{}{}", use_site_address().base, article_path(&entry.slug));
+    let link = view! { <a class="article-card-link" href=href>{entry.title.clone()}</a> };
+    let title = if brief {
+        view! { <h3 class="article-card-title">{link}</h3> }.into_any()
+    } else {
+        view! { <h2 class="article-card-title">{link}</h2> }.into_any()
+    };
+    let details = (!brief).then(|| {
+        view! {
+            <p class="article-card-description">{entry.description.clone()}</p>
+            <p class="article-card-meta">
+                <CalendarDate iso=entry.published.clone() />
+                <span aria-hidden="true">" · "</span>
+                {format!("{} min read", entry.reading_minutes)}
+            </p>
+        }
+    });
+    view! {
+        <div class="article-card">
+            <img
+                class="article-card-image"
+                src=entry.hero.image.clone()
+                alt=""
+                width=entry.hero.width
+                height=entry.hero.height
+                loading="lazy"
+                decoding="async"
+            />
+            <div class="article-card-text">
+                {title}
+                <p class="article-card-category">{entry.category.clone()}</p>
+                {details}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::{Byline, CalendarDate, KeyPoints, ReviewOverdueNotice};
+use crate::site_address::use_site_address;
+use clinic_content::ids::TITLE_ID;
+use clinic_content::library::{category_path, category_slug};
+use clinic_content::{Article, ReviewDates, SiteSettings};
+
+/// Category (a link to its page), title, byline, dates, reading time, a notice when the
+/// review is overdue, the hero figure and the key points.
+#[component]
+pub fn ArticleHeader(
+    article: Arc<Article>,
+    site: Arc<SiteSettings>,
+    /// The estimated reading time in minutes.
+    reading_minutes: usize,
+) -> impl IntoView {
+    let hero = article.hero.clone();
+    let category_href = format!(
+        "{}{}",
+        use_site_address().base,
+        category_path(&category_slug(&article.category))
+    );
+    let person = |id: &Option<String>| site.person(id.as_deref()?).cloned();
+    let (author, reviewer) = (person(&article.author), person(&article.medical_reviewer));
+    let reviewed = article.last_reviewed.clone().map(|date| {
+        view! {
+            <span aria-hidden="true">" · "</span>
+            <span>"Reviewed "<CalendarDate iso=date /></span>
+        }
+    });
+    view! {
+        <header class="article-header">
+            <p class="article-category">
+                <a href=category_href>{article.category.clone()}</a>
+            </p>
+            <h1 id=TITLE_ID tabindex="-1">{article.title.clone()}</h1>
+            <Byline author reviewer />
+            <p class="article-meta">
+                <span>"Published "<CalendarDate iso=article.published.clone() /></span>
+                {reviewed}
+                <span aria-hidden="true">" · "</span>
+                <span class="reading-time">{format!("{reading_minutes} min read")}</span>
+            </p>
+            <ReviewOverdueNotice dates=ReviewDates::of(&article, &site) />
+            <figure class="article-hero">
+                <img
+                    src=hero.image
+                    alt=hero.alt
+                    width=hero.width
+                    height=hero.height
+                    decoding="async"
+                    fetchpriority="high"
+                />
+            </figure>
+            <KeyPoints points=article.key_points.clone() />
+        </header>
+    }
+}

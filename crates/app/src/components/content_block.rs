@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::components::RichText;
+use clinic_content::{Block, Inline};
+
+/// A paragraph, a bulleted list or a numbered list.
+#[component]
+pub fn ContentBlock(block: Block) -> impl IntoView {
+    match block {
+        Block::Paragraph(content) => view! {
+            <p>
+                <RichText content />
+            </p>
+        }
+        .into_any(),
+        Block::List(items) => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::NumberedList(items) => view! { <ol>{list_items(items)}</ol> }.into_any(),
+    }
+}
+
+fn list_items(items: Vec<Vec<Inline>>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|content| view! { <li><RichText content /></li> })
+        .collect_view()
+}
+
+/// Several blocks in order.
+pub fn blocks_view(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|block| view! { <ContentBlock block /> })
+        .collect_view()
+}

@@ -1,0 +1,258 @@
+use std::sync::Arc;
+
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::loading::fetch_search_index;
+use crate::navigation::after_mount;
+use crate::site_address::use_site_address;
+use clinic_content::library::library_path;
+use clinic_content::search::{SearchIndex, SearchResult};
+use clinic_content::{article_path, ContentError};
+
+const INPUT_ID: &str = "site-search-input";
+const RESULTS_ID: &str = "site-search-results";
+/// The most results shown: enough to scan at a glance.
+const MAX_RESULTS: usize = 8;
+
+/// Where the search index is: it downloads only once a reader starts to search.
+#[derive(Clone)]
+enum IndexState {
+    NotLoaded,
+    Loading,
+    Ready(Arc<SearchIndex>),
+    Failed(String),
+}
+
+/// Search from the header: a labelled field in a `search` landmark, with the results below it
+/// as links (reached with Tab or the arrow keys; Enter in the field opens the first), each
+/// naming its article, category and the section it links straight to. Escape clears it. A
+/// polite status says how many results there are.
+#[component]
+pub fn SiteSearch() -> impl IntoView {
+    let base = use_site_address().base;
+    let query = RwSignal::new(String::new());
+    // Whether the results show: while the search has focus.
+    let open = RwSignal::new(false);
+    let index = RwSignal::new(IndexState::NotLoaded);
+    let container = NodeRef::<Div>::new();
+    let input = NodeRef::<Input>::new();
+    let start_loading = move || {
+        if matches!(
+            index.get_untracked(),
+            IndexState::NotLoaded | IndexState::Failed(_)
+        ) {
+            index.set(IndexState::Loading);
+            leptos::task::spawn_local(async move {
+                index.set(match fetch_search_index().await {
+                    Ok(loaded) => IndexState::Ready(Arc::new(loaded)),
+                    Err(error) => IndexState::Failed(failure(&error)),
+                });
+            });
+        }
+    };
+    // Words typed before the app ran stay in the field: search for them now.
+    after_mount(move || {
+        if let Some(field) = input.get_untracked() {
+            if !field.value().trim().is_empty() {
+                query.set(field.value());
+                open.set(true);
+                start_loading();
+            }
+        }
+    });
+    let results = Memo::new(move |_| {
+        let query = query.get();
+        match index.get() {
+            IndexState::Ready(index) if !query.trim().is_empty() => {
+                Some(index.search(&query, MAX_RESULTS))
+            }
+            _ => None,
+        }
+    });
+    let status = move || {
+        let query = query.get();
+        if query.trim().is_empty() {
+            return String::new();
+        }
+        match (index.get(), results.get()) {
+            (IndexState::Failed(reason), _) => reason,
+            (_, Some(found)) if found.is_empty() => {
+                format!("No articles match “{}”.", query.trim())
+            }
+            (_, Some(found)) if found.len() == 1 => "1 result".to_string(),
+            (_, Some(found)) => format!("{} results", found.len()),
+            _ => "Searching…".to_string(),
+        }
+    };
+    let links = move || result_links(container);
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
+        "Escape" => {
+            event.prevent_default();
+            query.set(String::new());
+            if let Some(field) = input.get_untracked() {
+                field.set_value("");
+                let _ = field.focus();
+            }
+        }
+        "ArrowDown" | "ArrowUp" => {
+            let links = links();
+            if links.is_empty() {
+                return;
+            }
+            event.prevent_default();
+            let active = document().active_element();
+            let at = links
+                .iter()
+                .position(|link| active.as_ref() == Some(link.unchecked_ref()));
+            let next = match (event.key().as_str(), at) {
+                ("ArrowDown", None) => Some(0),
+                ("ArrowDown", Some(at)) => Some((at + 1).min(links.len() - 1)),
+                ("ArrowUp", Some(0)) => None,
+                ("ArrowUp", Some(at)) => Some(at - 1),
+                _ => None,
+            };
+            match next {
+                Some(next) => {
+                    let _ = links[next].focus();
+                }
+                None => {
+                    if let Some(field) = input.get_untracked() {
+                        let _ = field.focus();
+                    }
+                }
+            }
+        }
+        _ => {}
+    };
+    let result_base = base.clone();
+    let list = move || {
+        let base = result_base.clone();
+        results.get().map(|found| {
+            if found.is_empty() {
+                return view! {
+                    <p class="site-search-empty">
+                        "No articles match. "
+                        <a href=format!("{base}{}", library_path())>"Browse every article"</a>
+                    </p>
+                }
+                .into_any();
+            }
+            let items = found
+                .into_iter()
+                .map(|result| view! { <li>{result_link(&base, result)}</li> })
+                .collect_view();
+            view! { <ul>{items}</ul> }.into_any()
+        })
+    };
+    let failed = move || match index.get() {
+        IndexState::Failed(reason) if !query.get().trim().is_empty() => {
+            Some(view! { <p class="site-search-empty">{reason}</p> })
+        }
+        _ => None,
+    };
+    view! {
+        <search class="site-search">
+            <div
+                class="site-search-box"
+                node_ref=container
+                on:keydown=on_keydown
+                on:focusin=move |_| open.set(true)
+                on:focusout=move |event: leptos::ev::FocusEvent| {
+                    let inside = event
+                        .related_target()
+                        .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+                        .zip(container.get_untracked())
+                        .is_some_and(|(target, container)| container.contains(Some(&target)));
+                    if !inside {
+                        open.set(false);
+                    }
+                }
+            >
+                <form
+                    class="site-search-form"
+                    on:submit=move |event: leptos::ev::SubmitEvent| {
+                        event.prevent_default();
+                        if let Some(first) = links().first() {
+                            first.click();
+                        }
+                    }
+                >
+                    <label for=INPUT_ID>"Search"</label>
+                    <input
+                        id=INPUT_ID
+                        type="search"
+                        node_ref=input
+                        autocomplete="off"
+                        aria-controls=RESULTS_ID
+                        aria-describedby=format!("{RESULTS_ID}-status")
+                        on:focus=move |_| start_loading()
+                        on:input=move |event| {
+                            start_loading();
+                            open.set(true);
+                            query.set(event_target_value(&event));
+                        }
+                    />
+                </form>
+                <div
+                    id=RESULTS_ID
+                    class="site-search-results"
+                    aria-label="Search results"
+                    role="region"
+                    hidden=move || !open.get() || query.with(|q| q.trim().is_empty())
+                >
+                    {list}
+                    {failed}
+                </div>
+                <p id=format!("{RESULTS_ID}-status") class="visually-hidden" role="status">
+                    {status}
+                </p>
+            </div>
+        </search>
+    }
+}
+
+/// A result as a link straight to its section: its title, then its category and section.
+fn result_link(base: &str, result: SearchResult) -> impl IntoView {
+    let hash = result
+        .section_id
+        .as_ref()
+        .map(|id| format!("#{id}"))
+        .unwrap_or_default();
+    let href = format!("{base}{}{hash}", article_path(&result.slug));
+    let place = match result.section {
+        Some(section) => format!("{} · {section}", result.category),
+        None => result.category,
+    };
+    view! {
+        <a href=href>
+            <span class="site-search-title">{result.title}</span>
+            <span class="site-search-place">{place}</span>
+        </a>
+    }
+}
+
+/// The result links shown now, in order.
+fn result_links(container: NodeRef<Div>) -> Vec<web_sys::HtmlElement> {
+    let Some(container) = container.get_untracked() else {
+        return Vec::new();
+    };
+    let Ok(found) = container.query_selector_all(".site-search-results a") else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|at| found.item(at)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// What a reader is told when the index cannot be loaded.
+fn failure(error: &ContentError) -> String {
+    match error {
+        ContentError::Unavailable { .. } => {
+            "Search needs a connection the first time: it is not saved on this device yet."
+                .to_string()
+        }
+        _ => "Search is not available right now.".to_string(),
+    }
+}

@@ -1,0 +1,141 @@
+//! The names the app shares with its early scripts (`crates/app/src/prefs/reading-settings.js`,
+//! `public/boot.js`, the service worker), its stylesheet and the build (`clinic_build::prerender`):
+//! defined once here. The scripts get them in a generated block ([`script_constants`]), and
+//! `tests/contracts.rs` checks that every `data-*` name the scripts and styles use is one of
+//! these (or a reading setting's), so a rename cannot break only one side.
+
+/// The shell Trunk built, kept beside the pre-rendered pages: the service worker's answer,
+/// offline, for a page it has not saved.
+pub const SHELL_FILE: &str = "app.html";
+
+/// The not-found page, which hosts answer unknown addresses with.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// The element the app lives in; a pre-rendered page's HTML is inside it.
+pub const APP_ROOT_ID: &str = "app";
+
+/// On the `<script type="application/json">` elements that carry a pre-rendered page's
+/// content, naming the content file each one holds.
+pub const PAGE_CONTENT_ATTRIBUTE: &str = "data-page-content";
+
+/// On `<html>` of a pre-rendered page: the path of the page it carries (the not-found page
+/// carries none: hosts show it at any address).
+pub const PAGE_PATH_ATTRIBUTE: &str = "data-page-path";
+
+/// On `<html>`, set by the settings script when the pre-rendered page is not the one at this
+/// address (a host that answers every path with `index.html`): it stays out of sight until
+/// the app has built the right one.
+pub const PRERENDERED_ELSEWHERE_ATTRIBUTE: &str = "data-prerendered-elsewhere";
+
+/// On `<html>` of a pre-rendered page: the announcement's text, which the settings script
+/// compares with the one a reader closed.
+pub const ANNOUNCEMENT_ATTRIBUTE: &str = "data-announcement";
+
+/// On `<html>` while the announcement shown is one the reader closed.
+pub const ANNOUNCEMENT_DISMISSED_ATTRIBUTE: &str = "data-announcement-dismissed";
+
+/// Where a closed announcement is remembered: its text, so a new announcement shows again.
+pub const ANNOUNCEMENT_DISMISSED_KEY: &str = "clinic-article:v1:announcement-dismissed";
+
+/// Whether the announcement `current` is the one a reader closed (`stored`). The settings
+/// script applies the same rule before the first paint.
+pub fn announcement_dismissed(stored: Option<&str>, current: &str) -> bool {
+    stored == Some(current)
+}
+
+/// On `<html>` once the app runs the page: every control works.
+pub const APP_READY_ATTRIBUTE: &str = "data-app-ready";
+
+/// On a button that `boot.js` saw pressed before the app ran; the app presses it again.
+pub const PRESSED_EARLY_ATTRIBUTE: &str = "data-pressed-before-the-app";
+
+/// On an element that find-in-page or a `#:~:text=` link revealed before the app ran (a
+/// closed FAQ answer); the app reveals it again, so its own state agrees.
+pub const FOUND_EARLY_ATTRIBUTE: &str = "data-found-before-the-app";
+
+/// The header the service worker adds to content it answers from the saved copy.
+pub const SAVED_COPY_HEADER: &str = "X-Clinic-Saved-Copy";
+
+/// On `<html>` of a page the service worker answered from the saved copy.
+pub const SAVED_COPY_ATTRIBUTE: &str = "data-saved-copy";
+
+/// On `<html>` once the service worker has saved this page and what it loaded on the device.
+pub const SAVED_FOR_OFFLINE_ATTRIBUTE: &str = "data-saved-for-offline";
+
+/// The message a page sends the service worker, `{type, page, files}`, to save the page and
+/// the files it loaded before the worker was there to save them.
+pub const SAVE_PAGE_MESSAGE: &str = "save-page";
+
+/// Marks what only the app's shell needs in the page template (`index.html`): a
+/// pre-rendered page leaves it out.
+pub const SHELL_ONLY_ATTRIBUTE: &str = "data-app-shell";
+
+/// On every element a page adds to `<head>`.
+pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page-head";
+
+/// Every `data-*` name of this contract.
+pub const DATA_ATTRIBUTES: [&str; 12] = [
+    SHELL_ONLY_ATTRIBUTE,
+    PAGE_HEAD_ATTRIBUTE,
+    PAGE_CONTENT_ATTRIBUTE,
+    PAGE_PATH_ATTRIBUTE,
+    PRERENDERED_ELSEWHERE_ATTRIBUTE,
+    ANNOUNCEMENT_ATTRIBUTE,
+    ANNOUNCEMENT_DISMISSED_ATTRIBUTE,
+    APP_READY_ATTRIBUTE,
+    PRESSED_EARLY_ATTRIBUTE,
+    FOUND_EARLY_ATTRIBUTE,
+    SAVED_COPY_ATTRIBUTE,
+    SAVED_FOR_OFFLINE_ATTRIBUTE,
+];
+
+/// The contract as JavaScript `var` declarations, for the scripts' generated blocks.
+pub fn script_constants() -> String {
+    let constants = [
+        ("APP_ROOT_ID", APP_ROOT_ID),
+        ("PAGE_PATH_ATTRIBUTE", PAGE_PATH_ATTRIBUTE),
+        (
+            "PRERENDERED_ELSEWHERE_ATTRIBUTE",
+            PRERENDERED_ELSEWHERE_ATTRIBUTE,
+        ),
+        ("ANNOUNCEMENT_ATTRIBUTE", ANNOUNCEMENT_ATTRIBUTE),
+        (
+            "ANNOUNCEMENT_DISMISSED_ATTRIBUTE",
+            ANNOUNCEMENT_DISMISSED_ATTRIBUTE,
+        ),
+        ("ANNOUNCEMENT_DISMISSED_KEY", ANNOUNCEMENT_DISMISSED_KEY),
+        ("APP_READY_ATTRIBUTE", APP_READY_ATTRIBUTE),
+        ("PRESSED_EARLY_ATTRIBUTE", PRESSED_EARLY_ATTRIBUTE),
+        ("FOUND_EARLY_ATTRIBUTE", FOUND_EARLY_ATTRIBUTE),
+        ("SAVED_COPY_HEADER", SAVED_COPY_HEADER),
+        ("SAVED_COPY_ATTRIBUTE", SAVED_COPY_ATTRIBUTE),
+        ("SAVED_FOR_OFFLINE_ATTRIBUTE", SAVED_FOR_OFFLINE_ATTRIBUTE),
+        ("SAVE_PAGE_MESSAGE", SAVE_PAGE_MESSAGE),
+    ];
+    constants
+        .iter()
+        .map(|(name, value)| format!("var {name} = {};\n", json_string(value)))
+        .collect()
+}
+
+fn json_string(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_announcement_a_reader_closed_stays_closed() {
+        assert!(announcement_dismissed(
+            Some("Open on Saturdays"),
+            "Open on Saturdays"
+        ));
+        assert!(!announcement_dismissed(
+            Some("Closed for the holidays"),
+            "Open on Saturdays"
+        ));
+        assert!(!announcement_dismissed(None, "Open on Saturdays"));
+    }
+}

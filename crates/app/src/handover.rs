@@ -1,0 +1,124 @@
+//! How the app takes over the page in the browser: what the pre-rendered page carries, and
+//! what is done once it is live (the app starts it: `crate::app`).
+//!
+//! A release build pre-renders every address (`clinic_build::prerender`): the HTML carries the page
+//! and the content it was rendered from. The app then adopts that page: it reads the same
+//! content, and brings the nodes the reader already sees to life in place (Leptos hydration,
+//! part by part: `crate::first_paint`). Nothing is replaced, so whatever the reader did
+//! before the app ran stays as it was: where they scrolled, what has focus, selected text,
+//! a screen reader's reading position, an answer the browser opened for find-in-page. A
+//! button pressed before the app ran (`boot.js` marks it) is pressed again once the page is
+//! live.
+//!
+//! Without a pre-rendered page for this address (a development build, a host that answers
+//! every path with another page, content saved on the device only in part) the app builds
+//! the page itself, showing the loader meanwhile.
+
+use std::sync::Arc;
+
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+
+use crate::contract::{
+    APP_READY_ATTRIBUTE, FOUND_EARLY_ATTRIBUTE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
+    PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE, SAVED_COPY_ATTRIBUTE,
+};
+use crate::pages::{LoadedPage, PageContent, Route};
+use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
+use clinic_content::{ContentError, Library, SiteSettings};
+
+/// The content of the page pre-rendered into the HTML, when it is the page at this address
+/// (the settings script decides that before the first paint): an article with the cards of
+/// its related posts, the library (the list or the category of `route`), or neither (the
+/// not-found page).
+pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, ContentError>> {
+    let html = document().document_element()?;
+    if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
+        || html.has_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)
+    {
+        return None;
+    }
+    let from_saved_copy = html.has_attribute(SAVED_COPY_ATTRIBUTE);
+    let mut site = None;
+    let mut article = None;
+    let mut library = None;
+    let scripts = document()
+        .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
+        .ok()?;
+    for index in 0..scripts.length() {
+        let Some(script) = scripts
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let file = script
+            .get_attribute(PAGE_CONTENT_ATTRIBUTE)
+            .unwrap_or_default();
+        let text = script.text_content().unwrap_or_default();
+        if file == SITE_FILE {
+            site = Some(parse::<SiteSettings>(&file, &text));
+        } else if file == LIBRARY_FILE {
+            library = Some(parse::<Library>(&file, &text));
+        } else {
+            article = Some(parse(&file, &text));
+        }
+    }
+    let read = || -> Result<LoadedPage, ContentError> {
+        let site = Arc::new(site.ok_or_else(|| ContentError::Unavailable {
+            file: SITE_FILE.into(),
+            reason: "the page does not carry it".into(),
+        })??);
+        let library = library.transpose()?.map(Arc::new);
+        let content = match (article, library) {
+            (Some(article), related) => PageContent::Article {
+                site,
+                article: Arc::new(article?),
+                related: related.unwrap_or_default(),
+            },
+            (None, Some(library)) => PageContent::Library {
+                site,
+                library,
+                category: match route {
+                    Route::Category(slug) => Some(slug.clone()),
+                    _ => None,
+                },
+            },
+            (None, None) => PageContent::NotFound { site },
+        };
+        Ok(LoadedPage {
+            content,
+            from_saved_copy,
+        })
+    };
+    Some(read())
+}
+
+/// Once every part of the page is live: what the reader did before the app ran is done
+/// again where the page's own state must agree (a button pressed, an answer the browser
+/// revealed), and `<html>` says the app runs the page.
+pub fn finish() {
+    let document = document();
+    let marked = |attribute: &str| -> Vec<web_sys::HtmlElement> {
+        let Ok(found) = document.query_selector_all(&format!("[{attribute}]")) else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|index| found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .inspect(|element| {
+                let _ = element.remove_attribute(attribute);
+            })
+            .collect()
+    };
+    for revealed in marked(FOUND_EARLY_ATTRIBUTE) {
+        if let Ok(event) = web_sys::Event::new("beforematch") {
+            let _ = revealed.dispatch_event(&event);
+        }
+    }
+    for pressed in marked(PRESSED_EARLY_ATTRIBUTE) {
+        pressed.click();
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute(APP_READY_ATTRIBUTE, "");
+    }
+}

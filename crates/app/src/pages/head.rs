@@ -1,0 +1,190 @@
+//! What a page tells browsers, search engines and social networks in `<head>`: its title,
+//! description, canonical address, sharing card and structured data. One description per
+//! page serves both the app, which writes it with a few DOM calls (instead of leptos_meta,
+//! whose per-tag components cost about 5 KiB of gzipped wasm), and the build, which writes
+//! it into the page's HTML for readers that run no JavaScript (link previews).
+
+use crate::contract::PAGE_HEAD_ATTRIBUTE;
+use clinic_content::library::{category_path, library_path, trail_to_library, LIBRARY_NAME};
+use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
+use clinic_content::{Article, Category, SiteSettings};
+
+/// One element for `<head>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadTag {
+    element: &'static str,
+    attributes: Vec<(&'static str, String)>,
+    text: Option<String>,
+}
+
+impl HeadTag {
+    /// `<meta name=…>`, as search engines and Twitter read it.
+    pub fn named(name: &'static str, content: impl Into<String>) -> Self {
+        Self::meta("name", name, content.into())
+    }
+
+    /// `<meta property=…>`, as Open Graph readers (Facebook, LinkedIn…) read it.
+    pub fn property(property: &'static str, content: impl Into<String>) -> Self {
+        Self::meta("property", property, content.into())
+    }
+
+    fn meta(key: &'static str, name: &'static str, content: String) -> Self {
+        HeadTag {
+            element: "meta",
+            attributes: vec![(key, name.to_string()), ("content", content)],
+            text: None,
+        }
+    }
+
+    pub fn link(rel: &'static str, href: String) -> Self {
+        HeadTag {
+            element: "link",
+            attributes: vec![("rel", rel.to_string()), ("href", href)],
+            text: None,
+        }
+    }
+
+    /// A script that is data, never run: JSON-LD, already safe inside `<script>`.
+    pub fn json_ld(json: String) -> Self {
+        HeadTag {
+            element: "script",
+            attributes: vec![("type", "application/ld+json".to_string())],
+            text: Some(json),
+        }
+    }
+
+    /// The tag as HTML, marked as the page's own.
+    pub fn to_html(&self) -> String {
+        let attributes: String = self
+            .attributes
+            .iter()
+            .map(|(name, value)| format!(" {name}=\"{}\"", escape_html(value)))
+            .collect();
+        let open = format!("<{} {PAGE_HEAD_ATTRIBUTE}{attributes}>", self.element);
+        match &self.text {
+            Some(text) => format!("{open}{text}</{}>", self.element),
+            None => open,
+        }
+    }
+}
+
+/// Escapes text for HTML, inside an element or a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A page's title and head tags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageHead {
+    pub title: String,
+    pub tags: Vec<HeadTag>,
+}
+
+/// The title, description, canonical address, sharing card and JSON-LD of `article`.
+pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
+    let url = site.article_url(&article.slug);
+    let image = site.file_url(article.hero.share_image());
+    PageHead {
+        title: format!("{} | {}", article.title, site.clinic_name),
+        tags: vec![
+            HeadTag::named("description", &article.description),
+            HeadTag::link("canonical", url.clone()),
+            HeadTag::property("og:type", "article"),
+            HeadTag::property("og:site_name", &site.clinic_name),
+            HeadTag::property("og:title", &article.title),
+            HeadTag::property("og:description", &article.description),
+            HeadTag::property("og:url", url),
+            HeadTag::property("og:image", image.clone()),
+            HeadTag::property("og:image:alt", &article.hero.alt),
+            HeadTag::property("article:published_time", &article.published),
+            HeadTag::named("twitter:card", "summary_large_image"),
+            HeadTag::named("twitter:title", &article.title),
+            HeadTag::named("twitter:description", &article.description),
+            HeadTag::named("twitter:image", image),
+            HeadTag::json_ld(json_ld(article, site)),
+        ],
+    }
+}
+
+/// The list of every article, or of the articles of `category`.
+pub fn library_head(site: &SiteSettings, category: Option<&Category>) -> PageHead {
+    let (name, path, description) = match category {
+        Some(category) => (
+            category.name.clone(),
+            category_path(&category.slug),
+            format!(
+                "Articles about {} from {}, newest first.",
+                category.name, site.clinic_name
+            ),
+        ),
+        None => (
+            LIBRARY_NAME.to_string(),
+            library_path(),
+            format!("Every article from {}, newest first.", site.clinic_name),
+        ),
+    };
+    let url = site.file_url(&path);
+    PageHead {
+        title: format!("{name} | {}", site.clinic_name),
+        tags: vec![
+            HeadTag::named("description", &description),
+            HeadTag::link("canonical", url.clone()),
+            HeadTag::property("og:type", "website"),
+            HeadTag::property("og:site_name", &site.clinic_name),
+            HeadTag::property("og:title", &name),
+            HeadTag::property("og:description", &description),
+            HeadTag::property("og:url", url),
+            HeadTag::named("twitter:card", "summary"),
+            HeadTag::json_ld(breadcrumbs_json_ld(&trail_to_library(category), site)),
+        ],
+    }
+}
+
+/// The not-found page: its own title, and kept out of search results.
+pub fn not_found_head(site: &SiteSettings) -> PageHead {
+    PageHead {
+        title: format!("Page not found | {}", site.clinic_name),
+        tags: vec![HeadTag::named("robots", "noindex")],
+    }
+}
+
+/// Sets the document title and adds the head tags for as long as the calling page is shown,
+/// in place of any the page's HTML carries. Text is set as text, never parsed as markup. (A
+/// page rendered at build time has its head written by the build.)
+pub fn set_document_head(head: PageHead) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos::prelude::{document, on_cleanup};
+        let document = document();
+        document.set_title(&head.title);
+        let Some(container) = document.head() else {
+            return;
+        };
+        while let Ok(Some(carried)) = container.query_selector(&format!("[{PAGE_HEAD_ATTRIBUTE}]"))
+        {
+            carried.remove();
+        }
+        let added: Vec<web_sys::Element> = head
+            .tags
+            .into_iter()
+            .filter_map(|tag| {
+                let element = document.create_element(tag.element).ok()?;
+                element.set_attribute(PAGE_HEAD_ATTRIBUTE, "").ok()?;
+                for (name, value) in &tag.attributes {
+                    element.set_attribute(name, value).ok()?;
+                }
+                element.set_text_content(tag.text.as_deref());
+                container.append_child(&element).ok()?;
+                Some(element)
+            })
+            .collect();
+        // Only these elements: a page replacing this one may already have added its own.
+        let added = send_wrapper::SendWrapper::new(added);
+        on_cleanup(move || added.iter().for_each(web_sys::Element::remove));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = head;
+}

@@ -1,0 +1,152 @@
+//! Files made from other files, committed so that editors and hosts read them as they are:
+//! - the content's JSON Schemas (`schemas/`), from the content types;
+//! - each early script's `// <generated>` block, from `crate::contract` and the reading
+//!   settings' tables;
+//! - the Content-Security-Policy's hashes of what `index.html` inlines (the settings script
+//!   and the stylesheet, as the pages ship it), in `public/_headers` and `deploy/security-headers.conf`.
+//!
+//! [`GENERATE_COMMAND`] writes them all (and `tools/dev.sh build` runs it); a test only checks
+//! that they are current.
+
+use std::path::Path;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::stylesheet::shipped_stylesheet;
+use clinic_app::contract::script_constants;
+use clinic_app::prefs::model::script_tables;
+use clinic_editor::schema::{schemas, SCHEMA_DIR};
+
+/// Writes every derived file.
+pub const GENERATE_COMMAND: &str = "cargo run --bin content -- generate";
+
+/// The scripts `index.html` inlines, and the policy directive that must allow each by its hash.
+const INLINED: [(&str, &str); 2] = [
+    (
+        "crates/app/src/prefs/reading-settings.js",
+        "script-src 'self' 'wasm-unsafe-eval'",
+    ),
+    ("style/main.css", "style-src 'self'"),
+];
+/// The files that carry the Content-Security-Policy.
+const POLICY_FILES: [&str; 2] = ["public/_headers", "deploy/security-headers.conf"];
+
+const START: &str = "// <generated>\n";
+const END: &str = "// </generated>\n";
+
+/// A derived file: its path in the project and its text as it should be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Every derived file as its sources under `root` make it, in the order they depend on each
+/// other: a script's generated block before the hash of that script.
+pub fn derived_files(root: &Path) -> Result<Vec<DerivedFile>, String> {
+    let read = |path: &str| {
+        std::fs::read_to_string(root.join(path)).map_err(|error| format!("{path}: {error}"))
+    };
+    let mut files: Vec<DerivedFile> = schemas()
+        .into_iter()
+        .map(|(name, text)| DerivedFile {
+            path: format!("{SCHEMA_DIR}/{name}"),
+            text,
+        })
+        .collect();
+    for (path, block) in [
+        (
+            "crates/app/src/prefs/reading-settings.js",
+            format!("{}{}", script_tables(), script_constants()),
+        ),
+        ("public/boot.js", script_constants()),
+        ("crates/build/src/service-worker.js", script_constants()),
+    ] {
+        let text =
+            with_generated_block(&read(path)?, &block).map_err(|e| format!("{path}: {e}"))?;
+        files.push(DerivedFile {
+            path: path.to_string(),
+            text,
+        });
+    }
+    let index = read("index.html")?;
+    for policy_file in POLICY_FILES {
+        let mut policy = read(policy_file)?;
+        for (inlined, directive) in INLINED {
+            if !index.contains(&format!("rel=\"inline\" href=\"{inlined}\"")) {
+                return Err(format!("index.html does not inline {inlined}"));
+            }
+            // The script as this run writes it, when it has a generated block; the
+            // stylesheet as the pages ship it.
+            let text = match files.iter().find(|file| file.path == inlined) {
+                Some(file) => file.text.clone(),
+                None if inlined.ends_with(".css") => shipped_stylesheet(&read(inlined)?)?,
+                None => read(inlined)?,
+            };
+            policy = with_hash(&policy, directive, &csp_hash(&text))
+                .map_err(|e| format!("{policy_file}: {e}"))?;
+        }
+        files.push(DerivedFile {
+            path: policy_file.to_string(),
+            text: policy,
+        });
+    }
+    Ok(files)
+}
+
+/// The derived files under `root` that differ from what their sources make.
+pub fn stale_files(root: &Path) -> Result<Vec<String>, String> {
+    Ok(derived_files(root)?
+        .into_iter()
+        .filter(|file| {
+            std::fs::read_to_string(root.join(&file.path)).ok() != Some(file.text.clone())
+        })
+        .map(|file| file.path)
+        .collect())
+}
+
+/// Writes the derived files under `root` that are not current, and returns their paths.
+pub fn write_derived_files(root: &Path) -> Result<Vec<String>, String> {
+    let stale = stale_files(root)?;
+    for file in derived_files(root)? {
+        if stale.contains(&file.path) {
+            let path = root.join(&file.path);
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", file.path))?;
+            }
+            std::fs::write(&path, &file.text).map_err(|e| format!("{}: {e}", file.path))?;
+        }
+    }
+    Ok(stale)
+}
+
+/// `script` with its generated block replaced by `block`, indented like its opening line.
+fn with_generated_block(script: &str, block: &str) -> Result<String, String> {
+    let (before, rest) = script.split_once(START).ok_or("no // <generated> line")?;
+    let (_, after) = rest.split_once(END).ok_or("no // </generated> line")?;
+    let indent = before.rsplit('\n').next().unwrap_or("");
+    let lines: String = block
+        .lines()
+        .map(|line| format!("{line}\n{indent}"))
+        .collect();
+    Ok(format!("{before}{START}{indent}{lines}{END}{after}"))
+}
+
+/// The CSP source that allows exactly `text` inline: `'sha256-…'`.
+pub fn csp_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// `policy` with `directive` allowing `hash` as its one inline element.
+fn with_hash(policy: &str, directive: &str, hash: &str) -> Result<String, String> {
+    let (before, after) = policy
+        .split_once(directive)
+        .ok_or_else(|| format!("no \"{directive}\" in the policy"))?;
+    let rest = &after[after.find(';').unwrap_or(after.len())..];
+    Ok(format!("{before}{directive} {hash}{rest}"))
+}

@@ -1,0 +1,461 @@
+//! Pre-rendering: after each build, every address of the site becomes its own HTML page,
+//! rendered to HTML by the same components the app runs in the browser (Leptos server-side
+//! rendering, natively), so a reader sees the page as soon as it arrives, with scripts on or
+//! off, and link previews see what the page is. The app then adopts that page in place
+//! (`handover`, in the browser).
+//!
+//! From the page Trunk built (the app's shell: the loader, the settings script, the styles)
+//! and the content in the build's `content/` folder, it writes:
+//! - `index.html`: the home page;
+//! - `articles/<slug>/index.html`: each article at its own address (a folder, which every
+//!   static host serves at `/articles/<slug>/` without rewrite rules);
+//! - `articles/index.html`: every article as a card, and `categories/<slug>/index.html`: the
+//!   articles of each category;
+//! - `404.html`: the not-found page, which hosts answer unknown addresses with;
+//! - `app.html`: the shell itself, which builds any page in the browser (the service worker's
+//!   answer, offline, for a page it has not saved).
+//!
+//! Each page inlines the stylesheet without its comments and spaces ([`shipped_stylesheet`]),
+//! carries its own title and head tags, preloads only the image it shows first,
+//! and the content it was rendered from, so the app adopts it without a request. It also
+//! writes what is made from the content: `content/library.json` (`clinic_content::library`), the
+//! search index (`crate::search_index`), `sitemap.xml` and `robots.txt`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+
+use crate::sitemap::{robots_txt, sitemap_xml};
+use clinic_app::contract::{
+    ANNOUNCEMENT_ATTRIBUTE, APP_ROOT_ID, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE,
+    PAGE_PATH_ATTRIBUTE, SHELL_FILE, SHELL_ONLY_ATTRIBUTE,
+};
+use clinic_app::pages::head::{article_head, escape_html, library_head, not_found_head, PageHead};
+use clinic_app::pages::{LoadedPage, PageContent, Route};
+use clinic_app::LoadedApp;
+use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
+use clinic_content::review::today;
+use clinic_content::search::{SearchIndex, SEARCH_INDEX_FILE};
+use clinic_content::structured_data::script_safe_json;
+use clinic_content::validate::Validate;
+use clinic_content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
+use clinic_editor::check::check_folder;
+
+use crate::stylesheet::shipped_stylesheet;
+
+/// The end of the app's root element in the shell.
+const APP_ROOT_END: &str = "</div><!-- end of #app -->";
+
+/// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
+/// `/clinic/`), and the files made from the content: the library, the sitemap and robots.txt.
+/// Returns the files written, relative to `site_dir`, or each problem of the content (as
+/// `content check` prints them).
+pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, Vec<String>> {
+    let shell = read_shell(site_dir).map_err(|error| vec![error])?;
+    let report = check_folder(&site_dir.join("content"), &today());
+    if !report.problems.is_empty() {
+        return Err(report.problems);
+    }
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let content = SiteContent::read(site_dir).map_err(|error| vec![error])?;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (LIBRARY_FILE.into(), json_text(&content.library).into()),
+        (SEARCH_INDEX_FILE.into(), content.search_index().to_bytes()),
+        (
+            "sitemap.xml".into(),
+            sitemap_xml(&content.site.0, &content.library).into(),
+        ),
+        ("robots.txt".into(), robots_txt(&content.site.0).into()),
+    ];
+    for page in content.pages() {
+        files.push((
+            page.file.clone(),
+            page_html(&shell, public_url, page).into(),
+        ));
+    }
+    files.push((SHELL_FILE.into(), shell.into()));
+    let mut written = Vec::new();
+    for (file, bytes) in files {
+        write(&site_dir.join(&file), &bytes).map_err(|error| vec![error])?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+/// The shell Trunk built: `app.html` when an earlier run kept it, `index.html` otherwise.
+fn read_shell(site_dir: &Path) -> Result<String, String> {
+    let kept = site_dir.join(SHELL_FILE);
+    let path = if kept.is_file() {
+        kept
+    } else {
+        site_dir.join("index.html")
+    };
+    let shell = std::fs::read_to_string(&path)
+        .map_err(|error| format!("{}: cannot be read: {error}", path.display()))?;
+    let root = format!("<div id=\"{APP_ROOT_ID}\">");
+    for needed in [
+        root.as_str(),
+        APP_ROOT_END,
+        "<html lang=\"en\">",
+        "<title>",
+        "</head>",
+        STYLE_START,
+    ] {
+        if shell.matches(needed).count() != 1 {
+            return Err(format!(
+                "{}: the app's shell must have exactly one {needed}",
+                path.display()
+            ));
+        }
+    }
+    with_shipped_stylesheet(&shell).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+const STYLE_START: &str = "<style>";
+const STYLE_END: &str = "</style>";
+
+/// `shell` with its one inline stylesheet as shipped.
+fn with_shipped_stylesheet(shell: &str) -> Result<String, String> {
+    let (before, rest) = shell
+        .split_once(STYLE_START)
+        .ok_or("no inline stylesheet")?;
+    let (css, after) = rest
+        .split_once(STYLE_END)
+        .ok_or("the inline stylesheet does not end")?;
+    Ok(format!(
+        "{before}{STYLE_START}{}{STYLE_END}{after}",
+        shipped_stylesheet(css)?
+    ))
+}
+
+/// A content file, read and checked, with its text.
+struct Read<T>(T, String);
+
+/// The site's content, as the build ships it.
+struct SiteContent {
+    site: Read<SiteSettings>,
+    index: ArticleIndex,
+    articles: Vec<Read<Article>>,
+    library: Library,
+}
+
+/// One page to write: where, what it shows, and the content files it carries (each a name and
+/// its text) for the app to adopt it with.
+struct Page {
+    file: String,
+    route: Route,
+    content: PageContent,
+    head: PageHead,
+    carried: Vec<(String, String)>,
+    /// The image the first screen shows largest.
+    preload: Option<String>,
+}
+
+impl SiteContent {
+    fn read(site_dir: &Path) -> Result<SiteContent, String> {
+        fn load<T: serde::de::DeserializeOwned + Validate>(
+            site_dir: &Path,
+            file: &str,
+        ) -> Result<Read<T>, String> {
+            let text = std::fs::read_to_string(site_dir.join(file))
+                .map_err(|error| format!("{file}: cannot be read: {error}"))?;
+            let value = parse(file, &text).map_err(|error| error.to_string())?;
+            Ok(Read(value, text))
+        }
+        let site = load(site_dir, SITE_FILE)?;
+        let Read(index, _) = load::<ArticleIndex>(site_dir, INDEX_FILE)?;
+        let articles: Vec<Read<Article>> = index
+            .articles
+            .iter()
+            .map(|summary| load(site_dir, &article_file(&summary.slug)))
+            .collect::<Result<_, _>>()?;
+        let library = Library::of(articles.iter().map(|Read(article, _)| article));
+        Ok(SiteContent {
+            site,
+            index,
+            articles,
+            library,
+        })
+    }
+
+    /// Every page of the site: the home page, each article, the list of them, each category
+    /// and the not-found page.
+    fn pages(&self) -> Vec<Page> {
+        let site = Arc::new(self.site.0.clone());
+        let site_carried = (SITE_FILE.to_string(), self.site.1.clone());
+        let article_page = |file: String, route: Route, Read(article, text): &Read<Article>| {
+            let related = self
+                .library
+                .only(article.related.iter().map(|post| post.slug.as_str()));
+            let mut carried = vec![
+                site_carried.clone(),
+                (article_file(&article.slug), text.clone()),
+            ];
+            if !related.articles.is_empty() {
+                carried.push((LIBRARY_FILE.to_string(), json_text(&related)));
+            }
+            Page {
+                file,
+                route,
+                head: article_head(article, &site),
+                preload: Some(article.hero.image.clone()),
+                content: PageContent::Article {
+                    site: site.clone(),
+                    article: Arc::new(article.clone()),
+                    related: Arc::new(related),
+                },
+                carried,
+            }
+        };
+        let library = Arc::new(self.library.clone());
+        let library_page = |route: Route, category: Option<Category>| Page {
+            file: format!("{}index.html", route.path("")),
+            head: library_head(&site, category.as_ref()),
+            preload: None,
+            content: PageContent::Library {
+                site: site.clone(),
+                library: library.clone(),
+                category: category.map(|category| category.slug),
+            },
+            carried: vec![
+                site_carried.clone(),
+                (LIBRARY_FILE.to_string(), json_text(&self.library)),
+            ],
+            route,
+        };
+
+        let mut pages = Vec::new();
+        if let Some(home) = self.article(&self.index.home) {
+            pages.push(article_page("index.html".into(), Route::Home, home));
+        }
+        for article in &self.articles {
+            let route = Route::Article(article.0.slug.clone());
+            pages.push(article_page(
+                format!("{}index.html", route.path("")),
+                route,
+                article,
+            ));
+        }
+        pages.push(library_page(Route::Library, None));
+        for category in self.library.categories() {
+            pages.push(library_page(
+                Route::Category(category.slug.clone()),
+                Some(category),
+            ));
+        }
+        pages.push(Page {
+            file: NOT_FOUND_FILE.to_string(),
+            route: Route::NotFound,
+            head: not_found_head(&site),
+            preload: None,
+            content: PageContent::NotFound { site: site.clone() },
+            carried: vec![site_carried],
+        });
+        pages
+    }
+
+    /// The search index of every article, in the library's order (newest first), which
+    /// breaks ties between results.
+    fn search_index(&self) -> SearchIndex {
+        crate::search_index::search_index(
+            self.library
+                .articles
+                .iter()
+                .filter_map(|entry| self.article(&entry.slug))
+                .map(|Read(article, _)| article),
+        )
+    }
+
+    fn article(&self, slug: &str) -> Option<&Read<Article>> {
+        self.articles
+            .iter()
+            .find(|Read(article, _)| article.slug == slug)
+    }
+}
+
+/// Content the build writes itself, as JSON text.
+fn json_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// One page: the shell with the page rendered into the app's root, its head, and its content.
+fn page_html(shell: &str, public_url: &str, page: Page) -> String {
+    let Page {
+        route,
+        content,
+        head,
+        carried,
+        preload,
+        ..
+    } = page;
+    let announcement = match &content {
+        PageContent::Article { site, .. }
+        | PageContent::Library { site, .. }
+        | PageContent::NotFound { site } => plain_text(&site.announcement),
+    };
+    let body = render(
+        LoadedPage {
+            content,
+            from_saved_copy: false,
+        },
+        route.clone(),
+        public_url.to_string(),
+    );
+
+    // The path this page answers at; the not-found page answers at any.
+    let page_path = match route {
+        Route::NotFound => String::new(),
+        route => route.path(public_url),
+    };
+    let html_attributes = format!(
+        "<html lang=\"en\" {PAGE_PATH_ATTRIBUTE}=\"{}\" {ANNOUNCEMENT_ATTRIBUTE}=\"{}\">",
+        escape_html(&page_path),
+        escape_html(&announcement)
+    );
+    let mut head_html = head_tags(&head);
+    if let Some(image) = preload {
+        // The hero is what the first screen shows largest: it downloads beside the HTML.
+        head_html.push_str(&format!(
+            "\n    <link rel=\"preload\" href=\"{}\" as=\"image\" fetchpriority=\"high\">",
+            escape_html(&image)
+        ));
+    }
+    let carried: Vec<String> = carried
+        .iter()
+        .map(|(file, text)| content_script(file, text))
+        .collect();
+
+    let html = without_shell_only(shell)
+        .replacen("<html lang=\"en\">", &html_attributes, 1)
+        .replacen("</head>", &format!("{head_html}\n  </head>"), 1);
+    let html = replace_title(&html, &head.title);
+    let root_start = format!("<div id=\"{APP_ROOT_ID}\">");
+    let (before, rest) = html.split_once(&root_start).unwrap_or((&html, ""));
+    let (_, after) = rest.split_once(APP_ROOT_END).unwrap_or(("", rest));
+    format!(
+        "{before}{root_start}{body}{APP_ROOT_END}\n    {}{after}",
+        carried.join("\n    ")
+    )
+}
+
+/// The page as the app shows it, rendered to HTML.
+fn render(page: LoadedPage, route: Route, base: String) -> String {
+    Owner::new().with(|| view! { <LoadedApp page route base /> }.to_html())
+}
+
+/// The page's head tags as HTML, one per line.
+fn head_tags(head: &PageHead) -> String {
+    head.tags
+        .iter()
+        .map(|tag| format!("\n    {}", tag.to_html()))
+        .collect()
+}
+
+/// A content file carried in the page, as data (never run): the same text the app would
+/// fetch, without its layout.
+fn content_script(file: &str, text: &str) -> String {
+    let json = serde_json::from_str::<serde_json::Value>(text)
+        .map(|value| script_safe_json(&value))
+        .unwrap_or_default();
+    format!(
+        "<script type=\"application/json\" {PAGE_CONTENT_ATTRIBUTE}=\"{}\">{json}</script>",
+        escape_html(file)
+    )
+}
+
+fn replace_title(html: &str, title: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}<title>{}{}",
+            &html[..start],
+            escape_html(title),
+            &html[end..]
+        ),
+        _ => html.to_string(),
+    }
+}
+
+/// The shell without the elements marked as the shell's own: a `<link>` is removed to the end
+/// of its tag, any other element to its closing tag.
+fn without_shell_only(shell: &str) -> String {
+    let mut html = shell.to_string();
+    while let Some(at) = html.find(SHELL_ONLY_ATTRIBUTE) {
+        let Some(start) = html[..at].rfind('<') else {
+            break;
+        };
+        let name: String = html[start + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let end = if name == "link" {
+            html[at..].find('>').map(|end| at + end + 1)
+        } else {
+            let close = format!("</{name}>");
+            html[at..].find(&close).map(|end| at + end + close.len())
+        };
+        let Some(end) = end else { break };
+        // With the line it stood on.
+        let start = html[..start].trim_end_matches([' ', '\t']).len();
+        let end = end + html[end..].len() - html[end..].trim_start_matches([' ', '\t']).len();
+        let end = end + usize::from(html[end..].starts_with('\n'));
+        html.replace_range(start..end, "");
+    }
+    html
+}
+
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("{}: cannot be created: {error}", folder.display()))?;
+    }
+    std::fs::write(path, bytes)
+        .map_err(|error| format!("{}: cannot be written: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_only_elements_are_left_out_with_their_lines() {
+        let shell = "<head>\n    <link rel=\"preload\" href=\"a\" data-app-shell />\n    <title>x</title>\n</head>\n<body>\n  <noscript data-app-shell>\n    <p>Needs JS</p>\n  </noscript>\n</body>";
+        assert_eq!(
+            without_shell_only(shell),
+            "<head>\n    <title>x</title>\n</head>\n<body>\n</body>"
+        );
+    }
+
+    #[test]
+    fn the_inline_stylesheet_ships_without_comments_and_spaces_and_once_is_enough() {
+        let shell = "<head><style>/* Why. */\n:root {\n  --gap: calc(1rem + 2px);\n}\n\
+                     .a > .b { margin: 0 auto; }\n</style></head>";
+        let shipped = with_shipped_stylesheet(shell).expect("a stylesheet");
+        assert_eq!(
+            shipped,
+            "<head><style>:root{--gap:calc(1rem + 2px)}.a>.b{margin:0 auto}</style></head>"
+        );
+        assert_eq!(with_shipped_stylesheet(&shipped), Ok(shipped.clone()));
+    }
+
+    #[test]
+    fn the_title_is_replaced_as_text() {
+        assert_eq!(
+            replace_title("<title>Old</title>", "A <b> & \"c\""),
+            "<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"
+        );
+    }
+
+    #[test]
+    fn carried_content_cannot_close_its_script() {
+        let script = content_script("content/site.json", "{\n  \"a\": \"</script><b>\"\n}");
+        assert_eq!(
+            script,
+            "<script type=\"application/json\" data-page-content=\"content/site.json\">\
+             {\"a\":\"\\u003c/script>\\u003cb>\"}</script>"
+        );
+    }
+}

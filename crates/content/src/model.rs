@@ -1,0 +1,491 @@
+//! The typed content model, read from JSON by serde. Every object refuses unknown fields, so
+//! a typo in a JSON key is an error with its path instead of a silently missing paragraph.
+//!
+//! Outside the browser the same types also write JSON (the Markdown importer) and describe
+//! themselves as JSON Schema for editors (`content::schema`); the doc comments below are the
+//! descriptions editors see.
+
+use serde::{Deserialize, Serialize};
+
+/// What editors' tools check a few fields against (the rules in `validate.rs` decide).
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+pub const HREF_PATTERN: &str =
+    r"^([hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]|[tT][eE][lL]):\S+$|^/(?![/\\])\S*$";
+pub const SITE_FILE_PATTERN: &str = r"^(?!(.*/)?\.\.?(/|$))[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$";
+
+/// `content/site.json`: what a clinic sets once for the whole site.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    /// Where editors' tools find this file's JSON Schema; the site ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The clinic's name, in the header, the footer and the page title.
+    pub clinic_name: String,
+    /// Where the site is published, ending in `/` (with any sub-path): canonical addresses,
+    /// social cards and the sitemap start from it.
+    pub site_url: String,
+    /// The clinic's phone number, for the header's "Call Us".
+    pub phone: Phone,
+    /// Where "Book Now" and every booking link in the content go.
+    pub booking_url: String,
+    /// The announcement banner above the header, as rich text.
+    pub announcement: Vec<Inline>,
+    /// The note at the end of every article: that it supports, and does not replace, advice
+    /// from the reader's own clinician.
+    pub disclaimer: String,
+    /// Where related posts live: a post's address is this followed by its slug. Without it
+    /// related posts are listed as plain titles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub related_posts_base_url: Option<String>,
+    /// The clinic's postal address: the footer shows it with the phone number, as the
+    /// publisher of every page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<PostalAddress>,
+    /// Where the clinic's editorial policy is: how its articles are written, checked and kept
+    /// up to date. Linked from the footer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub editorial_policy_url: Option<String>,
+    /// Where a reader reports a mistake in an article: a `mailto:` address (the message's
+    /// subject then names the article) or a web form's `https:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub report_mistake_url: Option<String>,
+    /// How many months after its last review an article is due for the next one, unless the
+    /// article gives its own `next_review` date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_interval_months: Option<u32>,
+    /// The clinic's authors and medical reviewers. Articles name them by `id`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+}
+
+/// Where the clinic is, as a letter would be addressed.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PostalAddress {
+    /// The street and number, e.g. "100 Example Avenue, Suite 5".
+    pub street: String,
+    /// The town or city.
+    pub locality: String,
+    /// The state, county or region, where addresses use one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The postal code.
+    pub postal_code: String,
+    /// The country, as a two-letter code such as "US".
+    pub country: String,
+}
+
+/// Someone who writes or medically reviews the clinic's articles.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// How articles name this person, e.g. "jane-doe".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub id: String,
+    /// The name as readers see it, e.g. "Dr. Jane Doe".
+    pub name: String,
+    /// Qualifications shown after the name, e.g. "MD, board-certified in pain medicine".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<String>,
+    /// The person's role at the clinic, e.g. "Pain medicine physician".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A site-relative photo, e.g. `images/people/jane-doe.jpg`, shown small beside the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
+    pub photo: Option<String>,
+    /// A page about the person, which their name links to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub profile_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// As a patient reads it, e.g. "(212) 555-0147".
+    pub display: String,
+    /// As a phone dials it, e.g. "+12125550147"; the link is `tel:` followed by this.
+    pub dial: String,
+}
+
+/// `content/articles.json`: which articles exist and which one the home page shows.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArticleIndex {
+    /// Where editors' tools find this file's JSON Schema; the site ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The slug of the article shown at `/`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub home: String,
+    /// Every article of the site, each with a file `articles/<slug>.json`.
+    pub articles: Vec<ArticleSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArticleSummary {
+    /// The article's address segment and file name: `articles/<slug>` and
+    /// `content/articles/<slug>.json`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub slug: String,
+    /// The article's title, as in its file.
+    pub title: String,
+}
+
+/// `content/articles/<slug>.json`: one article.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Where editors' tools find this file's JSON Schema; the site ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The address segment, `articles/<slug>`, and the file name; lower-case words joined
+    /// by hyphens.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub slug: String,
+    /// The page's one `h1`.
+    pub title: String,
+    /// The meta description: what search results show under the title.
+    pub description: String,
+    /// Shown above the title, e.g. "Back Pain".
+    pub category: String,
+    /// The publication date as `YYYY-MM-DD`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub published: String,
+    /// The picture under the title.
+    pub hero: Hero,
+    /// The article's gist in a few plain sentences, shown first under "Key points", for
+    /// readers who want it before the detail. Write them so that a 12-year-old can follow:
+    /// a test holds each article's to a Flesch-Kincaid grade of 8 or below.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_points: Vec<String>,
+    /// Paragraphs before the first section heading.
+    pub intro: Vec<Block>,
+    /// The article's sections, each under an `h2`.
+    pub sections: Vec<Section>,
+    /// The questions and answers at the end.
+    pub faq: Faq,
+    /// Other articles of the clinic, listed after the FAQ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedPost>,
+    /// Who wrote the article: the `id` of one of the site's `people`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub author: Option<String>,
+    /// Who checked it medically: the `id` of one of the site's `people`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub medical_reviewer: Option<String>,
+    /// When it was last medically reviewed, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub last_reviewed: Option<String>,
+    /// When the next review is due, as `YYYY-MM-DD`. Without it, the site's
+    /// `review_interval_months` after `last_reviewed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub next_review: Option<String>,
+    /// What the article is based on, listed by number at its end.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The latest change that matters to a reader, and when it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Update>,
+}
+
+/// A publication the article is based on.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Its title, e.g. "Low back pain and sciatica in over 16s".
+    pub title: String,
+    /// Who published it, e.g. "National Institute for Health and Care Excellence".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The year it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// Where to read it: an `https:` or `http:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub url: Option<String>,
+}
+
+/// A change to an article since it was published.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    /// When it changed, as `YYYY-MM-DD`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
+    pub date: String,
+    /// What changed, in a sentence, e.g. "Added advice on sleeping positions."
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Hero {
+    /// A site-relative image file, e.g. `images/upper-back-relief.svg`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
+    pub image: String,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: String,
+    /// The image's width in pixels: with the height, it keeps the room for the picture
+    /// before it loads.
+    pub width: u32,
+    /// The image's height in pixels.
+    pub height: u32,
+    /// A PNG or JPEG of the hero for link previews, ideally 1200x630: social networks do not
+    /// show SVG. Without it, previews use `image`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
+    pub share_image: Option<String>,
+}
+
+/// A top-level section: an `h2` with its blocks and its `h3` subsections.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The section's `h2`.
+    pub heading: String,
+    /// Overrides the id derived from the heading, to keep an old deep link working.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub id: Option<String>,
+    /// Shown as a callout: for the parts that tell a patient when to get care.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub callout: bool,
+    /// The text under the heading, before any subsection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Block>,
+    /// Parts of the section, each under an `h3`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<Subsection>,
+}
+
+/// An `h3` with its blocks.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Subsection {
+    /// The subsection's `h3`.
+    pub heading: String,
+    /// Overrides the id derived from the heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub id: Option<String>,
+    /// The subsection's text.
+    pub body: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+/// A paragraph or a list: `{"paragraph": [spans]}`, `{"list": [[spans], …]}` or
+/// `{"numbered_list": [[spans], …]}`.
+pub enum Block {
+    /// A paragraph of rich text.
+    Paragraph(Vec<Inline>),
+    /// A bulleted list; each item is rich text.
+    List(Vec<Vec<Inline>>),
+    /// A numbered list, for steps in order; each item is rich text.
+    NumberedList(Vec<Vec<Inline>>),
+}
+
+/// A run of text inside a paragraph. Content is data, never markup: each kind is rendered as
+/// its own element and the text is always set as text.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+/// One span: `{"text": …}`, `{"strong": …}`, `{"emphasis": …}`, `{"link": {"text": …,
+/// "href": …}}` or `{"booking_link": …}`.
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Text in bold, for what matters most.
+    Strong(String),
+    /// Text in italics.
+    Emphasis(String),
+    /// A link: https:, http:, mailto:, tel: or a path on this site starting with /.
+    Link(Link),
+    /// A link to the clinic's booking address from the site settings.
+    BookingLink(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The words a reader clicks.
+    pub text: String,
+    /// Where the link goes.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub href: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    /// The FAQ's `h2`, e.g. "FAQs".
+    pub heading: String,
+    /// The questions, each with its answer.
+    pub items: Vec<FaqItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FaqItem {
+    /// The question, shown as a button that opens its answer.
+    pub question: String,
+    /// Overrides the id derived from the question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub id: Option<String>,
+    /// The answer's text.
+    pub answer: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RelatedPost {
+    /// The other article's title.
+    pub title: String,
+    /// Its address segment: with `related_posts_base_url` set, the link goes to that
+    /// address followed by this.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub slug: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+impl Inline {
+    /// The words a reader sees.
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(text)
+            | Inline::Strong(text)
+            | Inline::Emphasis(text)
+            | Inline::BookingLink(text) => text,
+            Inline::Link(link) => &link.text,
+        }
+    }
+}
+
+/// The plain text of a run of rich text.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines.iter().map(Inline::text).collect()
+}
+
+impl Block {
+    /// Each paragraph or list item as plain text, in reading order.
+    pub fn texts(&self) -> Vec<String> {
+        match self {
+            Block::Paragraph(inlines) => vec![plain_text(inlines)],
+            Block::List(items) | Block::NumberedList(items) => {
+                items.iter().map(|item| plain_text(item)).collect()
+            }
+        }
+    }
+}
+
+impl Article {
+    /// Every block of the article body (intro, sections, subsections) in reading order.
+    pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.intro
+            .iter()
+            .chain(self.sections.iter().flat_map(|section| {
+                section
+                    .body
+                    .iter()
+                    .chain(section.subsections.iter().flat_map(|sub| sub.body.iter()))
+            }))
+    }
+}
+
+impl Article {
+    /// The estimated minutes to read the body.
+    pub fn reading_minutes(&self) -> usize {
+        let words = self
+            .body_blocks()
+            .flat_map(|block| block.texts())
+            .map(|text| crate::text::word_count(&text))
+            .sum();
+        crate::text::reading_minutes(words)
+    }
+}
+
+impl Source {
+    /// Who published it and when, as a citation gives them: "A Health Service, 2024".
+    pub fn details(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .publisher
+            .iter()
+            .cloned()
+            .chain(self.year.map(|year| year.to_string()))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+impl Hero {
+    /// The image link previews show.
+    pub fn share_image(&self) -> &str {
+        self.share_image.as_deref().unwrap_or(&self.image)
+    }
+}
+
+/// The path segment that article addresses live under: `articles/<slug>/`.
+pub const ARTICLES_SEGMENT: &str = "articles";
+
+/// An article's path relative to the site's base: a folder, whose `index.html` every static
+/// host serves at that address.
+pub fn article_path(slug: &str) -> String {
+    format!("{ARTICLES_SEGMENT}/{slug}/")
+}
+
+impl SiteSettings {
+    /// The canonical address of an article.
+    pub fn article_url(&self, slug: &str) -> String {
+        format!("{}{}", self.site_url, article_path(slug))
+    }
+
+    /// The absolute address of a file or page of the site, such as `images/hero.svg` or
+    /// `articles/`.
+    pub fn file_url(&self, file: &str) -> String {
+        format!("{}{file}", self.site_url)
+    }
+
+    pub fn phone_href(&self) -> String {
+        format!("tel:{}", self.phone.dial)
+    }
+
+    /// The address of a related post, when the site says where related posts live.
+    pub fn related_post_url(&self, post: &RelatedPost) -> Option<String> {
+        self.related_posts_base_url
+            .as_ref()
+            .map(|base| format!("{}{}", base, post.slug))
+    }
+}

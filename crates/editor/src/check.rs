@@ -1,0 +1,241 @@
+//! `content check`: every file of a content folder through the same types and rules as the
+//! browser, and the files checked against each other (every article listed and present, its
+//! slug and title as the index has them, its images bundled, the people it names in the site
+//! settings). Each problem is one line that an editor's tools can jump to:
+//! `file:line:column: message` or `file: field.path: message`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use clinic_content::error::ContentError;
+use clinic_content::ids::slugify;
+use clinic_content::ids::{readable_id, readable_slug};
+use clinic_content::library::{category_path, category_slug};
+use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use clinic_content::model::{Article, ArticleIndex, SiteSettings};
+use clinic_content::review::ReviewDates;
+use clinic_content::text::display_date;
+use clinic_content::validate::{problems_with_site, Validate};
+
+/// What `check_folder` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Mistakes: the folder cannot be published until they are fixed.
+    pub problems: Vec<String>,
+    /// What works but is likely not what the editor meant, such as a related post that leads
+    /// nowhere.
+    pub warnings: Vec<String>,
+}
+
+/// Every problem of the content in `content` (a `content/` folder, whose parent is the folder
+/// the site is served from), and what looks wrong on `today` (`YYYY-MM-DD`), such as a review
+/// that is overdue. No problem means the folder is ready to publish.
+pub fn check_folder(content: &Path, today: &str) -> Report {
+    let site = content.parent().unwrap_or(Path::new("."));
+    let mut problems = Vec::new();
+    let mut load = |file: &str| -> Option<(PathBuf, String)> {
+        // Files are named as the site serves them (`content/…`); read from `content`.
+        let path = content.join(file.trim_start_matches("content/"));
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Some((path, text)),
+            Err(error) => {
+                problems.push(format!("{}: cannot be read: {error}", path.display()));
+                None
+            }
+        }
+    };
+    let settings = load(SITE_FILE);
+    let index = load(INDEX_FILE);
+    let mut lines = Vec::new();
+    let mut warnings = Vec::new();
+    let settings =
+        settings.and_then(|(path, text)| read::<SiteSettings>(&path, SITE_FILE, &text, &mut lines));
+    let Some((index_path, text)) = index else {
+        problems.extend(lines);
+        return Report { problems, warnings };
+    };
+    let Some(index) = read::<ArticleIndex>(&index_path, INDEX_FILE, &text, &mut lines) else {
+        problems.extend(lines);
+        return Report { problems, warnings };
+    };
+    let related_elsewhere = settings
+        .as_ref()
+        .is_some_and(|site| site.related_posts_base_url.is_some());
+    if let Some(site_settings) = &settings {
+        let people = site_settings.people.iter().enumerate();
+        for (position, photo) in people.filter_map(|(n, p)| Some((n, p.photo.as_ref()?))) {
+            if !site.join(photo).is_file() {
+                lines.push(format!(
+                    "{}: people[{position}].photo: {photo:?} is not in {}",
+                    content.join("site.json").display(),
+                    site.display()
+                ));
+            }
+        }
+    }
+    let mut listed = BTreeSet::new();
+    for summary in &index.articles {
+        let file = article_file(&summary.slug);
+        listed.insert(format!("{}.json", summary.slug));
+        let Some((path, text)) = load(&file) else {
+            continue;
+        };
+        let Some(article) = read::<Article>(&path, &file, &text, &mut lines) else {
+            continue;
+        };
+        let at = path.display();
+        for (position, post) in article.related.iter().enumerate() {
+            let local = index.articles.iter().any(|a| a.slug == post.slug);
+            if !local && !related_elsewhere {
+                warnings.push(format!(
+                    "{at}: related[{position}].slug: {:?} is not an article of this site, and \
+                     site.json has no related_posts_base_url: it shows as a title that leads \
+                     nowhere",
+                    post.slug
+                ));
+            }
+        }
+        if let Some(site_settings) = &settings {
+            lines.extend(
+                problems_with_site(&article, site_settings)
+                    .iter()
+                    .map(|problem| format!("{at}: {problem}")),
+            );
+            let review = ReviewDates::of(&article, site_settings);
+            if let Some(due) = review
+                .next_due
+                .as_deref()
+                .filter(|_| review.overdue_on(today))
+            {
+                warnings.push(format!(
+                    "{at}: next_review: the review was due on {}: review the article and \
+                     set last_reviewed",
+                    display_date(due).unwrap_or_else(|| due.to_string())
+                ));
+            }
+        }
+        warnings.extend(
+            letters_dropped_from_addresses(&article)
+                .into_iter()
+                .map(|warning| format!("{at}: {warning}")),
+        );
+        if article.sources.is_empty() {
+            warnings.push(format!(
+                "{at}: sources: none listed: readers cannot see what the article is based on"
+            ));
+        }
+        if article.slug != summary.slug {
+            lines.push(format!(
+                "{at}: slug: {:?} does not match the file name {:?}",
+                article.slug, summary.slug
+            ));
+        }
+        if article.title != summary.title {
+            lines.push(format!(
+                "{at}: title: {:?} differs from {} ({:?})",
+                article.title,
+                index_path.display(),
+                summary.title
+            ));
+        }
+        for (field, image) in [("hero.image", &article.hero.image)].into_iter().chain(
+            article
+                .hero
+                .share_image
+                .as_ref()
+                .map(|i| ("hero.share_image", i)),
+        ) {
+            if !site.join(image).is_file() {
+                lines.push(format!(
+                    "{at}: {field}: {image:?} is not in {}",
+                    site.display()
+                ));
+            }
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(content.join("articles")) {
+        let on_disk: BTreeSet<String> = entries
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        for unlisted in on_disk.difference(&listed) {
+            lines.push(format!(
+                "{}: not listed in {}",
+                content.join("articles").join(unlisted).display(),
+                index_path.display()
+            ));
+        }
+    }
+    problems.extend(lines);
+    Report { problems, warnings }
+}
+
+/// The places where the browser's ASCII-only slugs would drop letters from an address: a
+/// heading without an `id` of its own, and the category (whose page is at its slug).
+fn letters_dropped_from_addresses(article: &Article) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut heading = |path: String, text: &str, id: &Option<String>| {
+        if let (None, Some(readable)) = (id, readable_id(text)) {
+            found.push(format!(
+                "{path}: the address #{} drops letters: give it \"id\": \"{readable}\"",
+                slugify(text)
+            ));
+        }
+    };
+    for (n, section) in article.sections.iter().enumerate() {
+        heading(
+            format!("sections[{n}].heading"),
+            &section.heading,
+            &section.id,
+        );
+        for (m, sub) in section.subsections.iter().enumerate() {
+            heading(
+                format!("sections[{n}].subsections[{m}].heading"),
+                &sub.heading,
+                &sub.id,
+            );
+        }
+    }
+    for (n, item) in article.faq.items.iter().enumerate() {
+        heading(format!("faq.items[{n}].question"), &item.question, &item.id);
+    }
+    if readable_slug(&article.category) != category_slug(&article.category) {
+        found.push(format!(
+            "category: its page's address, {}, drops letters; a name in ASCII letters keeps \
+             it readable",
+            category_path(&category_slug(&article.category))
+        ));
+    }
+    found
+}
+
+/// Reads one file, adding its problems to `lines`.
+fn read<T: DeserializeOwned + Validate>(
+    path: &Path,
+    file: &str,
+    text: &str,
+    lines: &mut Vec<String>,
+) -> Option<T> {
+    let at = path.display();
+    match parse::<T>(file, text) {
+        Ok(value) => Some(value),
+        Err(ContentError::Malformed {
+            reason,
+            at: Some((line, column)),
+            ..
+        }) => {
+            lines.push(format!("{at}:{line}:{column}: {reason}"));
+            None
+        }
+        Err(ContentError::Malformed { reason, .. } | ContentError::Unavailable { reason, .. }) => {
+            lines.push(format!("{at}: {reason}"));
+            None
+        }
+        Err(ContentError::Invalid { problems, .. }) => {
+            lines.extend(problems.iter().map(|problem| format!("{at}: {problem}")));
+            None
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The JSON Schema of each kind of content file, generated from the types that decode it, so
+//! an editor's tools (VS Code and others) complete and check a file as it is typed. The
+//! committed copies live in `schemas/`; `tests/content_schema.rs` fails when they drift.
+
+use schemars::{schema_for, Schema};
+
+use clinic_content::model::{Article, ArticleIndex, SiteSettings};
+
+/// Where the schemas are committed, relative to the project.
+pub const SCHEMA_DIR: &str = "schemas";
+pub const SITE_SCHEMA: &str = "site.schema.json";
+pub const INDEX_SCHEMA: &str = "articles.schema.json";
+pub const ARTICLE_SCHEMA: &str = "article.schema.json";
+
+/// Each schema file's name and text.
+pub fn schemas() -> [(&'static str, String); 3] {
+    [
+        (SITE_SCHEMA, text(schema_for!(SiteSettings))),
+        (INDEX_SCHEMA, text(schema_for!(ArticleIndex))),
+        (ARTICLE_SCHEMA, text(schema_for!(Article))),
+    ]
+}
+
+fn text(schema: Schema) -> String {
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
