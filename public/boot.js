@@ -11,6 +11,7 @@
   // Generated from crates/app/src/contract.rs: after changing it, run
   // cargo run --bin content -- generate.
   // <generated>
+  var SHELL_FILE = "app.html";
   var APP_ROOT_ID = "app";
   var PAGE_PATH_ATTRIBUTE = "data-page-path";
   var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";

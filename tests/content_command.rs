@@ -170,6 +170,28 @@ fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
 }
 
 #[test]
+fn check_names_key_points_above_grade_8_and_fails() {
+    let copy = site_copy("grade");
+    let site = copy.path();
+    let home = site.join("content/articles/walking-comfortably-in-winter.json");
+    let mut article = json(&home);
+    article["key_points"] = serde_json::json!([
+        "Musculoskeletal inflammation originating in the thoracic paraspinal musculature \
+         frequently necessitates multidisciplinary evaluation."
+    ]);
+    std::fs::write(&home, article.to_string()).expect("write");
+
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let found = problems(&output);
+    let prefix = format!("{}: key_points: they read at grade ", home.display());
+    assert!(
+        found.len() == 1 && found[0].starts_with(&prefix),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn check_warns_of_an_overdue_review_and_an_article_without_sources_and_passes() {
     let copy = site_copy("review");
     let site = copy.path();

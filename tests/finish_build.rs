@@ -10,10 +10,11 @@ use std::process::{Command, Output};
 mod common;
 use common::copy_dir;
 
-const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>Loading…</title>\n    \
+const SHELL: &str =
+    "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>Loading…</title>\n    \
     <style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>\n    \
     <link rel=\"preload\" href=\"content/site.json\" as=\"fetch\" data-app-shell />\n  </head>\n  \
-    <body>\n    <div id=\"app\"><div class=\"page-loader\">Loading</div></div><!-- end of #app -->\n  \
+    <body>\n    <div id=\"app\"><div class=\"page-loader\">Loading</div></div>\n  \
     </body>\n</html>\n";
 
 /// The shell's stylesheet as every page inlines it.
@@ -23,12 +24,11 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// A built site as Trunk leaves it for the hook: its shell, the app's files, the content.
-fn site(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/finish-build-tests")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
+/// A built site as Trunk leaves it for the hook, in a folder of its own: its shell, the
+/// app's files, the content.
+fn site() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("a working folder");
+    let dir = folder.path();
     copy_dir(&fixtures().join("content"), &dir.join("content"));
     copy_dir(&fixtures().join("images"), &dir.join("images"));
     std::fs::create_dir_all(dir.join("assets")).expect("assets");
@@ -37,7 +37,7 @@ fn site(name: &str) -> PathBuf {
         std::fs::write(dir.join(file), "").expect("a file");
     }
     std::fs::write(dir.join("index.html"), SHELL).expect("the shell");
-    dir
+    folder
 }
 
 fn finish(site: &Path, profile: &str) -> Output {
@@ -55,7 +55,8 @@ fn read(site: &Path, file: &str) -> String {
 
 #[test]
 fn every_page_is_pre_rendered_with_its_own_head_and_content() {
-    let site = site("good");
+    let folder = site();
+    let site = folder.path().to_path_buf();
     let output = finish(&site, "release");
     assert!(output.status.success(), "{output:?}");
     let index: serde_json::Value =
@@ -144,7 +145,8 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
 
 #[test]
 fn the_library_its_categories_and_the_sitemap_are_made_from_the_articles() {
-    let site = site("library");
+    let folder = site();
+    let site = folder.path().to_path_buf();
     let output = finish(&site, "release");
     assert!(output.status.success(), "{output:?}");
     let articles: Vec<serde_json::Value> = std::fs::read_dir(site.join("content/articles"))
@@ -217,7 +219,8 @@ fn the_library_its_categories_and_the_sitemap_are_made_from_the_articles() {
 #[test]
 fn content_with_a_mistake_stops_a_release_build_and_shows_in_a_development_one() {
     for profile in ["release", "debug"] {
-        let site = site(&format!("broken-{profile}"));
+        let folder = site();
+        let site = folder.path();
         let file = site.join("content/articles/a-second-fixture-article.json");
         let text = std::fs::read_to_string(&file).expect("an article");
         std::fs::write(
@@ -225,7 +228,7 @@ fn content_with_a_mistake_stops_a_release_build_and_shows_in_a_development_one()
             text.replacen("\"title\": \"", "\"title\": \" \", \"x\": \"", 1),
         )
         .expect("break it");
-        let output = finish(&site, profile);
+        let output = finish(site, profile);
         let errors = String::from_utf8_lossy(&output.stderr);
         assert!(
             errors.contains("a-second-fixture-article.json"),
@@ -238,8 +241,32 @@ fn content_with_a_mistake_stops_a_release_build_and_shows_in_a_development_one()
             assert!(output.status.success(), "trunk serve carries on");
             assert!(errors.contains("prerender: SKIPPED"), "{errors}");
             // Every address reaches the app's shell, which shows the mistake in the page.
-            assert_eq!(read(&site, "404.html"), SHELL);
-            assert_eq!(read(&site, "index.html"), SHELL);
+            assert_eq!(read(site, "404.html"), SHELL);
+            assert_eq!(read(site, "index.html"), SHELL);
         }
     }
+}
+
+#[test]
+fn key_points_above_grade_8_stop_a_release_build_naming_the_file_and_field() {
+    let folder = site();
+    let site = folder.path();
+    let file = site.join("content/articles/walking-comfortably-in-winter.json");
+    let mut article: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("an article")).expect("JSON");
+    article["key_points"] = serde_json::json!([
+        "Musculoskeletal inflammation originating in the thoracic paraspinal musculature \
+         frequently necessitates multidisciplinary evaluation."
+    ]);
+    std::fs::write(&file, article.to_string()).expect("write");
+    let output = finish(site, "release");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "nothing to publish: {errors}");
+    assert!(
+        errors.contains(&format!(
+            "{}: key_points: they read at grade",
+            file.display()
+        )),
+        "{errors}"
+    );
 }

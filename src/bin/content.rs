@@ -15,7 +15,7 @@ use clinic_content::model::{Article, ArticleIndex, ArticleSummary};
 use clinic_content::review::today;
 use clinic_editor::check::check_folder;
 use clinic_editor::markdown::{import, skeleton};
-use clinic_editor::sample_articles::{generate_articles, vocabulary_of, GENERATED_SLUG_PREFIX};
+use clinic_editor::sample_articles::{sample_articles, vocabulary_of, SAMPLE_SLUG_PREFIX};
 
 const CONTENT_DIR: &str = "public/content";
 const SOURCES_DIR: &str = "content-src";
@@ -238,7 +238,7 @@ fn generate(count: usize, content: &Path) -> Result<String, Failure> {
         parse(INDEX_FILE, &read(INDEX_FILE)?).map_err(|e| Failure::Content(vec![e.to_string()]))?;
     index
         .articles
-        .retain(|summary| !summary.slug.starts_with(GENERATED_SLUG_PREFIX));
+        .retain(|summary| !summary.slug.starts_with(SAMPLE_SLUG_PREFIX));
     let existing: Vec<Article> = index
         .articles
         .iter()
@@ -260,13 +260,13 @@ fn generate(count: usize, content: &Path) -> Result<String, Failure> {
             entry
                 .file_name()
                 .to_string_lossy()
-                .starts_with(GENERATED_SLUG_PREFIX)
+                .starts_with(SAMPLE_SLUG_PREFIX)
         })
     {
         std::fs::remove_file(earlier.path())
             .map_err(|e| failure(&earlier.path(), e.to_string()))?;
     }
-    for article in generate_articles(count, &vocabulary_of(&existing), &hero) {
+    for article in sample_articles(count, &vocabulary_of(&existing), &hero) {
         let path = content.join(article_file(&article.slug).trim_start_matches("content/"));
         write_json(&path, &article)?;
         index.articles.push(ArticleSummary {

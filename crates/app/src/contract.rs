@@ -92,6 +92,7 @@ pub const DATA_ATTRIBUTES: [&str; 12] = [
 /// The contract as JavaScript `var` declarations, for the scripts' generated blocks.
 pub fn script_constants() -> String {
     let constants = [
+        ("SHELL_FILE", SHELL_FILE),
         ("APP_ROOT_ID", APP_ROOT_ID),
         ("PAGE_PATH_ATTRIBUTE", PAGE_PATH_ATTRIBUTE),
         (

@@ -26,6 +26,7 @@ const PRECACHE = [];
 // Generated from crates/app/src/contract.rs: after changing it, run
 // cargo run --bin content -- generate.
 // <generated>
+var SHELL_FILE = "app.html";
 var APP_ROOT_ID = "app";
 var PAGE_PATH_ATTRIBUTE = "data-page-path";
 var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";
@@ -44,7 +45,7 @@ var SAVE_PAGE_MESSAGE = "save-page";
 const CACHE = "clinic-article-" + VERSION;
 const NETWORK_TIMEOUT_MS = 4000;
 const SCOPE = new URL(self.registration.scope);
-const SHELL = new URL("app.html", SCOPE).href;
+const SHELL = new URL(SHELL_FILE, SCOPE).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -1,8 +1,10 @@
 //! `content check`: every file of a content folder through the same types and rules as the
 //! browser, and the files checked against each other (every article listed and present, its
 //! slug and title as the index has them, its images bundled, the people it names in the site
-//! settings). Each problem is one line that an editor's tools can jump to:
-//! `file:line:column: message` or `file: field.path: message`.
+//! settings), and the editors' own rules (key points in plain words: `readability`). The
+//! build runs the same check, so what it refuses is never published. Each problem is one line
+//! that an editor's tools can jump to: `file:line:column: message` or `file: field.path:
+//! message`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ use clinic_content::model::{Article, ArticleIndex, SiteSettings};
 use clinic_content::review::ReviewDates;
 use clinic_content::text::display_date;
 use clinic_content::validate::{problems_with_site, Validate};
+
+use crate::readability::key_points_problem;
 
 /// What `check_folder` found.
 #[derive(Debug, Default)]
@@ -120,6 +124,9 @@ pub fn check_folder(content: &Path, today: &str) -> Report {
             letters_dropped_from_addresses(&article)
                 .into_iter()
                 .map(|warning| format!("{at}: {warning}")),
+        );
+        lines.extend(
+            key_points_problem(&article.key_points).map(|problem| format!("{at}: {problem}")),
         );
         if article.sources.is_empty() {
             warnings.push(format!(

@@ -1,8 +1,8 @@
-//! Articles made up for measuring the site at scale (`content generate N`): valid content of
-//! the shipped article's shape and length, in several categories, with related posts, from a
-//! vocabulary taken from real articles plus words of each article's own (as every real
-//! article has names, places and terms no other has), so that the search index grows as a
-//! real library's would. The same count and vocabulary always give the same articles.
+//! Articles made up for measuring the site at scale (`content sample-articles N`): valid
+//! content of the shipped article's shape and length, in several categories, with related
+//! posts, from a vocabulary taken from real articles plus words of each article's own (as
+//! every real article has names, places and terms no other has), so that the search index
+//! grows as a real library's would. The same count and vocabulary always give the same articles.
 
 use clinic_content::ids::slugify;
 use clinic_content::model::*;
@@ -41,9 +41,9 @@ impl Sequence {
     }
 }
 
-/// `count` articles, slugs `generated-article-1`…, each with `hero` as its picture, written
+/// `count` articles, slugs `sample-article-1`…, each with `hero` as its picture, written
 /// from `vocabulary` (which must not be empty).
-pub fn generate_articles(count: usize, vocabulary: &[String], hero: &Hero) -> Vec<Article> {
+pub fn sample_articles(count: usize, vocabulary: &[String], hero: &Hero) -> Vec<Article> {
     let mut sequence = Sequence(count as u64);
     (1..=count)
         .map(|number| {
@@ -176,10 +176,10 @@ impl Writer<'_> {
 }
 
 /// What every generated article's slug starts with.
-pub const GENERATED_SLUG_PREFIX: &str = "generated-article-";
+pub const SAMPLE_SLUG_PREFIX: &str = "sample-article-";
 
 pub fn generated_slug(number: usize) -> String {
-    format!("{GENERATED_SLUG_PREFIX}{number}")
+    format!("{SAMPLE_SLUG_PREFIX}{number}")
 }
 
 fn capitalised(text: &str) -> String {
@@ -227,11 +227,11 @@ mod tests {
     }
 
     #[test]
-    fn generated_articles_are_valid_distinct_and_repeatable() {
+    fn sample_articles_are_valid_distinct_and_repeatable() {
         let vocabulary: Vec<String> = ["back", "pain", "stretch", "posture", "sleep"]
             .map(String::from)
             .to_vec();
-        let articles = generate_articles(20, &vocabulary, &hero());
+        let articles = sample_articles(20, &vocabulary, &hero());
         assert_eq!(articles.len(), 20);
         for article in &articles {
             assert_eq!(problems(article), [], "{}", article.slug);
@@ -240,6 +240,6 @@ mod tests {
         let mut slugs: Vec<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
         slugs.dedup();
         assert_eq!(slugs.len(), 20);
-        assert_eq!(generate_articles(20, &vocabulary, &hero()), articles);
+        assert_eq!(sample_articles(20, &vocabulary, &hero()), articles);
     }
 }

@@ -14,6 +14,7 @@
   var KEY = "clinic-article:reading-settings:v1";
   var CHOICES = { "contrast": ["default","high","dark"], "text-size": ["100","120","140","160","180","200"], "align": ["left","center","right"], "spacing": ["normal","wide"], "font": ["default","readable"], "links": ["plain","highlight"], "motion": ["full","reduce"] };
   var SYSTEM_WISHES = [["(prefers-contrast: more)","contrast","high"], ["(prefers-color-scheme: dark)","contrast","dark"], ["(prefers-reduced-motion: reduce)","motion","reduce"]];
+  var SHELL_FILE = "app.html";
   var APP_ROOT_ID = "app";
   var PAGE_PATH_ATTRIBUTE = "data-page-path";
   var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";

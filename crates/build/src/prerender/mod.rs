@@ -15,11 +15,14 @@
 //! - `app.html`: the shell itself, which builds any page in the browser (the service worker's
 //!   answer, offline, for a page it has not saved).
 //!
-//! Each page inlines the stylesheet without its comments and spaces ([`shipped_stylesheet`]),
-//! carries its own title and head tags, preloads only the image it shows first,
-//! and the content it was rendered from, so the app adopts it without a request. It also
-//! writes what is made from the content: `content/library.json` (`clinic_content::library`), the
-//! search index (`crate::search_index`), `sitemap.xml` and `robots.txt`.
+//! Each page is the shell with its parts in place ([`shell`], an HTML rewriter): the
+//! stylesheet as it ships (`crate::stylesheet`), its own title and head tags, a preload of
+//! only the image it shows first, and the content it was rendered from, so the app adopts it
+//! without a request. It also writes what is made from the content: `content/library.json`
+//! (`clinic_content::library`), the search index (`crate::search_index`), `sitemap.xml` and
+//! `robots.txt`.
+
+mod shell;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,8 +32,7 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::sitemap::{robots_txt, sitemap_xml};
 use clinic_app::contract::{
-    ANNOUNCEMENT_ATTRIBUTE, APP_ROOT_ID, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE,
-    PAGE_PATH_ATTRIBUTE, SHELL_FILE, SHELL_ONLY_ATTRIBUTE,
+    ANNOUNCEMENT_ATTRIBUTE, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE, SHELL_FILE,
 };
 use clinic_app::pages::head::{article_head, escape_html, library_head, not_found_head, PageHead};
 use clinic_app::pages::{LoadedPage, PageContent, Route};
@@ -43,10 +45,7 @@ use clinic_content::validate::Validate;
 use clinic_content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
 use clinic_editor::check::check_folder;
 
-use crate::stylesheet::shipped_stylesheet;
-
-/// The end of the app's root element in the shell.
-const APP_ROOT_END: &str = "</div><!-- end of #app -->";
+use shell::{PageParts, Shell};
 
 /// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
 /// `/clinic/`), and the files made from the content: the library, the sitemap and robots.txt.
@@ -72,12 +71,12 @@ pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, 
         ("robots.txt".into(), robots_txt(&content.site.0).into()),
     ];
     for page in content.pages() {
-        files.push((
-            page.file.clone(),
-            page_html(&shell, public_url, page).into(),
-        ));
+        let file = page.file.clone();
+        let html = page_html(&shell, public_url, page)
+            .map_err(|error| vec![format!("{file}: {error}")])?;
+        files.push((file, html.into()));
     }
-    files.push((SHELL_FILE.into(), shell.into()));
+    files.push((SHELL_FILE.into(), shell.html().into()));
     let mut written = Vec::new();
     for (file, bytes) in files {
         write(&site_dir.join(&file), &bytes).map_err(|error| vec![error])?;
@@ -87,49 +86,16 @@ pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, 
 }
 
 /// The shell Trunk built: `app.html` when an earlier run kept it, `index.html` otherwise.
-fn read_shell(site_dir: &Path) -> Result<String, String> {
+fn read_shell(site_dir: &Path) -> Result<Shell, String> {
     let kept = site_dir.join(SHELL_FILE);
     let path = if kept.is_file() {
         kept
     } else {
         site_dir.join("index.html")
     };
-    let shell = std::fs::read_to_string(&path)
+    let html = std::fs::read_to_string(&path)
         .map_err(|error| format!("{}: cannot be read: {error}", path.display()))?;
-    let root = format!("<div id=\"{APP_ROOT_ID}\">");
-    for needed in [
-        root.as_str(),
-        APP_ROOT_END,
-        "<html lang=\"en\">",
-        "<title>",
-        "</head>",
-        STYLE_START,
-    ] {
-        if shell.matches(needed).count() != 1 {
-            return Err(format!(
-                "{}: the app's shell must have exactly one {needed}",
-                path.display()
-            ));
-        }
-    }
-    with_shipped_stylesheet(&shell).map_err(|error| format!("{}: {error}", path.display()))
-}
-
-const STYLE_START: &str = "<style>";
-const STYLE_END: &str = "</style>";
-
-/// `shell` with its one inline stylesheet as shipped.
-fn with_shipped_stylesheet(shell: &str) -> Result<String, String> {
-    let (before, rest) = shell
-        .split_once(STYLE_START)
-        .ok_or("no inline stylesheet")?;
-    let (css, after) = rest
-        .split_once(STYLE_END)
-        .ok_or("the inline stylesheet does not end")?;
-    Ok(format!(
-        "{before}{STYLE_START}{}{STYLE_END}{after}",
-        shipped_stylesheet(css)?
-    ))
+    Shell::read(&html).map_err(|error| format!("{}: {error}", path.display()))
 }
 
 /// A content file, read and checked, with its text.
@@ -283,7 +249,7 @@ fn json_text<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// One page: the shell with the page rendered into the app's root, its head, and its content.
-fn page_html(shell: &str, public_url: &str, page: Page) -> String {
+fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, String> {
     let Page {
         route,
         content,
@@ -305,17 +271,11 @@ fn page_html(shell: &str, public_url: &str, page: Page) -> String {
         route.clone(),
         public_url.to_string(),
     );
-
     // The path this page answers at; the not-found page answers at any.
     let page_path = match route {
         Route::NotFound => String::new(),
         route => route.path(public_url),
     };
-    let html_attributes = format!(
-        "<html lang=\"en\" {PAGE_PATH_ATTRIBUTE}=\"{}\" {ANNOUNCEMENT_ATTRIBUTE}=\"{}\">",
-        escape_html(&page_path),
-        escape_html(&announcement)
-    );
     let mut head_html = head_tags(&head);
     if let Some(image) = preload {
         // The hero is what the first screen shows largest: it downloads beside the HTML.
@@ -324,22 +284,20 @@ fn page_html(shell: &str, public_url: &str, page: Page) -> String {
             escape_html(&image)
         ));
     }
-    let carried: Vec<String> = carried
+    let carried: String = carried
         .iter()
-        .map(|(file, text)| content_script(file, text))
+        .map(|(file, text)| format!("\n    {}", content_script(file, text)))
         .collect();
-
-    let html = without_shell_only(shell)
-        .replacen("<html lang=\"en\">", &html_attributes, 1)
-        .replacen("</head>", &format!("{head_html}\n  </head>"), 1);
-    let html = replace_title(&html, &head.title);
-    let root_start = format!("<div id=\"{APP_ROOT_ID}\">");
-    let (before, rest) = html.split_once(&root_start).unwrap_or((&html, ""));
-    let (_, after) = rest.split_once(APP_ROOT_END).unwrap_or(("", rest));
-    format!(
-        "{before}{root_start}{body}{APP_ROOT_END}\n    {}{after}",
-        carried.join("\n    ")
-    )
+    shell.page(&PageParts {
+        html_attributes: vec![
+            (PAGE_PATH_ATTRIBUTE.into(), page_path),
+            (ANNOUNCEMENT_ATTRIBUTE.into(), announcement),
+        ],
+        title: head.title.clone(),
+        head: format!("{head_html}\n  "),
+        body,
+        after_body: carried,
+    })
 }
 
 /// The page as the app shows it, rendered to HTML.
@@ -367,46 +325,6 @@ fn content_script(file: &str, text: &str) -> String {
     )
 }
 
-fn replace_title(html: &str, title: &str) -> String {
-    match (html.find("<title>"), html.find("</title>")) {
-        (Some(start), Some(end)) if start < end => format!(
-            "{}<title>{}{}",
-            &html[..start],
-            escape_html(title),
-            &html[end..]
-        ),
-        _ => html.to_string(),
-    }
-}
-
-/// The shell without the elements marked as the shell's own: a `<link>` is removed to the end
-/// of its tag, any other element to its closing tag.
-fn without_shell_only(shell: &str) -> String {
-    let mut html = shell.to_string();
-    while let Some(at) = html.find(SHELL_ONLY_ATTRIBUTE) {
-        let Some(start) = html[..at].rfind('<') else {
-            break;
-        };
-        let name: String = html[start + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let end = if name == "link" {
-            html[at..].find('>').map(|end| at + end + 1)
-        } else {
-            let close = format!("</{name}>");
-            html[at..].find(&close).map(|end| at + end + close.len())
-        };
-        let Some(end) = end else { break };
-        // With the line it stood on.
-        let start = html[..start].trim_end_matches([' ', '\t']).len();
-        let end = end + html[end..].len() - html[end..].trim_start_matches([' ', '\t']).len();
-        let end = end + usize::from(html[end..].starts_with('\n'));
-        html.replace_range(start..end, "");
-    }
-    html
-}
-
 fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)
@@ -419,35 +337,6 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shell_only_elements_are_left_out_with_their_lines() {
-        let shell = "<head>\n    <link rel=\"preload\" href=\"a\" data-app-shell />\n    <title>x</title>\n</head>\n<body>\n  <noscript data-app-shell>\n    <p>Needs JS</p>\n  </noscript>\n</body>";
-        assert_eq!(
-            without_shell_only(shell),
-            "<head>\n    <title>x</title>\n</head>\n<body>\n</body>"
-        );
-    }
-
-    #[test]
-    fn the_inline_stylesheet_ships_without_comments_and_spaces_and_once_is_enough() {
-        let shell = "<head><style>/* Why. */\n:root {\n  --gap: calc(1rem + 2px);\n}\n\
-                     .a > .b { margin: 0 auto; }\n</style></head>";
-        let shipped = with_shipped_stylesheet(shell).expect("a stylesheet");
-        assert_eq!(
-            shipped,
-            "<head><style>:root{--gap:calc(1rem + 2px)}.a>.b{margin:0 auto}</style></head>"
-        );
-        assert_eq!(with_shipped_stylesheet(&shipped), Ok(shipped.clone()));
-    }
-
-    #[test]
-    fn the_title_is_replaced_as_text() {
-        assert_eq!(
-            replace_title("<title>Old</title>", "A <b> & \"c\""),
-            "<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"
-        );
-    }
 
     #[test]
     fn carried_content_cannot_close_its_script() {

@@ -1,0 +1,176 @@
+//! The page Trunk built (the app's shell: the loader, the settings script, the styles), read
+//! and written as HTML by an HTML rewriter (lol_html), never by searching its text: each page
+//! is the shell with its own attributes, title, head tags, body and content.
+
+use std::cell::{Cell, RefCell};
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+
+use clinic_app::contract::{APP_ROOT_ID, SHELL_ONLY_ATTRIBUTE};
+
+use crate::stylesheet::shipped_stylesheet;
+
+/// What the shell must have exactly one of, as CSS selectors.
+const ONE_OF_EACH: [&str; 5] = ["html", "head", "title", "style", "#app"];
+
+/// The app's shell, checked, with its stylesheet as every page ships it.
+#[derive(Debug, Clone)]
+pub struct Shell(String);
+
+/// What one page puts into the shell.
+#[derive(Debug, Clone, Default)]
+pub struct PageParts {
+    /// Attributes set on `<html>`: names and values (as text).
+    pub html_attributes: Vec<(String, String)>,
+    /// The page's title, as text.
+    pub title: String,
+    /// Tags added at the end of `<head>`, as HTML.
+    pub head: String,
+    /// The page inside the app's root element, as HTML.
+    pub body: String,
+    /// Elements right after the app's root element, as HTML.
+    pub after_body: String,
+}
+
+impl Shell {
+    /// Reads the shell Trunk built: it must have exactly one `<html>`, `<head>`, `<title>`,
+    /// inline stylesheet and app root; its stylesheet is minified as the pages ship it.
+    pub fn read(html: &str) -> Result<Shell, String> {
+        let counts: Vec<Cell<usize>> = ONE_OF_EACH.iter().map(|_| Cell::new(0)).collect();
+        let stylesheet = RefCell::new(String::new());
+        let stylesheet_error = RefCell::new(None);
+        let mut settings = RewriteStrSettings::new();
+        for (selector, count) in ONE_OF_EACH.iter().zip(&counts) {
+            settings = settings.append_element_content_handler(element!(*selector, move |_| {
+                count.set(count.get() + 1);
+                Ok(())
+            }));
+        }
+        let settings = settings.append_element_content_handler(text!("style", |chunk| {
+            stylesheet.borrow_mut().push_str(chunk.as_str());
+            chunk.remove();
+            if chunk.last_in_text_node() {
+                match shipped_stylesheet(&stylesheet.take()) {
+                    Ok(css) => chunk.replace(&css, ContentType::Html),
+                    Err(error) => *stylesheet_error.borrow_mut() = Some(error),
+                }
+            }
+            Ok(())
+        }));
+        let shipped = rewrite_str(html, settings).map_err(|error| error.to_string())?;
+        if let Some(error) = stylesheet_error.take() {
+            return Err(error);
+        }
+        for (selector, count) in ONE_OF_EACH.iter().zip(&counts) {
+            if count.get() != 1 {
+                return Err(format!(
+                    "the app's shell must have exactly one {selector}, not {}",
+                    count.get()
+                ));
+            }
+        }
+        Ok(Shell(shipped))
+    }
+
+    /// The shell as it ships (`app.html`).
+    pub fn html(&self) -> &str {
+        &self.0
+    }
+
+    /// One page: the shell without what is marked as the shell's own, with `parts` in place.
+    pub fn page(&self, parts: &PageParts) -> Result<String, String> {
+        let root = format!("#{APP_ROOT_ID}");
+        let shell_only = format!("[{SHELL_ONLY_ATTRIBUTE}]");
+        let settings = RewriteStrSettings::new()
+            .append_element_content_handler(element!(shell_only, |element| {
+                element.remove();
+                Ok(())
+            }))
+            .append_element_content_handler(element!("html", |element| {
+                for (name, value) in &parts.html_attributes {
+                    element.set_attribute(name, value)?;
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("title", |element| {
+                element.set_inner_content(&parts.title, ContentType::Text);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("head", |element| {
+                element.append(&parts.head, ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!(root, |element| {
+                element.set_inner_content(&parts.body, ContentType::Html);
+                element.after(&parts.after_body, ContentType::Html);
+                Ok(())
+            }));
+        rewrite_str(&self.0, settings).map_err(|error| error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Loading…</title>\n\
+        <style>/* Why. */\nh1 { font-size: clamp(1rem, 1rem + 2vw, 2rem); }\n</style>\n\
+        <link rel=\"preload\" href=\"a\" data-app-shell>\n</head>\n<body>\n\
+        <div id=\"app\"><div class=\"loader\">Loading</div></div>\n\
+        <noscript data-app-shell><p>Needs JS</p></noscript>\n</body>\n</html>\n";
+
+    #[test]
+    fn the_shell_ships_its_stylesheet_minified_and_reading_it_again_changes_nothing() {
+        let shell = Shell::read(SHELL).expect("a shell");
+        assert!(
+            shell
+                .html()
+                .contains("<style>h1{font-size:clamp(1rem,1rem + 2vw,2rem)}</style>"),
+            "{}",
+            shell.html()
+        );
+        assert_eq!(
+            Shell::read(shell.html()).expect("again").html(),
+            shell.html()
+        );
+    }
+
+    #[test]
+    fn a_shell_without_its_one_app_root_or_stylesheet_is_refused() {
+        let no_root = SHELL.replace("id=\"app\"", "id=\"elsewhere\"");
+        assert_eq!(
+            Shell::read(&no_root).map(|_| ()),
+            Err("the app's shell must have exactly one #app, not 0".to_string())
+        );
+        let two_styles = SHELL.replace("</head>", "<style>p{}</style></head>");
+        assert!(Shell::read(&two_styles).is_err());
+        let broken = SHELL.replace("h1 {", "h1 { color: red; } }{ @media {");
+        assert!(Shell::read(&broken)
+            .expect_err("invalid CSS")
+            .starts_with("the stylesheet is not valid CSS"));
+    }
+
+    #[test]
+    fn a_page_has_its_parts_in_place_and_leaves_the_shells_own_out() {
+        let page = Shell::read(SHELL)
+            .expect("a shell")
+            .page(&PageParts {
+                html_attributes: vec![("data-page-path".into(), "/a \"b\"/".into())],
+                title: "A <b> & \"c\"".into(),
+                head: "<meta name=\"description\" content=\"d\">".into(),
+                body: "<main><h1>A</h1></main>".into(),
+                after_body: "<script type=\"application/json\">{}</script>".into(),
+            })
+            .expect("a page");
+        assert!(page.contains("<html lang=\"en\" data-page-path=\"/a &quot;b&quot;/\">"));
+        assert!(page.contains("<title>A &lt;b&gt; &amp; \"c\"</title>"));
+        assert!(page.contains("<meta name=\"description\" content=\"d\"></head>"));
+        assert!(page.contains(
+            "<div id=\"app\"><main><h1>A</h1></main></div>\
+             <script type=\"application/json\">{}</script>"
+        ));
+        assert!(!page.contains("data-app-shell"), "{page}");
+        assert!(!page.contains("Loading</div>"), "{page}");
+    }
+}
