@@ -10,8 +10,9 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The project's files as a clone has them: tracked, or new and not ignored.
-fn copy_of_the_project(to: &Path) {
+/// The project's files as a clone has them: tracked, or new and not ignored. From a source
+/// archive (no `.git`), every file but those `.gitignore` names.
+fn project_files() -> Vec<PathBuf> {
     let listed = Command::new("git")
         .args([
             "ls-files",
@@ -21,29 +22,110 @@ fn copy_of_the_project(to: &Path) {
             "--exclude-standard",
         ])
         .current_dir(repo_root())
-        .output()
-        .expect("git ls-files");
-    assert!(listed.status.success(), "git ls-files failed");
-    for file in listed
-        .stdout
-        .split(|byte| *byte == 0)
-        .filter(|f| !f.is_empty())
+        .output();
+    match listed {
+        Ok(listed) if listed.status.success() && repo_root().join(".git").exists() => listed
+            .stdout
+            .split(|byte| *byte == 0)
+            .filter(|file| !file.is_empty())
+            .map(|file| PathBuf::from(String::from_utf8_lossy(file).into_owned()))
+            .collect(),
+        _ => files_not_ignored(&repo_root(), Path::new("")),
+    }
+}
+
+/// The files under `root`/`folder`, leaving out `.git` and what `.gitignore` names (its lines
+/// are paths from the root, or names matched anywhere).
+fn files_not_ignored(root: &Path, folder: &Path) -> Vec<PathBuf> {
+    let ignored: Vec<String> = std::fs::read_to_string(root.join(".gitignore"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .chain([".git".to_string()])
+        .collect();
+    let is_ignored = |relative: &Path| {
+        let path = relative.to_string_lossy();
+        let name = relative.file_name().unwrap_or_default().to_string_lossy();
+        ignored
+            .iter()
+            .any(|pattern| match pattern.strip_prefix('/') {
+                Some(from_root) => path == from_root,
+                None => name == pattern.as_str(),
+            })
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root.join(folder))
+        .expect("a folder")
+        .flatten()
     {
-        let file = String::from_utf8_lossy(file).into_owned();
+        let relative = folder.join(entry.file_name());
+        if is_ignored(&relative) {
+            continue;
+        }
+        if entry.path().is_dir() {
+            files.extend(files_not_ignored(root, &relative));
+        } else {
+            files.push(relative);
+        }
+    }
+    files
+}
+
+fn copy_of_the_project(to: &Path) {
+    for file in project_files() {
         let from = repo_root().join(&file);
         if !from.is_file() {
             continue; // deleted in the work tree
         }
         let target = to.join(&file);
         std::fs::create_dir_all(target.parent().expect("a folder")).expect("create a folder");
-        std::fs::copy(&from, &target).unwrap_or_else(|e| panic!("copy {file}: {e}"));
+        std::fs::copy(&from, &target).unwrap_or_else(|e| panic!("copy {}: {e}", file.display()));
     }
 }
 
 #[test]
+fn from_a_source_archive_every_file_but_the_ignored_ones_is_copied() {
+    let folder = tempfile::tempdir().expect("a working folder");
+    let root = folder.path();
+    for file in [
+        ".gitignore",
+        "src/main.rs",
+        "target/debug/app",
+        "tools/node_modules/x/index.js",
+        "tools/package.json",
+        "docs/dist/page.md",
+        ".git/HEAD",
+        "notes/.bench-index.html",
+    ] {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        std::fs::write(&path, "").expect("write");
+    }
+    std::fs::write(
+        root.join(".gitignore"),
+        "/target\n/dist\n/tools/node_modules\n.bench-index.html\n",
+    )
+    .expect("write");
+    let mut files = files_not_ignored(root, Path::new(""));
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            ".gitignore",
+            "docs/dist/page.md",
+            "src/main.rs",
+            "tools/package.json"
+        ]
+        .map(PathBuf::from)
+    );
+}
+
+#[test]
 fn a_fresh_clone_builds_and_pre_renders_with_plain_trunk_and_no_node_modules() {
-    let clone = repo_root().join("target/fresh-clone");
-    let _ = std::fs::remove_dir_all(&clone);
+    let folder = tempfile::tempdir().expect("a working folder");
+    let clone = folder.path().to_path_buf();
     copy_of_the_project(&clone);
     assert!(!clone.join("tools/node_modules").exists());
 
@@ -102,5 +184,4 @@ fn a_fresh_clone_builds_and_pre_renders_with_plain_trunk_and_no_node_modules() {
     for file in ["404.html", "app.html", "service-worker.js"] {
         assert!(dist.join(file).is_file(), "{file}");
     }
-    let _ = std::fs::remove_dir_all(&clone);
 }

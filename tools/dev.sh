@@ -3,7 +3,9 @@
 # already there), then:
 #   tools/dev.sh serve   builds the app and serves it with live reload (trunk serve)
 #   tools/dev.sh test    runs every check: formatting, clippy (wasm and host), native tests and
-#                        the browser tests in headless Chromium
+#                        the browser tests in headless Chromium, Firefox and WebKit
+#   tools/dev.sh test --quick
+#                        formatting, clippy and the native tests: no browser, no Trunk build
 #   tools/dev.sh build   builds the release site into dist/
 #   tools/dev.sh setup   only installs
 set -euo pipefail
@@ -60,6 +62,9 @@ setup_build_tools() {
     exit 1
   fi
 
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
   command -v npm >/dev/null || apt_install nodejs npm
   # wasm-opt from npm binaryen (never Debian's binaryen: its wasm-opt 108 yields a blank page)
   # and axe-core, as tools/package-lock.json pins them; reinstalled when the lock changes.
@@ -88,19 +93,36 @@ setup_test_tools() {
     say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
   fi
-  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
-  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 }
 
-run_tests() {
+# The test targets that build the release site with Trunk: the browser tests and the fresh
+# clone's build. Every other target is quick.
+SITE_TESTS=(browser fresh_clone)
+
+run_checks() {
   say "Formatting"
   cargo fmt --all --check
   say "Clippy (host)"
   cargo clippy --locked --workspace --all-targets -- -D warnings
   say "Clippy (wasm: the crates the browser runs)"
   cargo clippy --locked -p clinic-content -p clinic-app --all-targets --target "$WASM_TARGET" -- -D warnings
+}
+
+run_tests() {
+  run_checks
   say "Tests: native, content files and the browser (the harness builds the release site)"
   cargo test --locked --workspace
+}
+
+run_quick_tests() {
+  run_checks
+  local targets=() file name
+  for file in tests/*.rs; do
+    name="$(basename "$file" .rs)"
+    [[ " ${SITE_TESTS[*]} " == *" $name "* ]] || targets+=(--test "$name")
+  done
+  say "Tests: native only (${SITE_TESTS[*]} left out)"
+  cargo test --locked --workspace --lib --bins "${targets[@]}"
 }
 
 case "${1:-}" in
@@ -111,9 +133,16 @@ case "${1:-}" in
     # Every file made from others (schemas, scripts' generated blocks, CSP hashes) current.
     cargo run --quiet --locked --bin content -- generate
     exec trunk build --release "$@" ;;
-  test) setup_build_tools; setup_test_tools; run_tests ;;
+  test)
+    setup_build_tools
+    if [ "${2:-}" = "--quick" ]; then
+      run_quick_tests
+    else
+      setup_test_tools
+      run_tests
+    fi ;;
   *)
-    echo "usage: tools/dev.sh serve|test|build|setup" >&2
+    echo "usage: tools/dev.sh serve|test [--quick]|build|setup" >&2
     exit 2
     ;;
 esac

@@ -8,8 +8,8 @@ use clinic_content::library::LIBRARY_NAME;
 use serde_json::{json, Value};
 
 use crate::support::{
-    content_json, fixture_outline, run_in_browser, site_dir, with_browser, with_desktop_page,
-    with_page, Page, Server, Unknown,
+    content_json, fixture_outline, home_slug, other_slug, run_in_browser, site_dir, title_of,
+    with_browser, with_desktop_page, with_page, Page, Server, Unknown,
 };
 
 /// Records, before the page's own scripts run, every layout shift and what each animation
@@ -42,20 +42,6 @@ const KEEP_NODES: &str = "window.__kept = [...document.querySelectorAll('#app *'
 
 /// How many of the kept elements are still in the document.
 const NODES_STILL_THERE: &str = "return __kept.filter(node => node.isConnected).length";
-
-const SECOND_SLUG: &str = "a-second-fixture-article";
-
-fn home_slug() -> String {
-    let home = content_json("articles.json")["home"].clone();
-    home.as_str().expect("a home article").to_string()
-}
-
-fn title_of(slug: &str) -> String {
-    content_json(&format!("articles/{slug}.json"))["title"]
-        .as_str()
-        .expect("a title")
-        .to_string()
-}
 
 /// The id of the home article's `index`th section.
 fn section_id(index: usize) -> String {
@@ -102,7 +88,10 @@ async fn every_address_shows_its_own_page_before_the_app_and_the_app_keeps_its_n
     let section = section_id(1);
     let addresses = [
         ("/".to_string(), title_of(&home_slug())),
-        (format!("/articles/{SECOND_SLUG}/"), title_of(SECOND_SLUG)),
+        (
+            format!("/articles/{}/", other_slug()),
+            title_of(&other_slug()),
+        ),
         (format!("/#{section}"), title_of(&home_slug())),
         ("/articles/".to_string(), LIBRARY_NAME.to_string()),
         ("/no/such/page".to_string(), "Page not found".to_string()),
@@ -332,12 +321,12 @@ async fn a_question_address_lands_at_its_question_and_the_app_opens_its_answer()
 
 #[tokio::test]
 async fn without_javascript_every_address_is_readable() {
-    let second = content_json(&format!("articles/{SECOND_SLUG}.json"));
+    let second = content_json(&format!("articles/{}.json", other_slug()));
     let home = content_json(&format!("articles/{}.json", home_slug()));
     let section = section_id(1);
     let addresses = [
         ("/".to_string(), home.clone()),
-        (format!("/articles/{SECOND_SLUG}/"), second),
+        (format!("/articles/{}/", other_slug()), second),
         (format!("/#{section}"), home.clone()),
         (format!("/#{}", question_id()), home),
     ];
@@ -528,7 +517,7 @@ async fn nothing_moves_while_the_app_takes_over_or_builds_the_page() {
             (size, format!("/articles/{}/", home_slug()), false),
             // Short: the page outgrows the window as its parts arrive, and a scrollbar that
             // takes room would then move everything sideways.
-            (size, format!("/articles/{SECOND_SLUG}/"), true),
+            (size, format!("/articles/{}/", other_slug()), true),
         ]
     }) {
         with_browser(1280, 900, &[], |page| async move {

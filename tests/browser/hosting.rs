@@ -5,13 +5,14 @@
 use serde_json::json;
 
 use crate::support::{
-    run_in_browser, shipped_site_dir, site_dir, sub_path_site_dir, Page, Server, Unknown, SUB_PATH,
+    article_file, fixture_outline, home_slug, run_in_browser, shipped_site_dir, shows_title,
+    site_dir, sub_path_site_dir, title_of, Page, Server, Unknown, SUB_PATH,
 };
 
-const TITLE: &str = "Walking Comfortably in Winter: A Fixture Article";
-const ARTICLE: &str = "articles/walking-comfortably-in-winter";
-const BREATHING_ID: &str = "breathing-pace-and-rest-the-quiet-helpers";
-const FAQ_ID: &str = "questions-and-answers";
+/// The home article's own address, relative to the site's base.
+fn article() -> String {
+    format!("articles/{}", home_slug())
+}
 
 async fn on_sub_path_host<F, Fut>(test: F)
 where
@@ -23,11 +24,8 @@ where
 }
 
 async fn shows_the_article(page: &Page) {
-    page.wait_until(
-        "the article renders",
-        &format!("return document.querySelector('h1')?.textContent === {TITLE:?}"),
-    )
-    .await;
+    page.wait_until("the article renders", &shows_title(&title_of(&home_slug())))
+        .await;
     page.wait_until_the_app_runs().await;
 }
 
@@ -85,33 +83,37 @@ async fn under_a_sub_path_an_article_address_answers_200_and_scrolls_to_its_sect
     on_sub_path_host(|page| async move {
         page.open(SUB_PATH).await;
         shows_the_article(&page).await;
+        let article = article();
         for address in [
-            format!("{SUB_PATH}{ARTICLE}"),
-            format!("{SUB_PATH}{ARTICLE}/"),
+            format!("{SUB_PATH}{article}"),
+            format!("{SUB_PATH}{article}/"),
         ] {
             let status = page
                 .eval(&format!("return fetch({address:?}).then(r => r.status)"))
                 .await;
             assert_eq!(status, json!(200), "{address}: the article's own page");
         }
-        page.open(&format!("{SUB_PATH}{ARTICLE}#{BREATHING_ID}"))
-            .await;
+        // The last section: far down the page.
+        let outline = fixture_outline(&home_slug());
+        let far_down = &outline.sections.last().expect("sections").id;
+        page.open(&format!("{SUB_PATH}{article}#{far_down}")).await;
         shows_the_article(&page).await;
         page.wait_until(
             "the section is scrolled into view",
             &format!(
-                "const r = document.getElementById({BREATHING_ID:?}).getBoundingClientRect();
+                "const r = document.getElementById({far_down:?}).getBoundingClientRect();
                  return scrollY > 100 && r.top >= 0 && r.top < innerHeight / 2"
             ),
         )
         .await;
 
         // In-page links keep the article's address: never the base's.
-        let path = format!("{SUB_PATH}{ARTICLE}/");
-        page.click(&format!("nav.toc a[href$='#{FAQ_ID}']")).await;
+        let path = format!("{SUB_PATH}{article}/");
+        let faq = fixture_outline(&home_slug()).faq.id;
+        page.click(&format!("nav.toc a[href$='#{faq}']")).await;
         page.wait_until(
             "the address names the FAQ on this page",
-            &format!("return location.pathname === {path:?} && location.hash === '#{FAQ_ID}'"),
+            &format!("return location.pathname === {path:?} && location.hash === '#{faq}'"),
         )
         .await;
         page.eval("document.querySelector('.skip-link a').click()")
@@ -144,7 +146,7 @@ async fn under_a_sub_path_an_unknown_address_shows_not_found_linking_home() {
 async fn at_the_root_an_article_address_renders_without_rewrite_rules() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
-        page.open(&format!("/{ARTICLE}")).await;
+        page.open(&format!("/{}", article())).await;
         shows_the_article(&page).await;
     })
     .await;
@@ -256,7 +258,7 @@ async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
             .await;
         // The library only for cards of related posts that are articles here, once the
         // article says which.
-        let article = crate::support::fixture_article("walking-comfortably-in-winter");
+        let article = crate::support::fixture_article(&home_slug());
         let index = crate::support::content_json("articles.json");
         let local_related = article.related.iter().any(|post| {
             index["articles"]
@@ -265,10 +267,7 @@ async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
         });
         let mut expected = vec![
             json!(["/content/articles.json", true]),
-            json!([
-                "/content/articles/walking-comfortably-in-winter.json",
-                false
-            ]),
+            json!([article_file(&home_slug()), false]),
         ];
         if local_related {
             expected.push(json!(["/content/library.json", false]));

@@ -4,12 +4,14 @@
 use serde_json::{json, Value};
 
 use crate::support::{
-    content_json, next_build_of, run_in_browser, site_dir, sub_path_site_dir, Fault, Page, Server,
-    Unknown, SUB_PATH,
+    article_file, content_json, home_slug, next_build_of, other_slug, run_in_browser, site_dir,
+    sub_path_site_dir, title_of, Fault, Page, Server, Unknown, SUB_PATH,
 };
 
-const TITLE: &str = "Walking Comfortably in Winter: A Fixture Article";
-const ARTICLE: &str = "articles/walking-comfortably-in-winter";
+/// The home article's own address, relative to the site's base.
+fn article() -> String {
+    format!("articles/{}", home_slug())
+}
 
 /// Records script errors, failed promises and console errors, before the page's own scripts.
 const ERRORS: &str = "window.__errors = [];
@@ -40,7 +42,7 @@ async fn visit_then_reload_offline(page: &Page, path: &str) {
 }
 
 async fn the_whole_article_works(page: &Page, base: &str) {
-    assert_eq!(page.texts("h1").await, vec![TITLE]);
+    assert_eq!(page.texts("h1").await, vec![title_of(&home_slug())]);
     assert!(
         page.text(".offline-notice[role=status]")
             .await
@@ -94,7 +96,7 @@ async fn notice_shown(page: &Page) -> Value {
 
 #[tokio::test]
 async fn after_one_visit_the_article_works_offline_at_the_root() {
-    for path in ["/".to_string(), format!("/{ARTICLE}")] {
+    for path in ["/".to_string(), format!("/{}", article())] {
         let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
         run_in_browser(server, 1280, 900, &[], |page| async move {
             visit_then_reload_offline(&page, &path).await;
@@ -106,7 +108,7 @@ async fn after_one_visit_the_article_works_offline_at_the_root() {
 
 #[tokio::test]
 async fn after_one_visit_the_article_works_offline_under_a_sub_path() {
-    for path in [SUB_PATH.to_string(), format!("{SUB_PATH}{ARTICLE}")] {
+    for path in [SUB_PATH.to_string(), format!("{SUB_PATH}{}", article())] {
         let server = Server::start_with(sub_path_site_dir(), SUB_PATH, Unknown::NotFoundPage);
         run_in_browser(server, 1280, 900, &[], |page| async move {
             visit_then_reload_offline(&page, &path).await;
@@ -125,7 +127,7 @@ async fn offline_an_article_never_saved_says_so_and_retry_loads_it_once_online()
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
         // An article published after this reader's visit is not in the saved copy.
-        let mut new_article = content_json("articles/a-second-fixture-article.json");
+        let mut new_article = content_json(&format!("articles/{}.json", other_slug()));
         new_article["slug"] = "published-later".into();
         let mut index = content_json("articles.json");
         index["articles"]
@@ -172,8 +174,9 @@ async fn losing_the_network_on_a_first_visit_shows_the_offline_message_with_retr
     server.serve_the_shell();
     run_in_browser(server, 1280, 900, &[], |page| async move {
         // The page arrives, then the network goes before the article does.
-        for file in ["site.json", "articles.json", "articles/walking-comfortably-in-winter.json"] {
-            page.server.set(&format!("/content/{file}"), Fault::Drop);
+        let home = article_file(&home_slug());
+        for file in ["/content/site.json", "/content/articles.json", &home] {
+            page.server.set(file, Fault::Drop);
         }
         page.open("/").await;
         page.find(".load-error").await;
@@ -195,7 +198,8 @@ async fn an_edited_article_reaches_a_returning_reader_on_the_next_visit() {
         page.open("/").await;
         page.wait_until_saved_for_offline().await;
         // The site built again after an editor changed the introduction.
-        let words = content_json(&format!("{ARTICLE}.json"))["intro"][0]["paragraph"][0]["text"]
+        let words = content_json(&format!("{}.json", article()))["intro"][0]["paragraph"][0]
+            ["text"]
             .as_str()
             .expect("the introduction's first words")
             .to_string();
@@ -258,7 +262,7 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
         // Offline now, the page and its files come from the new build alone.
         cut_the_network(&page).await;
         page.open("/").await;
-        assert_eq!(page.texts("h1").await, vec![TITLE]);
+        assert_eq!(page.texts("h1").await, vec![title_of(&home_slug())]);
         assert_eq!(builds_loaded(&page).await, json!(["next"]));
         assert_eq!(page.eval("return __errors").await, json!([]));
     })

@@ -2,10 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::{content_json, with_desktop_page, Page};
-
-const URL: &str = "https://clinic.test/articles/walking-comfortably-in-winter/";
-const CARD: &str = "https://clinic.test/images/fixture-card.png";
+use crate::support::{content_json, home_slug, other_slug, with_desktop_page, Page};
 
 async fn head_value(page: &Page, selector: &str, attribute: &str) -> Value {
     page.eval(&format!(
@@ -32,12 +29,10 @@ async fn every_pages_html_carries_the_head_the_app_gives_it_for_readers_without_
     // Link previews (chat apps, social networks) read the HTML and run no script.
     with_desktop_page(|page| async move {
         // Each address, and the file a host answers it with.
+        let other = format!("/articles/{}/", other_slug());
         for (address, file) in [
             ("/", "/"),
-            (
-                "/articles/a-second-fixture-article/",
-                "/articles/a-second-fixture-article/",
-            ),
+            (other.as_str(), other.as_str()),
             ("/no/such/page", "/404.html"),
         ] {
             page.open(address).await;
@@ -74,22 +69,32 @@ async fn every_pages_html_carries_the_head_the_app_gives_it_for_readers_without_
 async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
     with_desktop_page(|page| async move {
         page.open("/").await;
-        let article = content_json("articles/walking-comfortably-in-winter.json");
+        let article = content_json(&format!("articles/{}.json", home_slug()));
+        let site_url = content_json("site.json")["site_url"].clone();
+        let site_url = site_url.as_str().expect("the site's address");
+        // Its own address, not the home page's; a raster card: social networks do not show
+        // the SVG hero.
+        let url = format!("{site_url}articles/{}/", home_slug());
+        let card = format!(
+            "{site_url}{}",
+            article["hero"]["share_image"]
+                .as_str()
+                .expect("a sharing card")
+        );
         assert_eq!(
             head_value(&page, "link[rel=canonical]", "href").await,
-            json!([URL])
+            json!([url])
         );
         for (property, expected) in [
             ("og:type", json!("article")),
             ("og:title", article["title"].clone()),
             ("og:description", article["description"].clone()),
-            ("og:url", json!(URL)),
+            ("og:url", json!(url)),
             (
                 "og:site_name",
                 content_json("site.json")["clinic_name"].clone(),
             ),
-            // A raster card: social networks do not show the SVG hero.
-            ("og:image", json!(CARD)),
+            ("og:image", json!(card)),
             ("article:published_time", article["published"].clone()),
         ] {
             assert_eq!(
@@ -102,7 +107,7 @@ async fn the_head_carries_canonical_open_graph_and_twitter_tags() {
             ("twitter:card", json!("summary_large_image")),
             ("twitter:title", article["title"].clone()),
             ("twitter:description", article["description"].clone()),
-            ("twitter:image", json!(CARD)),
+            ("twitter:image", json!(card)),
         ] {
             assert_eq!(
                 head_value(&page, &format!("meta[name='{name}']"), "content").await,

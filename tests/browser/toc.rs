@@ -3,11 +3,31 @@
 
 use serde_json::Value;
 
-use crate::support::{with_browser, with_desktop_page, with_page, Page};
+use crate::support::{
+    fixture_outline, home_slug, with_browser, with_desktop_page, with_page, Page,
+};
 
-const BREATHING_ID: &str = "breathing-pace-and-rest-the-quiet-helpers";
-const SLIPPERY_ID: &str = "slippery-paths-and-careful-steps";
-const FAQ_ID: &str = "questions-and-answers";
+/// The id of the home article's last section: far down the page.
+fn far_section() -> String {
+    let outline = fixture_outline(&home_slug());
+    outline.sections.last().expect("sections").id.clone()
+}
+
+/// The id of the home article's first section.
+fn first_section() -> String {
+    fixture_outline(&home_slug()).sections[0].id.clone()
+}
+
+/// The id of a section in the middle of the home article.
+fn middle_section() -> String {
+    let outline = fixture_outline(&home_slug());
+    outline.sections[outline.sections.len() / 2].id.clone()
+}
+
+/// The id of the home article's FAQ heading.
+fn faq_id() -> String {
+    fixture_outline(&home_slug()).faq.id
+}
 /// JavaScript: `floor` is where the visible page starts: below the header when it sticks,
 /// which the page declares as its scroll padding.
 const FLOOR: &str =
@@ -45,12 +65,20 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
             )
             .await;
         assert_eq!(entries, headings, "one entry per heading, h3 entries nested under h2");
-        let entries = entries.as_array().expect("entries");
-        assert_eq!(entries.len(), 18);
-        assert_eq!(
-            entries[17],
-            serde_json::json!(["NAV", "Questions and Answers", format!("#{FAQ_ID}")])
-        );
+        let outline = fixture_outline(&home_slug());
+        let mut expected = Vec::new();
+        for section in &outline.sections {
+            expected.push(serde_json::json!(["NAV", section.text, format!("#{}", section.id)]));
+            for part in &section.children {
+                expected.push(serde_json::json!(["LI", part.text, format!("#{}", part.id)]));
+            }
+        }
+        expected.push(serde_json::json!([
+            "NAV",
+            outline.faq.text,
+            format!("#{}", outline.faq.id)
+        ]));
+        assert_eq!(entries, Value::Array(expected), "the FAQ last");
     })
     .await;
 }
@@ -58,29 +86,30 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
 #[tokio::test]
 async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focus() {
     with_desktop_page(|page| async move {
+        let far = far_section();
         open(&page, "/").await;
-        page.click(&format!("nav.toc a[href$='#{BREATHING_ID}']")).await;
+        page.click(&format!("nav.toc a[href$='#{far}']")).await;
         page.wait_until(
             "the heading is at the top of the window, below the header",
             &format!(
-                "{FLOOR} const t = document.getElementById({BREATHING_ID:?}).getBoundingClientRect().top;
+                "{FLOOR} const t = document.getElementById({far:?}).getBoundingClientRect().top;
                  return t >= floor && t < floor + 40"
             ),
         )
         .await;
         assert_eq!(
             page.eval("return location.hash").await,
-            Value::String(format!("#{BREATHING_ID}"))
+            Value::String(format!("#{far}"))
         );
         assert_eq!(
             page.eval("return document.activeElement.id").await,
-            Value::String(BREATHING_ID.into())
+            Value::String(far.clone())
         );
         page.wait_until(
             "the scroll-spy marks the section",
             &format!(
                 "return document.querySelector('nav.toc [aria-current=location]')
-                    ?.hash === '#{BREATHING_ID}'"
+                    ?.hash === '#{far}'"
             ),
         )
         .await;
@@ -95,13 +124,16 @@ async fn activating_an_entry_scrolls_to_the_heading_sets_the_hash_and_moves_focu
 #[tokio::test]
 async fn scrolling_moves_the_current_marker_to_exactly_one_entry() {
     with_desktop_page(|page| async move {
+        let far = far_section();
+        let middle = middle_section();
+        let faq = faq_id();
         open(&page, "/").await;
         assert_eq!(
             current_entries(&page).await,
-            serde_json::json!([["location", "#why-cold-weather-makes-walking-harder"]]),
+            serde_json::json!([["location", format!("#{}", first_section())]]),
             "at the top, the first section"
         );
-        for id in [BREATHING_ID, SLIPPERY_ID, FAQ_ID] {
+        for id in [&far, &middle, &faq] {
             page.eval(&format!(
                 "const h = document.getElementById({id:?});
                  window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 50)"
@@ -129,9 +161,10 @@ async fn scrolling_moves_the_current_marker_to_exactly_one_entry() {
 #[tokio::test]
 async fn a_deep_link_scrolls_to_its_section_on_load() {
     with_desktop_page(|page| async move {
+        let far = far_section();
         for path in [
-            format!("/#{BREATHING_ID}"),
-            format!("/articles/walking-comfortably-in-winter#{SLIPPERY_ID}"),
+            format!("/#{far}"),
+            format!("/articles/{}#{}", home_slug(), middle_section()),
         ] {
             page.open(&path).await;
             let id = path.rsplit('#').next().expect("id").to_string();
@@ -152,6 +185,7 @@ async fn a_deep_link_scrolls_to_its_section_on_load() {
 #[tokio::test]
 async fn an_unknown_deep_link_is_ignored() {
     with_desktop_page(|page| async move {
+        let far = far_section();
         // On load: the page renders whole, at the top.
         open(&page, "/#no-such-section").await;
         assert_eq!(page.texts("h1").await.len(), 1);
@@ -161,7 +195,7 @@ async fn an_unknown_deep_link_is_ignored() {
         // read once the app's own hashchange handler (registered first) and a frame have run.
         let before = page
             .eval(&format!(
-                "document.getElementById({BREATHING_ID:?}).scrollIntoView();
+                "document.getElementById({far:?}).scrollIntoView();
                  document.querySelector('.faq-question').focus();
                  return scrollY"
             ))
@@ -210,18 +244,22 @@ async fn with_reduced_motion_a_jump_is_instant() {
         900,
         &["--force-prefers-reduced-motion"],
         |page| async move {
+            let far = far_section();
             open(&page, "/").await;
             // Click and measure in the same task: a smooth scroll would not have moved yet.
             let offset = page
                 .eval(&format!(
-                    "document.querySelector(\"nav.toc a[href$='#{BREATHING_ID}']\").click();
+                    "document.querySelector(\"nav.toc a[href$='#{far}']\").click();
                      {FLOOR}
-                     return document.getElementById({BREATHING_ID:?}).getBoundingClientRect().top - floor"
+                     return document.getElementById({far:?}).getBoundingClientRect().top - floor"
                 ))
                 .await
                 .as_f64()
                 .expect("number");
-            assert!((0.0..40.0).contains(&offset), "instantly at the top: {offset}");
+            assert!(
+                (0.0..40.0).contains(&offset),
+                "instantly at the top: {offset}"
+            );
         },
     )
     .await;
@@ -230,12 +268,13 @@ async fn with_reduced_motion_a_jump_is_instant() {
 #[tokio::test]
 async fn without_reduced_motion_a_jump_is_smooth() {
     with_desktop_page(|page| async move {
+        let far = far_section();
         open(&page, "/").await;
         // Click, then note the scroll position at every frame until it settles: a smooth
         // jump passes through several positions on its way; an instant one, or none, does not.
         let positions = page
             .eval(&format!(
-                "document.querySelector(\"nav.toc a[href$='#{BREATHING_ID}']\").click();
+                "document.querySelector(\"nav.toc a[href$='#{far}']\").click();
                  const seen = [scrollY];
                  return new Promise(done => (function frame() {{
                    seen.push(scrollY);
@@ -253,7 +292,7 @@ async fn without_reduced_motion_a_jump_is_smooth() {
         );
         let offset = page
             .eval(&format!(
-                "{FLOOR} return document.getElementById({BREATHING_ID:?}).getBoundingClientRect().top - floor"
+                "{FLOOR} return document.getElementById({far:?}).getBoundingClientRect().top - floor"
             ))
             .await
             .as_f64()
@@ -308,6 +347,8 @@ async fn on_a_phone_the_contents_are_a_collapsed_disclosure() {
 #[tokio::test]
 async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
     with_desktop_page(|page| async move {
+        let far = far_section();
+        let faq = faq_id();
         open(&page, "/").await;
         let layout = page
             .eval(
@@ -319,7 +360,7 @@ async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
             .await;
         assert_eq!(layout, serde_json::json!(["sticky", "none", true]));
         page.eval(&format!(
-            "document.getElementById({BREATHING_ID:?}).scrollIntoView()"
+            "document.getElementById({far:?}).scrollIntoView()"
         ))
         .await;
         let gap = page
@@ -347,7 +388,7 @@ async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
         // Far down the article, the sidebar has scrolled itself to show the current entry.
         let page_scroll = page
             .eval(&format!(
-                "const h = document.getElementById('{FAQ_ID}');
+                "const h = document.getElementById('{faq}');
                  window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 150); return scrollY"
             ))
             .await;
@@ -356,7 +397,7 @@ async fn on_a_wide_screen_the_contents_stay_beside_the_article() {
             &format!(
                 "const nav = document.querySelector('nav.toc').getBoundingClientRect();
                  const a = document.querySelector('nav.toc [aria-current]');
-                 if (!a || new URL(a.href).hash !== '#{FAQ_ID}') return false;
+                 if (!a || new URL(a.href).hash !== '#{faq}') return false;
                  const r = a.getBoundingClientRect();
                  return r.top >= nav.top && r.bottom <= nav.bottom"
             ),

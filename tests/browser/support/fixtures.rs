@@ -1,0 +1,158 @@
+//! The suite's own content (`tests/fixtures/`) and the shipped content, read for tests that
+//! compare the page with them.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::site::repo_root;
+
+/// The suite's own site folder: `content/` and `images/`.
+pub fn fixtures_dir() -> PathBuf {
+    repo_root().join("tests/fixtures")
+}
+
+/// A fixture content file, as JSON, for tests that compare the page with it.
+pub fn content_json(file: &str) -> serde_json::Value {
+    json_file(&fixtures_dir().join("content").join(file))
+}
+
+/// The outline (heading ids) of a fixture article, as the app derives it.
+pub fn fixture_outline(slug: &str) -> clinic_content::Outline {
+    clinic_content::Outline::of(&fixture_article(slug))
+}
+
+/// A fixture article, as the app reads it.
+pub fn fixture_article(slug: &str) -> clinic_content::Article {
+    use clinic_content::load::parse;
+    let file = format!("articles/{slug}.json");
+    let text = std::fs::read_to_string(fixtures_dir().join("content").join(&file))
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    parse(&file, &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every fixture article, in the index's order.
+pub fn fixture_articles() -> Vec<clinic_content::Article> {
+    content_json("articles.json")["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|summary| fixture_article(summary["slug"].as_str().expect("slug")))
+        .collect()
+}
+
+/// The slug of the fixture article the home page shows.
+pub fn home_slug() -> String {
+    let home = content_json("articles.json")["home"].clone();
+    home.as_str().expect("a home article").to_string()
+}
+
+/// The slug of a fixture article other than the home page's.
+pub fn other_slug() -> String {
+    let home = home_slug();
+    fixture_articles()
+        .into_iter()
+        .map(|article| article.slug)
+        .find(|slug| *slug != home)
+        .expect("the fixtures have a second article")
+}
+
+/// A fixture article's content file, as the site serves it.
+pub fn article_file(slug: &str) -> String {
+    format!("/content/articles/{slug}.json")
+}
+
+/// A fixture article's title.
+pub fn title_of(slug: &str) -> String {
+    content_json(&format!("articles/{slug}.json"))["title"]
+        .as_str()
+        .expect("a title")
+        .to_string()
+}
+
+/// A script that says whether the page's heading is `title`.
+pub fn shows_title(title: &str) -> String {
+    format!("return document.querySelector('h1')?.textContent === {title:?}")
+}
+
+/// The blocks of an article's body, in the order the page shows them: the introduction, then
+/// each section's, each followed by its parts'.
+pub fn body_blocks(article: &Value) -> Vec<Value> {
+    let list = |value: &Value| value.as_array().cloned().unwrap_or_default();
+    let mut blocks = list(&article["intro"]);
+    for section in list(&article["sections"]) {
+        blocks.extend(list(&section["body"]));
+        for part in list(&section["subsections"]) {
+            blocks.extend(list(&part["body"]));
+        }
+    }
+    blocks
+}
+
+/// Every span of one of `kinds` (`strong`, `emphasis`, `link`, `booking_link`) in `blocks`, in
+/// order.
+pub fn spans(blocks: &[Value], kinds: &[&str]) -> Vec<Value> {
+    let mut runs: Vec<Value> = Vec::new();
+    for block in blocks {
+        runs.extend(block.get("paragraph").cloned());
+        for kind in ["list", "numbered_list"] {
+            runs.extend(block[kind].as_array().into_iter().flatten().cloned());
+        }
+    }
+    runs.iter()
+        .flat_map(|run| run.as_array().cloned().unwrap_or_default())
+        .filter(|span| kinds.iter().any(|kind| span.get(*kind).is_some()))
+        .collect()
+}
+
+/// A span's text.
+pub fn span_text(span: &Value) -> String {
+    plain(&Value::Array(vec![span.clone()]))
+}
+
+/// A shipped content file (`public/content/`), as JSON.
+pub fn shipped_content_json(file: &str) -> serde_json::Value {
+    json_file(&repo_root().join("public/content").join(file))
+}
+
+/// The plain text of a JSON rich-text run.
+pub fn plain(inlines: &Value) -> String {
+    inlines
+        .as_array()
+        .expect("rich text is a list")
+        .iter()
+        .map(|span| {
+            let (kind, value) = span
+                .as_object()
+                .and_then(|o| o.iter().next())
+                .expect("a span");
+            match kind.as_str() {
+                "link" => value["text"].as_str(),
+                _ => value.as_str(),
+            }
+            .expect("span text")
+            .to_string()
+        })
+        .collect()
+}
+
+/// Every paragraph and list item of `blocks`, as plain text.
+pub fn block_texts(blocks: &Value) -> Vec<String> {
+    let mut texts = Vec::new();
+    for block in blocks.as_array().into_iter().flatten() {
+        if let Some(paragraph) = block.get("paragraph") {
+            texts.push(plain(paragraph));
+        }
+        for kind in ["list", "numbered_list"] {
+            for item in block[kind].as_array().into_iter().flatten() {
+                texts.push(plain(item));
+            }
+        }
+    }
+    texts
+}
+
+fn json_file(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}

@@ -1,0 +1,193 @@
+//! The sites the tests load: the release site built once with Trunk (for the domain root and
+//! for a sub-path), copies of it with the suite's fixture content, and new builds of it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, OnceLock};
+
+use super::fixtures::fixtures_dir;
+use crate::common::copy_dir;
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Where the runs of the browser tests keep their sites, one folder per run.
+fn runs_folder() -> PathBuf {
+    repo_root().join("target/browser-tests")
+}
+
+/// This run's own folder (`run-<process id>`), so two runs at once never share a site. The
+/// first call removes the folders of runs that have ended: a test process ends without
+/// running destructors, so each run cleans up after the ones before it.
+fn run_folder() -> &'static Path {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let ended = |name: &str| {
+            name.strip_prefix("run-")
+                .and_then(|id| id.parse::<u32>().ok())
+                .is_some_and(|id| !Path::new(&format!("/proc/{id}")).exists())
+        };
+        for entry in std::fs::read_dir(runs_folder())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if ended(&entry.file_name().to_string_lossy()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+        let folder = runs_folder().join(format!("run-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).expect("a folder for this run's sites");
+        folder
+    })
+}
+
+/// The release site built for the domain root, with the suite's fixture content.
+pub fn site_dir() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| with_fixture_content(shipped_site_dir(), "/", "site-fixture"))
+}
+
+/// The release site built for the domain root, with the content it ships.
+pub fn shipped_site_dir() -> &'static Path {
+    static SITE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    built(&SITE, "/", "site")
+}
+
+/// The release site built for a sub-path deploy (`--public-url /clinic/`), with the fixture
+/// content.
+pub fn sub_path_site_dir() -> &'static Path {
+    static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        with_fixture_content(
+            built(&BUILT, SUB_PATH, "site-clinic"),
+            SUB_PATH,
+            "site-clinic-fixture",
+        )
+    })
+}
+
+/// A copy of the built site `dist` (built for `public_url`) named `name`, serving the fixture
+/// content and images in place of the shipped content, with every page pre-rendered from them.
+fn with_fixture_content(dist: &Path, public_url: &str, name: &str) -> PathBuf {
+    let site = run_folder().join(name);
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(dist, &site);
+    std::fs::remove_dir_all(site.join("content")).expect("remove the shipped content");
+    std::fs::remove_dir_all(site.join("articles")).expect("remove the shipped pages");
+    copy_dir(&fixtures_dir().join("content"), &site.join("content"));
+    copy_dir(&fixtures_dir().join("images"), &site.join("images"));
+    // What the build does last, done again for this content: every page pre-rendered, and
+    // the service worker's list of saved files.
+    finish_build(&site, public_url);
+    site
+}
+
+/// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`.
+fn finish_build(site: &Path, public_url: &str) {
+    let output = Command::new(env!("CARGO_BIN_EXE_finish-build"))
+        .arg(site)
+        .arg(public_url)
+        .output()
+        .expect("run finish-build");
+    assert!(
+        output.status.success(),
+        "finish-build failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Every HTML page of `site`.
+pub fn html_pages(site: &Path) -> Vec<PathBuf> {
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(site).expect("read a folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            pages.extend(html_pages(&path));
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "html")
+        {
+            pages.push(path);
+        }
+    }
+    pages
+}
+
+/// A copy of the fixture site as a new build would be: the same app under new hashed file
+/// names, and its own service worker.
+pub fn next_build_of(site: &Path, name: &str) -> PathBuf {
+    let next = run_folder().join(name);
+    let _ = std::fs::remove_dir_all(&next);
+    copy_dir(site, &next);
+    let assets = next.join("assets");
+    let mut renamed = Vec::new();
+    for entry in std::fs::read_dir(&assets).expect("assets").flatten() {
+        let old = entry.file_name().to_string_lossy().into_owned();
+        let new = old.replacen("clinic-article-", "clinic-article-next", 1);
+        std::fs::rename(assets.join(&old), assets.join(&new)).expect("rename an asset");
+        renamed.push((old, new));
+    }
+    for page in html_pages(&next) {
+        let mut html = std::fs::read_to_string(&page).expect("page");
+        for (old, new) in &renamed {
+            html = html.replace(old.as_str(), new);
+        }
+        std::fs::write(&page, html).expect("write the page");
+    }
+    let (_, service_worker) = clinic_build::service_worker::write_service_worker(&next)
+        .expect("write the service worker");
+    assert!(service_worker > 0);
+    next
+}
+
+pub const SUB_PATH: &str = "/clinic/";
+
+fn built(
+    site: &'static OnceLock<Result<PathBuf, String>>,
+    public_url: &str,
+    name: &str,
+) -> &'static Path {
+    // One trunk build at a time: they share cargo's target directory.
+    static BUILDING: Mutex<()> = Mutex::new(());
+    let result = site.get_or_init(|| {
+        let _one_at_a_time = BUILDING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        build_site(public_url, name)
+    });
+    match result {
+        Ok(dir) => dir,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+fn build_site(public_url: &str, name: &str) -> Result<PathBuf, String> {
+    let root = repo_root();
+    let dist = run_folder().join(name);
+    let path = format!(
+        "{}:{}",
+        root.join("tools/node_modules/.bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let output = Command::new("trunk")
+        .args(["build", "--release", "--public-url", public_url, "--dist"])
+        .arg(&dist)
+        .current_dir(&root)
+        .env("PATH", path)
+        .env("TRUNK_OFFLINE", "true")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .output()
+        .map_err(|e| format!("could not run trunk (run tools/dev.sh test to install it): {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "trunk build --release --public-url {public_url} failed:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(dist)
+}
