@@ -1,5 +1,5 @@
 //! Articles written in Markdown: `content import` turns them into the typed content, and
-//! `content new` starts one. The format (README, "Writing an article"):
+//! `content new` starts one. The format (docs/editing.md, "Writing an article in Markdown"):
 //!
 //! - YAML front matter between `---` lines: `title`, `description`, `date` (YYYY-MM-DD),
 //!   `category`, `hero` (`src`, `alt`, and `width`/`height` unless the image file tells them;
