@@ -1,9 +1,9 @@
 // Starts the app: imports the wasm-bindgen glue and instantiates the wasm, both named by
 // Trunk (with their content hashes) in this script's data attributes. An external file, so
 // the site's Content-Security-Policy allows no inline script.
-// On a pre-rendered page (crates/build/src/prerender) the reader already has the article: the app's
-// download waits until the page and its images have loaded and painted, so it takes no
-// bandwidth from them. Meanwhile the page's links work and the browser's own features (find
+// On a pre-rendered page (crates/build/src/prerender) the reader already has the article:
+// the app's download waits until the page and its images have loaded and painted, so it
+// takes no bandwidth from them. Meanwhile the page's links work and the browser's own features (find
 // in page, #:~:text= links) too; its buttons need the app: the last one pressed is marked,
 // and so is what the browser revealed, for the app to do again once it runs the page
 // (crates/app/src/handover.rs). Otherwise (the app's shell) the app starts at once.

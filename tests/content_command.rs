@@ -170,6 +170,53 @@ fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
 }
 
 #[test]
+fn check_names_a_markdown_article_not_imported_as_it_now_reads() {
+    let copy = site_copy("sources");
+    let site = copy.path();
+    let sources = site.join("content-src");
+    std::fs::create_dir(&sources).expect("a folder");
+    let markdown = fixture_markdown_with(&sources.join("stretching-at-your-desk.md"), &[]);
+    let (folder, sources) = (
+        site.join("content").display().to_string(),
+        sources.display().to_string(),
+    );
+    let check = || content(&["check", &folder, "--sources", &sources]);
+
+    // Never imported: its JSON is not there.
+    let output = check();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let found = problems(&output);
+    let named = |found: &[String]| {
+        found.len() == 1
+            && found[0].starts_with(&format!(
+                "{}: {}",
+                markdown.display(),
+                site.join("content/articles/").display()
+            ))
+            && found[0].ends_with(&format!(
+                ".json is not what it says: run cargo run --bin content -- import {} --force",
+                markdown.display()
+            ))
+    };
+    assert!(named(&found), "{found:?}");
+
+    // Imported: in step.
+    let imported = content(&[
+        "import",
+        &markdown.display().to_string(),
+        "--content",
+        &folder,
+    ]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(check().status.code(), Some(0), "{}", stderr(&check()));
+
+    // Edited and not imported again: named, with the command that fixes it.
+    fixture_markdown_with(&markdown, &[("five times", "six times")]);
+    let found = problems(&check());
+    assert!(named(&found), "{found:?}");
+}
+
+#[test]
 fn check_names_key_points_above_grade_8_and_fails() {
     let copy = site_copy("grade");
     let site = copy.path();

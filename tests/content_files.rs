@@ -137,32 +137,3 @@ fn the_json_ld_holds_every_question_and_answer_of_every_article() {
         }
     }
 }
-
-#[test]
-fn every_markdown_source_imports_to_the_article_the_site_ships() {
-    use clinic_editor::markdown::import;
-    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("content-src");
-    let mut imported = 0;
-    for entry in std::fs::read_dir(&sources).expect("content-src/").flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|ext| ext != "md") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("markdown");
-        let article = import(&text, &public_dir())
-            .unwrap_or_else(|errors| panic!("{path:?} does not import: {errors:#?}"));
-        let file = article_file(&article.slug);
-        let shipped: Article = must(load(&file));
-        assert!(
-            article == shipped,
-            "public/{file} differs from {path:?}: run cargo run --bin content -- import {} \
-             --force",
-            path.display()
-        );
-        imported += 1;
-    }
-    assert!(
-        imported > 0,
-        "content-src/ holds the shipped article's Markdown"
-    );
-}

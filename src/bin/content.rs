@@ -13,7 +13,7 @@ use clinic_content::ids::readable_slug;
 use clinic_content::load::{article_file, parse, INDEX_FILE};
 use clinic_content::model::{Article, ArticleIndex, ArticleSummary};
 use clinic_content::review::today;
-use clinic_editor::check::check_folder;
+use clinic_editor::check::{check_folder, markdown_problems};
 use clinic_editor::markdown::{import, skeleton};
 use clinic_editor::sample_articles::{sample_articles, vocabulary_of, SAMPLE_SLUG_PREFIX};
 
@@ -37,13 +37,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Verb {
-    /// Checks every content file through the browser's types and rules, and the files
-    /// against each other; mistakes fail (exit 1), warnings do not.
-    #[command(after_help = "Example:\n  cargo run --bin content -- check public/content")]
+    /// Checks every content file through the browser's types and rules, the files against
+    /// each other, and that each Markdown article has been imported as it now reads;
+    /// mistakes fail (exit 1), warnings do not.
+    #[command(
+        after_help = "Example:\n  cargo run --bin content -- check public/content \
+                            --sources content-src"
+    )]
     Check {
         /// The content folder.
         #[arg(default_value = CONTENT_DIR)]
         folder: PathBuf,
+        /// The Markdown articles imported into it (for the shipped content folder:
+        /// content-src).
+        #[arg(long)]
+        sources: Option<PathBuf>,
     },
     /// Turns a Markdown article into articles/<slug>.json and lists it in articles.json,
     /// after checking the folder as it would be: a mistake changes nothing.
@@ -121,7 +129,12 @@ fn main() -> ExitCode {
 
 fn run(verb: Verb) -> Result<String, Failure> {
     match verb {
-        Verb::Check { folder } => check(&folder),
+        Verb::Check { folder, sources } => {
+            // The shipped content's Markdown is in content-src; another folder's, where told.
+            let sources = sources
+                .or_else(|| (folder == Path::new(CONTENT_DIR)).then(|| PathBuf::from(SOURCES_DIR)));
+            check(&folder, sources.as_deref())
+        }
         Verb::Import {
             file,
             force,
@@ -149,14 +162,19 @@ fn generate_derived_files() -> Result<String, Failure> {
     })
 }
 
-fn check(content: &Path) -> Result<String, Failure> {
-    if !content.is_dir() {
-        return Err(Failure::Usage(format!(
-            "{} is not a folder",
-            content.display()
-        )));
+fn check(content: &Path, sources: Option<&Path>) -> Result<String, Failure> {
+    for folder in std::iter::once(content).chain(sources) {
+        if !folder.is_dir() {
+            return Err(Failure::Usage(format!(
+                "{} is not a folder",
+                folder.display()
+            )));
+        }
     }
-    let report = check_folder(content, &today());
+    let mut report = check_folder(content, &today());
+    if let Some(sources) = sources {
+        report.problems.extend(markdown_problems(sources, content));
+    }
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }

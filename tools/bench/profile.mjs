@@ -39,7 +39,7 @@ const AREAS = [
   ["head tags and JSON-LD", /pages::head|structured_data/],
   ["observers and listeners", /intersection_observer|use_event_listener|IntersectionObserver/],
   ["reading settings", /clinic_app::prefs/],
-  ["fetching (gloo-net)", /gloo_net|content::fetch/],
+  ["fetching (gloo-net)", /gloo_net|clinic_app::loading/],
   ["building and mounting views", /tachys|leptos|reactive_graph|clinic_app::components|clinic_app::pages/],
 ];
 

@@ -1,5 +1,5 @@
 // The service worker: the articles keep working offline, and a second visit starts from the
-// copy saved on the device. src/offline/precache.rs (run after every build) writes this file
+// copy saved on the device. service_worker.rs (run after every build) writes this file
 // into the build as service-worker.js, with VERSION and PRECACHE filled in from the build
 // itself, so a rebuild never caches a stale file name.
 //

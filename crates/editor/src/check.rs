@@ -21,6 +21,7 @@ use clinic_content::review::ReviewDates;
 use clinic_content::text::display_date;
 use clinic_content::validate::{problems_with_site, Validate};
 
+use crate::markdown::import;
 use crate::readability::key_points_problem;
 
 /// What `check_folder` found.
@@ -177,6 +178,51 @@ pub fn check_folder(content: &Path, today: &str) -> Report {
     }
     problems.extend(lines);
     Report { problems, warnings }
+}
+
+/// Every Markdown article in `sources` whose JSON in `content` is not what it says (or is not
+/// there): the JSON is what the site shows, so a Markdown edit not yet imported is a mistake,
+/// named with the command that fixes it. A Markdown mistake is named with its line.
+pub fn markdown_problems(sources: &Path, content: &Path) -> Vec<String> {
+    let site = content.parent().unwrap_or(Path::new("."));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(sources)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    files.sort();
+    let mut problems = Vec::new();
+    for path in files {
+        let at = path.display();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            problems.push(format!("{at}: cannot be read"));
+            continue;
+        };
+        let article = match import(&text, site) {
+            Ok(article) => article,
+            Err(errors) => {
+                problems.extend(errors.into_iter().map(|error| match error.line {
+                    Some(line) => format!("{at}:{line}: {}", error.message),
+                    None => format!("{at}: {}", error.message),
+                }));
+                continue;
+            }
+        };
+        let file = article_file(&article.slug);
+        let json = content.join(file.trim_start_matches("content/"));
+        let shipped = std::fs::read_to_string(&json)
+            .ok()
+            .and_then(|text| parse::<Article>(&file, &text).ok());
+        if shipped.as_ref() != Some(&article) {
+            problems.push(format!(
+                "{at}: {} is not what it says: run cargo run --bin content -- import {at} --force",
+                json.display()
+            ));
+        }
+    }
+    problems
 }
 
 /// The places where the browser's ASCII-only slugs would drop letters from an address: a

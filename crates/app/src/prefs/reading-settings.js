@@ -1,10 +1,10 @@
 // Applies the saved reading settings (or, for what is not saved, the system's wishes) to
 // <html> before the first paint, so a reader who chose high contrast never sees the default
-// theme flash, not even on the loader. Inlined into every page. The app (src/prefs) owns the
-// settings; this applies the same storage format ("name=value" pairs joined by ";") from the
+// theme flash, not even on the loader. Inlined into every page. The app (prefs/mod.rs) owns
+// the settings; this applies the same storage format ("name=value" pairs joined by ";") from the
 // same tables, each setting as data-<name>="<value>" on <html>, and ignores any value that is
 // not one of that setting's choices.
-// On a pre-rendered page (src/prerender.rs) it also keeps out of sight what the reader must
+// On a pre-rendered page (clinic_build::prerender) it also keeps out of sight what the reader must
 // not see: an announcement they closed, and the page itself when it is not the one at this
 // address (a host that answers every path with the home page), which the app then builds.
 (function () {
