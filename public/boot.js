@@ -12,12 +12,15 @@
   // cargo run --bin content -- generate.
   // <generated>
   var SHELL_FILE = "app.html";
+  var NOT_FOUND_FILE = "404.html";
+  var PUBLISHED_FILE = "published.json";
   var APP_ROOT_ID = "app";
   var PAGE_PATH_ATTRIBUTE = "data-page-path";
   var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";
   var ANNOUNCEMENT_ATTRIBUTE = "data-announcement";
   var ANNOUNCEMENT_DISMISSED_ATTRIBUTE = "data-announcement-dismissed";
   var ANNOUNCEMENT_DISMISSED_KEY = "clinic-article:v1:announcement-dismissed";
+  var WITHOUT_APP_ATTRIBUTE = "data-without-app";
   var APP_READY_ATTRIBUTE = "data-app-ready";
   var PRESSED_EARLY_ATTRIBUTE = "data-pressed-before-the-app";
   var FOUND_EARLY_ATTRIBUTE = "data-found-before-the-app";
@@ -25,16 +28,39 @@
   var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
   var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
   var SAVE_PAGE_MESSAGE = "save-page";
+  var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
   // </generated>
   var script = document.currentScript;
+  var html = document.documentElement;
+  // How long the app may take to arrive and start before the page stays as it is without
+  // scripts: the wasm (about 250 KiB compressed) takes some 5 s on a slow 3G connection, so
+  // 15 s is three times that; past it the connection has stalled or is as slow as 2G, and a
+  // reader is better served by every answer open than by buttons that do nothing.
+  var START_LIMIT_MS = 15000;
   function start() {
+    var settled = false;
+    // When the app cannot start (its files gone after a deploy, a network error, a browser
+    // that cannot run it) or has not started in time: the page as without scripts, every
+    // answer and the contents open, the settings out of view. The next visit tries again.
+    function withoutApp() {
+      if (settled) return;
+      settled = true;
+      html.setAttribute(WITHOUT_APP_ATTRIBUTE, "");
+    }
+    var limit = setTimeout(withoutApp, START_LIMIT_MS);
     // The wasm downloads side by side with the glue, not after it: the glue takes the response.
     var wasm = fetch(script.dataset.wasm);
-    import(script.dataset.js).then(function (glue) {
-      return glue.default({ module_or_path: wasm });
-    });
+    wasm.catch(function () {}); // its failure is the glue's to report, below
+    import(script.dataset.js)
+      .then(function (glue) {
+        if (settled) return;
+        return glue.default({ module_or_path: wasm }).then(function () {
+          settled = true;
+          clearTimeout(limit);
+        });
+      })
+      .catch(withoutApp);
   }
-  var html = document.documentElement;
   var page = document.getElementById(APP_ROOT_ID);
   if (!page || !html.hasAttribute(PAGE_PATH_ATTRIBUTE) || html.hasAttribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)) {
     start();

@@ -498,6 +498,45 @@ fn an_import_the_folder_check_refuses_changes_nothing() {
 }
 
 #[test]
+fn import_from_inside_the_content_folder_leaves_no_check_copy_behind() {
+    let copy = site_copy("inside");
+    let site = copy.path();
+    let markdown = fixture_markdown_with(
+        &site.join("stretching.md"),
+        &[("images/fixture-hero.svg", "images/stretching.svg")],
+    );
+    let leftovers = |folder: &Path| -> Vec<String> {
+        std::fs::read_dir(folder)
+            .expect("a folder")
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("check"))
+            .collect()
+    };
+    // Refused by the check of the folder's copy (no such picture), then written: from the
+    // content folder itself, --content .
+    let refused = Command::new(env!("CARGO_BIN_EXE_content"))
+        .args(["import", &markdown.display().to_string(), "--content", "."])
+        .current_dir(site.join("content"))
+        .output()
+        .expect("run");
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert!(leftovers(site).is_empty() && leftovers(&site.join("content")).is_empty());
+    std::fs::copy(
+        site.join("images/fixture-hero.svg"),
+        site.join("images/stretching.svg"),
+    )
+    .expect("the picture");
+    let written = Command::new(env!("CARGO_BIN_EXE_content"))
+        .args(["import", &markdown.display().to_string(), "--content", "."])
+        .current_dir(site.join("content"))
+        .output()
+        .expect("run");
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(leftovers(site).is_empty() && leftovers(&site.join("content")).is_empty());
+}
+
+#[test]
 fn new_writes_a_skeleton_once() {
     let working = working_folder("new");
     let folder = working.path().join("articles");

@@ -11,7 +11,8 @@ mod common;
 use common::copy_dir;
 
 const SHELL: &str =
-    "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <title>Loading…</title>\n    \
+    "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\">\n    \
+    <title>Loading…</title>\n    \
     <style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>\n    \
     <link rel=\"preload\" href=\"content/site.json\" as=\"fetch\" data-app-shell />\n  </head>\n  \
     <body>\n    <div id=\"app\"><div class=\"page-loader\">Loading</div></div>\n  \
@@ -269,4 +270,26 @@ fn key_points_above_grade_8_stop_a_release_build_naming_the_file_and_field() {
         )),
         "{errors}"
     );
+}
+
+#[test]
+fn a_release_page_carries_the_security_policy_and_a_development_page_does_not() {
+    const HEADERS: &str = "/*\n  Content-Security-Policy: default-src 'self'; \
+                           frame-ancestors 'none'; object-src 'none'\n  \
+                           Referrer-Policy: no-referrer\n";
+    for (profile, carried) in [("release", true), ("debug", false)] {
+        let folder = site();
+        let site = folder.path();
+        std::fs::write(site.join("_headers"), HEADERS).expect("_headers");
+        let output = finish(site, profile);
+        assert!(output.status.success(), "{output:?}");
+        for file in ["index.html", "404.html", "app.html"] {
+            let page = read(site, file);
+            let policy = "<meta http-equiv=\"Content-Security-Policy\" \
+                          content=\"default-src 'self'; object-src 'none'\">\
+                          <meta name=\"referrer\" content=\"no-referrer\">";
+            assert_eq!(page.contains(policy), carried, "{profile} {file}: {page}");
+            assert!(!page.contains("frame-ancestors"), "a page cannot carry it");
+        }
+    }
 }

@@ -56,6 +56,15 @@ fn hashed_assets_are_immutable_the_service_worker_is_never_stale_and_nothing_els
     );
     assert!(all.contains(&"X-Content-Type-Options: nosniff".to_string()));
     assert!(all.iter().any(|line| line.starts_with("Referrer-Policy: ")));
+    // nginx sends the same Permissions-Policy: the device's powerful features, none used.
+    let permissions = all
+        .iter()
+        .find_map(|line| line.strip_prefix("Permissions-Policy: "))
+        .expect("a Permissions-Policy");
+    assert!(permissions.contains("camera=()") && permissions.contains("geolocation=()"));
+    assert!(read("deploy/security-headers.conf").contains(&format!(
+        "add_header Permissions-Policy \"{permissions}\" always;"
+    )));
     let index = read("index.html");
     assert_eq!(
         index.matches("data-target-path=\"assets\"").count(),
@@ -154,5 +163,50 @@ fn netlify_and_github_pages_build_with_the_readmes_command() {
     assert!(
         readme.contains("tools/dev.sh build"),
         "the README's command"
+    );
+}
+
+/// Every kind of file the site publishes has its type in nginx's `types` block: behind
+/// `nosniff`, a file served without one is not used (a PNG sharing card, a JPEG photo).
+#[test]
+fn nginx_names_the_type_of_every_kind_of_file_the_site_publishes() {
+    fn extensions(folder: &Path, found: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(folder).expect("a folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                extensions(&path, found);
+            } else if let Some(extension) = path.extension() {
+                found.insert(extension.to_string_lossy().to_lowercase());
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut published = std::collections::BTreeSet::new();
+    extensions(&root.join("public"), &mut published);
+    extensions(&root.join("tests/fixtures/images"), &mut published);
+    // What the build adds, and the image kinds an editor may bring.
+    for built in [
+        "html", "js", "wasm", "json", "xml", "txt", "png", "jpg", "jpeg", "webp", "gif",
+    ] {
+        published.insert(built.to_string());
+    }
+    published.remove("md");
+    let nginx = read("deploy/nginx.conf");
+    let types = nginx
+        .split("types {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .expect("a types block");
+    let named: Vec<&str> = types
+        .lines()
+        .flat_map(|line| line.trim().trim_end_matches(';').split_whitespace().skip(1))
+        .collect();
+    let missing: Vec<&String> = published
+        .iter()
+        .filter(|extension| !named.contains(&extension.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no type in deploy/nginx.conf for {missing:?}"
     );
 }

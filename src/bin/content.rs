@@ -13,7 +13,7 @@ use clinic_content::ids::readable_slug;
 use clinic_content::load::{article_file, parse, INDEX_FILE};
 use clinic_content::model::{Article, ArticleIndex, ArticleSummary};
 use clinic_content::review::today;
-use clinic_editor::check::{check_folder, markdown_problems};
+use clinic_editor::check::{check_folder, check_folder_in, markdown_problems};
 use clinic_editor::markdown::{import, skeleton};
 use clinic_editor::sample_articles::{sample_articles, vocabulary_of, SAMPLE_SLUG_PREFIX};
 
@@ -188,8 +188,7 @@ fn check(content: &Path, sources: Option<&Path>) -> Result<String, Failure> {
 fn import_article(markdown: &Path, content: &Path, force: bool) -> Result<String, Failure> {
     let text = std::fs::read_to_string(markdown)
         .map_err(|e| Failure::Usage(format!("{}: {e}", markdown.display())))?;
-    let site = content.parent().unwrap_or(Path::new("."));
-    let article = import(&text, site).map_err(|errors| {
+    let article = import(&text, &site_of(content)).map_err(|errors| {
         Failure::Content(
             errors
                 .into_iter()
@@ -341,25 +340,33 @@ fn check_with(
     let failure = |path: &Path, error: std::io::Error| {
         Failure::Content(vec![format!("{}: {error}", path.display())])
     };
-    let name = format!(".content-check-{}", std::process::id());
-    let copy = content.with_file_name(&name);
-    let _ = std::fs::remove_dir_all(&copy);
+    // Outside the content folder (which may be the working folder: --content .), and removed
+    // however the check ends.
+    let folder = tempfile::Builder::new()
+        .prefix("content-check-")
+        .tempdir()
+        .map_err(|e| failure(Path::new("a temporary folder"), e))?;
+    let copy = folder.path().join("content");
     copy_dir(content, &copy).map_err(|e| failure(&copy, e))?;
-    let result = (|| {
-        for (path, value) in changes {
-            let relative = path.strip_prefix(content).unwrap_or(path);
-            std::fs::write(copy.join(relative), pretty(value)?)
-                .map_err(|e| failure(&copy.join(relative), e))?;
-        }
-        let mut report = check_folder(&copy, &today());
-        let (from, to) = (copy.display().to_string(), content.display().to_string());
-        for line in report.problems.iter_mut().chain(report.warnings.iter_mut()) {
-            *line = line.replace(&from, &to);
-        }
-        Ok(report)
-    })();
-    let _ = std::fs::remove_dir_all(&copy);
-    result
+    for (path, value) in changes {
+        let relative = path.strip_prefix(content).unwrap_or(path);
+        std::fs::write(copy.join(relative), pretty(value)?)
+            .map_err(|e| failure(&copy.join(relative), e))?;
+    }
+    let mut report = check_folder_in(&copy, &site_of(content), &today());
+    let (from, to) = (copy.display().to_string(), content.display().to_string());
+    for line in report.problems.iter_mut().chain(report.warnings.iter_mut()) {
+        *line = line.replace(&from, &to);
+    }
+    Ok(report)
+}
+
+/// The folder the site is served from: the content folder's parent (`.` included).
+fn site_of(content: &Path) -> PathBuf {
+    std::fs::canonicalize(content)
+        .ok()
+        .and_then(|content| content.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| content.join(".."))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {

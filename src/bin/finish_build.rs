@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clinic_app::contract::NOT_FOUND_FILE;
-use clinic_build::prerender::prerender_site;
+use clinic_build::prerender::{prerender_site, Profile};
 use clinic_build::service_worker::write_service_worker;
 
 fn main() -> ExitCode {
@@ -34,7 +34,12 @@ fn main() -> ExitCode {
     };
     let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
 
-    match prerender_site(&site_dir, &public_url) {
+    let profile = if development {
+        Profile::Development
+    } else {
+        Profile::Release
+    };
+    match prerender_site(&site_dir, &public_url, profile) {
         Ok(files) => {
             let pages = files.iter().filter(|file| file.ends_with(".html")).count();
             println!(

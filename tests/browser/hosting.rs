@@ -5,8 +5,9 @@
 use serde_json::json;
 
 use crate::support::{
-    article_file, fixture_outline, home_slug, run_in_browser, shipped_site_dir, shows_title,
-    site_dir, sub_path_site_dir, title_of, Page, Server, Unknown, SUB_PATH,
+    article_file, body_blocks, content_json, fixture_outline, home_slug, other_slug,
+    run_in_browser, shipped_site_dir, shows_title, site_dir, spans, sub_path_site_dir, title_of,
+    Page, Server, Unknown, SUB_PATH,
 };
 
 /// The home article's own address, relative to the site's base.
@@ -294,7 +295,7 @@ fn every_build_ships_the_apps_shell_and_each_page_without_the_shells_own_parts()
         "the shell shows the loader"
     );
     for page_only in [
-        "<html lang=\"en\" ",
+        "data-page-path=",
         " data-page-head ",
         "type=\"application/json\"",
     ] {
@@ -310,10 +311,7 @@ fn every_build_ships_the_apps_shell_and_each_page_without_the_shells_own_parts()
         format!("articles/{home}/index.html"),
     ] {
         let html = read(&page);
-        assert!(
-            html.contains("<html lang=\"en\" data-page-path="),
-            "{page} is pre-rendered"
-        );
+        assert!(html.contains(" data-page-path="), "{page} is pre-rendered");
         assert!(
             !html.contains("data-app-shell"),
             "{page} leaves out the shell's own parts"
@@ -330,4 +328,47 @@ fn content_json_shipped_home() -> String {
         .as_str()
         .expect("home")
         .to_string()
+}
+
+#[tokio::test]
+async fn under_a_sub_path_a_link_to_a_path_of_the_site_stays_under_it() {
+    on_sub_path_host(|page| async move {
+        let other = other_slug();
+        let article = content_json(&format!("articles/{other}.json"));
+        let site_paths: Vec<String> = spans(&body_blocks(&article), &["link"])
+            .iter()
+            .filter_map(|span| span["link"]["href"].as_str())
+            .filter(|href| href.starts_with('/'))
+            .map(|href| format!("{SUB_PATH}{}", &href[1..]))
+            .collect();
+        assert!(
+            !site_paths.is_empty(),
+            "the fixture links to a path of the site"
+        );
+        let hrefs = "return [...document.querySelectorAll('.article-body :is(p, li) a')]
+                       .map(a => a.getAttribute('href'))";
+        // As pre-rendered, and once the app runs.
+        page.open_before_the_app(&format!("{SUB_PATH}articles/{other}/"))
+            .await;
+        let before = page.eval(hrefs).await;
+        page.wait_until_the_app_runs().await;
+        for shown in [before, page.eval(hrefs).await] {
+            for path in &site_paths {
+                assert!(
+                    shown
+                        .as_array()
+                        .is_some_and(|all| all.contains(&json!(path))),
+                    "{path}: {shown}"
+                );
+            }
+        }
+        let status = page
+            .eval(&format!(
+                "return fetch({:?}).then(r => r.status)",
+                site_paths[0]
+            ))
+            .await;
+        assert_eq!(status, json!(200), "it leads to a page of the site");
+    })
+    .await;
 }

@@ -4,6 +4,8 @@
 mod article;
 #[path = "../common/mod.rs"]
 mod common;
+mod corrections;
+mod fallback;
 mod faq;
 mod handover;
 mod hosting;

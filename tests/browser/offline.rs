@@ -3,9 +3,11 @@
 
 use serde_json::{json, Value};
 
+use clinic_content::text::display_date;
+
 use crate::support::{
-    article_file, content_json, home_slug, next_build_of, other_slug, run_in_browser, site_dir,
-    sub_path_site_dir, title_of, Fault, Page, Server, Unknown, SUB_PATH,
+    article_file, content_json, fixture_outline, home_slug, next_build_of, other_slug,
+    run_in_browser, site_dir, sub_path_site_dir, title_of, Fault, Page, Server, Unknown, SUB_PATH,
 };
 
 /// The home article's own address, relative to the site's base.
@@ -43,18 +45,30 @@ async fn visit_then_reload_offline(page: &Page, path: &str) {
 
 async fn the_whole_article_works(page: &Page, base: &str) {
     assert_eq!(page.texts("h1").await, vec![title_of(&home_slug())]);
-    assert!(
-        page.text(".offline-notice[role=status]")
-            .await
-            .contains("saved on this device"),
-        "the reader is told, politely"
-    );
+    // The reader is told, politely, with the day the copy was saved (today, here).
+    let today = page
+        .eval(
+            "const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+                 .map(n => String(n).padStart(2, '0')).join('-')",
+        )
+        .await;
+    let day = display_date(today.as_str().expect("a date")).expect("a real date");
+    page.wait_until(
+        "the notice says when the copy was saved",
+        &format!(
+            "return document.querySelector('.offline-notice[role=status]').textContent
+               .includes({:?})",
+            format!("saved on this device on {day}")
+        ),
+    )
+    .await;
     assert_eq!(notice_shown(page).await, json!(true));
     // Contents: a jump lands on its heading.
-    page.click("nav.toc a[href$='#what-to-wear']").await;
+    let section = &fixture_outline(&home_slug()).sections[1].id;
+    page.click(&format!("nav.toc a[href$='#{section}']")).await;
     page.wait_until(
         "the contents jump to the section",
-        "return document.activeElement.id === 'what-to-wear'",
+        &format!("return document.activeElement.id === {section:?}"),
     )
     .await;
     page.assert_the_first_answer_opens().await;
@@ -245,18 +259,20 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
         page.before_each_load(ERRORS).await;
         page.open("/").await;
         page.wait_until_saved_for_offline().await;
-        let first_cache = page.eval("return caches.keys()").await;
 
         page.server.serve_from(&next);
-        // The next visit gets the new page, which names the new build's files.
+        // The next visit gets the new page, which names the new build's files; the new
+        // worker then replaces the old build's files on the device with the new ones.
         page.open("/").await;
         assert_eq!(builds_loaded(&page).await, json!(["next"]));
         page.wait_until(
-            "the new worker takes over and the old copy is gone",
-            &format!(
-                "return caches.keys().then(keys => keys.length === 1
-                   && !{first_cache}.includes(keys[0]))"
-            ),
+            "only the new build's files are saved",
+            "return caches.keys()
+               .then(names => Promise.all(names.map(name => caches.open(name).then(c => c.keys()))))
+               .then(all => {
+                 const assets = all.flat().map(r => r.url).filter(url => url.includes('/assets/'));
+                 return assets.length > 0 && assets.every(url => url.includes('clinic-article-next'));
+               })",
         )
         .await;
         // Offline now, the page and its files come from the new build alone.
@@ -265,6 +281,50 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
         assert_eq!(page.texts("h1").await, vec![title_of(&home_slug())]);
         assert_eq!(builds_loaded(&page).await, json!(["next"]));
         assert_eq!(page.eval("return __errors").await, json!([]));
+    })
+    .await;
+}
+
+/// Types `word` and a space into the search field.
+async fn search_for(page: &Page, word: &str) {
+    page.eval("document.querySelector('#site-search-input').focus()")
+        .await;
+    page.press(&format!("{word} ")).await;
+}
+
+#[tokio::test]
+async fn offline_search_says_it_searches_the_copy_saved_on_this_device() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open("/").await;
+        page.wait_until_saved_for_offline().await;
+        let title = title_of(&home_slug());
+        let word = title.split_whitespace().next().expect("a word of the title");
+        let status = "document.querySelector('#site-search-results-status').textContent";
+        // Searched once online: the index is saved.
+        search_for(&page, word).await;
+        page.wait_until(
+            "the search answers from the network",
+            &format!("return {status}.includes('result') && !{status}.includes('offline')"),
+        )
+        .await;
+        page.wait_until(
+            "the index is saved",
+            "return caches.match(new URL('content/search-index.bin', document.baseURI).href)
+               .then(saved => !!saved)",
+        )
+        .await;
+        cut_the_network(&page).await;
+        page.open("/").await;
+        search_for(&page, word).await;
+        page.wait_until(
+            "the search says it answers from the device",
+            &format!(
+                "return {status}.includes('result')
+                   && {status}.includes('You are offline: searching the copy saved on this device on ')"
+            ),
+        )
+        .await;
     })
     .await;
 }

@@ -11,8 +11,13 @@ pub const SHELL_FILE: &str = "app.html";
 /// The not-found page, which hosts answer unknown addresses with.
 pub const NOT_FOUND_FILE: &str = "404.html";
 
-/// The element the app lives in; a pre-rendered page's HTML is inside it.
-pub const APP_ROOT_ID: &str = "app";
+/// Every file a build publishes, with a hash of each, for the service worker to bring the
+/// copies saved on a reader's device up to date (`clinic_build::service_worker`).
+pub const PUBLISHED_FILE: &str = "published.json";
+
+/// The element the app lives in; a pre-rendered page's HTML is inside it. (With every id the
+/// page keeps for itself, in `clinic_content::ids`, which headings never take.)
+pub use clinic_content::ids::APP_ROOT_ID;
 
 /// On the `<script type="application/json">` elements that carry a pre-rendered page's
 /// content, naming the content file each one holds.
@@ -43,6 +48,11 @@ pub fn announcement_dismissed(stored: Option<&str>, current: &str) -> bool {
     stored == Some(current)
 }
 
+/// On `<html>` while the page is shown as without scripts: every answer and the contents
+/// open, the controls that need the app out of view. In every page's HTML; the settings script
+/// removes it at once, and `boot.js` sets it again when the app cannot start.
+pub const WITHOUT_APP_ATTRIBUTE: &str = "data-without-app";
+
 /// On `<html>` once the app runs the page: every control works.
 pub const APP_READY_ATTRIBUTE: &str = "data-app-ready";
 
@@ -53,11 +63,17 @@ pub const PRESSED_EARLY_ATTRIBUTE: &str = "data-pressed-before-the-app";
 /// closed FAQ answer); the app reveals it again, so its own state agrees.
 pub const FOUND_EARLY_ATTRIBUTE: &str = "data-found-before-the-app";
 
-/// The header the service worker adds to content it answers from the saved copy.
+/// The header the service worker adds to content it answers from the saved copy: when that
+/// copy was saved, as `YYYY-MM-DD`.
 pub const SAVED_COPY_HEADER: &str = "X-Clinic-Saved-Copy";
 
-/// On `<html>` of a page the service worker answered from the saved copy.
+/// On `<html>` of a page the service worker answered from the saved copy: when that copy was
+/// saved, as `YYYY-MM-DD`.
 pub const SAVED_COPY_ATTRIBUTE: &str = "data-saved-copy";
+
+/// The message the service worker sends every page it controls once each copy saved on the
+/// device is what the site publishes: `{type, version}`.
+pub const UP_TO_DATE_MESSAGE: &str = "saved-copies-up-to-date";
 
 /// On `<html>` once the service worker has saved this page and what it loaded on the device.
 pub const SAVED_FOR_OFFLINE_ATTRIBUTE: &str = "data-saved-for-offline";
@@ -74,8 +90,9 @@ pub const SHELL_ONLY_ATTRIBUTE: &str = "data-app-shell";
 pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page-head";
 
 /// Every `data-*` name of this contract.
-pub const DATA_ATTRIBUTES: [&str; 12] = [
+pub const DATA_ATTRIBUTES: [&str; 13] = [
     SHELL_ONLY_ATTRIBUTE,
+    WITHOUT_APP_ATTRIBUTE,
     PAGE_HEAD_ATTRIBUTE,
     PAGE_CONTENT_ATTRIBUTE,
     PAGE_PATH_ATTRIBUTE,
@@ -93,6 +110,8 @@ pub const DATA_ATTRIBUTES: [&str; 12] = [
 pub fn script_constants() -> String {
     let constants = [
         ("SHELL_FILE", SHELL_FILE),
+        ("NOT_FOUND_FILE", NOT_FOUND_FILE),
+        ("PUBLISHED_FILE", PUBLISHED_FILE),
         ("APP_ROOT_ID", APP_ROOT_ID),
         ("PAGE_PATH_ATTRIBUTE", PAGE_PATH_ATTRIBUTE),
         (
@@ -105,6 +124,7 @@ pub fn script_constants() -> String {
             ANNOUNCEMENT_DISMISSED_ATTRIBUTE,
         ),
         ("ANNOUNCEMENT_DISMISSED_KEY", ANNOUNCEMENT_DISMISSED_KEY),
+        ("WITHOUT_APP_ATTRIBUTE", WITHOUT_APP_ATTRIBUTE),
         ("APP_READY_ATTRIBUTE", APP_READY_ATTRIBUTE),
         ("PRESSED_EARLY_ATTRIBUTE", PRESSED_EARLY_ATTRIBUTE),
         ("FOUND_EARLY_ATTRIBUTE", FOUND_EARLY_ATTRIBUTE),
@@ -112,6 +132,7 @@ pub fn script_constants() -> String {
         ("SAVED_COPY_ATTRIBUTE", SAVED_COPY_ATTRIBUTE),
         ("SAVED_FOR_OFFLINE_ATTRIBUTE", SAVED_FOR_OFFLINE_ATTRIBUTE),
         ("SAVE_PAGE_MESSAGE", SAVE_PAGE_MESSAGE),
+        ("UP_TO_DATE_MESSAGE", UP_TO_DATE_MESSAGE),
     ];
     constants
         .iter()

@@ -23,6 +23,7 @@ use crate::contract::{
     APP_READY_ATTRIBUTE, FOUND_EARLY_ATTRIBUTE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
     PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE, SAVED_COPY_ATTRIBUTE,
 };
+use crate::loading::SavedOn;
 use crate::pages::{LoadedPage, PageContent, Route};
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
 use clinic_content::{ContentError, Library, SiteSettings};
@@ -38,7 +39,7 @@ pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, Conte
     {
         return None;
     }
-    let from_saved_copy = html.has_attribute(SAVED_COPY_ATTRIBUTE);
+    let saved_on = SavedOn(html.get_attribute(SAVED_COPY_ATTRIBUTE));
     let mut site = None;
     let mut article = None;
     let mut library = None;
@@ -86,10 +87,7 @@ pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, Conte
             },
             (None, None) => PageContent::NotFound { site },
         };
-        Ok(LoadedPage {
-            content,
-            from_saved_copy,
-        })
+        Ok(LoadedPage { content, saved_on })
     };
     Some(read())
 }

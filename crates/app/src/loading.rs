@@ -9,11 +9,31 @@ use clinic_content::search::{SearchIndex, SEARCH_INDEX_FILE};
 use clinic_content::validate::Validate;
 use clinic_content::ContentError;
 
-/// A content file, and whether it came from the copy saved on the device (the network being
-/// unreachable).
+/// For a page (or a file) shown from the copy saved on the device, the day that copy was
+/// saved (`YYYY-MM-DD`, empty when the copy does not say); `None` when it came from the
+/// network. The page view provides it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SavedOn(pub Option<String>);
+
+impl SavedOn {
+    /// A page of several files is as old as its oldest.
+    pub fn and(self, other: SavedOn) -> SavedOn {
+        match (self.0, other.0) {
+            (Some(one), Some(other)) => SavedOn(Some(one.min(other))),
+            (one, other) => SavedOn(one.or(other)),
+        }
+    }
+
+    pub fn is_saved_copy(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// A content file, and when it came from the copy saved on the device (the network being
+/// unreachable), the day that copy was saved.
 pub struct Fetched<T> {
     pub content: T,
-    pub from_saved_copy: bool,
+    pub saved_on: SavedOn,
 }
 
 /// Fetches `file` (relative to the document's base address, so sub-path deploys work) and
@@ -23,30 +43,37 @@ where
     T: DeserializeOwned + Validate,
 {
     let response = fetch_ok(file).await?;
-    let from_saved_copy = response.headers().has(SAVED_COPY_HEADER);
+    let saved_on = saved_on(&response);
     let text = response
         .text()
         .await
         .map_err(|error| unavailable(file, error.to_string()))?;
     Ok(Fetched {
         content: parse(file, &text)?,
-        from_saved_copy,
+        saved_on,
     })
 }
 
+/// The day the copy answering was saved on the device, as the service worker marks it.
+fn saved_on(response: &Response) -> SavedOn {
+    SavedOn(response.headers().get(SAVED_COPY_HEADER))
+}
+
 /// Fetches the search index the build wrote.
-pub async fn fetch_search_index() -> Result<SearchIndex, ContentError> {
+pub async fn fetch_search_index() -> Result<Fetched<SearchIndex>, ContentError> {
     let file = SEARCH_INDEX_FILE;
-    let bytes = fetch_ok(file)
-        .await?
+    let response = fetch_ok(file).await?;
+    let saved_on = saved_on(&response);
+    let bytes = response
         .binary()
         .await
         .map_err(|error| unavailable(file, error.to_string()))?;
-    SearchIndex::from_bytes(&bytes).map_err(|reason| ContentError::Malformed {
+    let content = SearchIndex::from_bytes(&bytes).map_err(|reason| ContentError::Malformed {
         file: file.to_string(),
         reason,
         at: None,
-    })
+    })?;
+    Ok(Fetched { content, saved_on })
 }
 
 /// The response for `file`, when the server answered it.

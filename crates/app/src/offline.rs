@@ -14,10 +14,6 @@ use wasm_bindgen_futures::JsFuture;
 /// How long after the page's `load` event the service worker is registered.
 const REGISTER_AFTER_LOAD: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Whether a page was shown from the copy saved on the device, provided by the page view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FromSavedCopy(pub bool);
-
 /// Registers the service worker a while after the page has loaded: its install downloads the
 /// site again into the saved copy, which must not compete with the reader's first minutes of
 /// the page (measured: registering at `load` added about 150 ms of Lighthouse's Total

@@ -63,6 +63,21 @@ pub struct StaticSite {
     rules: Vec<HeaderRule>,
 }
 
+/// Whether `relative` names a file inside the site, as a CDN reads an address: no absolute
+/// path (`//etc/passwd`), no `..` or `.`, no backslash, and no separator or dot written as
+/// `%2f`, `%5c` or `%2e`, which would let a decoding step climb out of the site.
+fn inside_the_site(relative: &str) -> bool {
+    let lower = relative.to_ascii_lowercase();
+    !relative.contains('\\')
+        && !["%2f", "%5c", "%2e", "%00"]
+            .iter()
+            .any(|encoded| lower.contains(encoded))
+        && Path::new(relative)
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)))
+        && !relative.starts_with('/')
+}
+
 /// The status of a redirect to a folder's address.
 pub const MOVED: u16 = 301;
 
@@ -94,7 +109,7 @@ impl StaticSite {
         let Some(relative) = path.strip_prefix(&self.prefix) else {
             return not_found();
         };
-        if relative.split('/').any(|part| part == "..") {
+        if !inside_the_site(relative) {
             return not_found();
         }
         let file = self.root.join(relative);
@@ -224,5 +239,28 @@ mod tests {
         assert_eq!(rules.len(), 2);
         assert_eq!(rules[0].lines, vec!["A: 1", "B: 2"]);
         assert!(rules[1].matches("/assets/app.wasm") && !rules[1].matches("/index.html"));
+    }
+
+    #[test]
+    fn no_address_reaches_outside_the_site() {
+        let folder = tempfile::tempdir().expect("a folder");
+        std::fs::write(folder.path().join("index.html"), "home").expect("write");
+        std::fs::write(folder.path().join("404.html"), "not found").expect("write");
+        let site = StaticSite::new(folder.path(), "/", Unknown::NotFoundPage);
+        assert_eq!(site.file("/").0, 200);
+        for outside in [
+            "//etc/passwd",
+            "/../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/..%2f..%2fetc%2fpasswd",
+            "/..\\..\\etc\\passwd",
+            "/./index.html",
+        ] {
+            assert_eq!(
+                site.file(outside),
+                (404, Some(folder.path().join("404.html"))),
+                "{outside}"
+            );
+        }
     }
 }

@@ -3,20 +3,35 @@
 //! ([`slugify`]); the editors' tools make readable ones from any script ([`readable_slug`],
 //! natively only: its tables would weigh more than the app) and write them into the content.
 
-/// Ids the page itself uses; a heading never takes one of them.
+/// Ids the page itself uses, each element's (the components take them from here); a heading
+/// never takes one of them.
+pub const APP_ROOT_ID: &str = "app";
 pub const MAIN_ID: &str = "main-content";
 pub const TITLE_ID: &str = "article-title";
 pub const RELATED_ID: &str = "related-posts";
 pub const ABOUT_ID: &str = "about-this-page";
 pub const SOURCES_ID: &str = "sources";
 pub const KEY_POINTS_ID: &str = "key-points";
-pub const RESERVED_IDS: [&str; 6] = [
+pub const READING_SETTINGS_ID: &str = "reading-settings";
+pub const READING_SETTINGS_TITLE_ID: &str = "reading-settings-title";
+pub const SEARCH_INPUT_ID: &str = "site-search-input";
+pub const SEARCH_RESULTS_ID: &str = "site-search-results";
+pub const SEARCH_STATUS_ID: &str = "site-search-results-status";
+pub const CONTENTS_LIST_ID: &str = "table-of-contents-list";
+pub const RESERVED_IDS: [&str; 13] = [
+    APP_ROOT_ID,
     MAIN_ID,
     TITLE_ID,
     RELATED_ID,
     ABOUT_ID,
     SOURCES_ID,
     KEY_POINTS_ID,
+    READING_SETTINGS_ID,
+    READING_SETTINGS_TITLE_ID,
+    SEARCH_INPUT_ID,
+    SEARCH_RESULTS_ID,
+    SEARCH_STATUS_ID,
+    CONTENTS_LIST_ID,
 ];
 
 /// A readable id from a heading: lower-case ASCII letters and digits joined by single hyphens.

@@ -231,11 +231,23 @@ mod tests {
                 section("Tips", &[]),
                 section("Main Content", &[]),
                 section("?!", &[]),
+                section("Reading Settings", &[]),
+                section("App", &[]),
             ],
             &[],
         ));
         let got: Vec<String> = outline.sections.iter().map(|e| e.id.clone()).collect();
-        assert_eq!(got, vec!["tips", "tips-2", "main-content-2", "section"]);
+        assert_eq!(
+            got,
+            vec![
+                "tips",
+                "tips-2",
+                "main-content-2",
+                "section",
+                "reading-settings-2",
+                "app-2"
+            ]
+        );
     }
 
     #[test]

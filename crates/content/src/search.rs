@@ -118,15 +118,72 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// The first bytes of an index file: what it is, and the version of its format. A reader of
+/// another version refuses it rather than misreading it (an old tab, a newer build).
+const MAGIC: &[u8; 4] = b"CSI\0";
+pub const FORMAT_VERSION: u8 = 1;
+
 impl SearchIndex {
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
+        let mut bytes = MAGIC.to_vec();
+        bytes.push(FORMAT_VERSION);
+        bytes.extend(postcard::to_allocvec(self).unwrap_or_default());
+        bytes
     }
 
+    /// Reads an index file, checked whole: its format and version, and every number in it
+    /// pointing inside it. Bytes that are not such an index are an error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, String> {
-        let index: SearchIndex = postcard::from_bytes(bytes).map_err(|error| error.to_string())?;
-        Map::new(index.terms.clone()).map_err(|error| error.to_string())?;
+        let body = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or("not a search index")?;
+        let (version, body) = body.split_first().ok_or("not a search index")?;
+        if *version != FORMAT_VERSION {
+            return Err(format!(
+                "a search index of format {version}, not {FORMAT_VERSION}: of another build"
+            ));
+        }
+        let index: SearchIndex = postcard::from_bytes(body).map_err(|error| error.to_string())?;
+        index.check()?;
         Ok(index)
+    }
+
+    /// Whether the term map is whole, every term leads to its postings, every posting to a
+    /// place with a field, and every place to an article.
+    fn check(&self) -> Result<(), String> {
+        let terms = Map::new(self.terms.as_slice()).map_err(|error| error.to_string())?;
+        // The term map's own checksum: a damaged map would panic the automaton walking it.
+        terms
+            .as_fst()
+            .verify()
+            .map_err(|error| format!("the terms are damaged: {error}"))?;
+        if terms.len() != self.postings.len() {
+            return Err("the terms and their postings differ in number".into());
+        }
+        let mut stream = terms.stream();
+        while let Some((_, term)) = stream.next() {
+            if term >= self.postings.len() as u64 {
+                return Err("a term leads outside the postings".into());
+            }
+        }
+        for postings in &self.postings {
+            let mut posting = 0u32;
+            for delta in postings {
+                posting = posting.checked_add(*delta).ok_or("a posting overflows")?;
+                let (place, field) = ((posting >> 2) as usize, posting & 3);
+                if place >= self.places.len() || field == 0 {
+                    return Err("a posting leads outside the places".into());
+                }
+            }
+        }
+        if self
+            .places
+            .iter()
+            .any(|place| place.article as usize >= self.articles.len())
+        {
+            return Err("a place leads outside the articles".into());
+        }
+        Ok(())
     }
 
     /// The articles that match every word of `query`, best first, at most `limit`. The last
@@ -182,17 +239,27 @@ impl SearchIndex {
                 if score == 0 {
                     continue;
                 }
-                let article = self.places[place].article as usize;
-                if let Some(slot) = best.get_mut(article * words + word) {
+                let Some(found) = self.places.get(place) else {
+                    continue;
+                };
+                if let Some(slot) = best.get_mut(found.article as usize * words + word) {
                     *slot = (*slot).max(score);
                 }
-                together[place] += score;
+                if let Some(sum) = together.get_mut(place) {
+                    *sum += score;
+                }
             }
         }
         // An article's places are consecutive, in the order the build added them.
         let mut best_place: Vec<Option<(usize, u32)>> = vec![None; self.articles.len()];
         for (place, &score) in together.iter().enumerate() {
-            let slot = &mut best_place[self.places[place].article as usize];
+            let Some(slot) = self
+                .places
+                .get(place)
+                .and_then(|found| best_place.get_mut(found.article as usize))
+            else {
+                continue;
+            };
             if score > 0 && slot.is_none_or(|(_, best)| score > best) {
                 *slot = Some((place, score));
             }
@@ -202,7 +269,7 @@ impl SearchIndex {
             .enumerate()
             .filter(|(_, scores)| scores.iter().all(|&score| score > 0))
             .filter_map(|(article, scores)| {
-                let (place, _) = best_place[article]?;
+                let (place, _) = (*best_place.get(article)?)?;
                 Some((article, scores.iter().sum(), place))
             })
             .collect();
@@ -270,8 +337,50 @@ mod tests {
         );
     }
 
+    /// An index of one article with one place, where the word "walk" has `postings`.
+    fn index_of_one(postings: Vec<u32>, article: u32) -> SearchIndex {
+        let mut terms = fst::MapBuilder::memory();
+        terms.insert("walk", 0).expect("one term");
+        SearchIndex {
+            articles: vec![IndexedArticle {
+                slug: "a".into(),
+                title: "A".into(),
+                category: "C".into(),
+            }],
+            places: vec![Place {
+                article,
+                heading: None,
+                other_id: None,
+            }],
+            terms: terms.into_inner().expect("terms"),
+            postings: vec![postings],
+        }
+    }
+
     #[test]
-    fn bytes_that_are_not_an_index_are_an_error() {
-        assert!(SearchIndex::from_bytes(b"not an index").is_err());
+    fn bytes_that_are_not_an_index_of_this_format_are_an_error() {
+        assert_eq!(
+            SearchIndex::from_bytes(b"not an index").err().as_deref(),
+            Some("not a search index")
+        );
+        let mut other_version = index_of_one(vec![1], 0).to_bytes();
+        other_version[MAGIC.len()] = FORMAT_VERSION + 1;
+        assert!(SearchIndex::from_bytes(&other_version)
+            .expect_err("another version")
+            .contains("of another build"));
+    }
+
+    #[test]
+    fn numbers_pointing_outside_the_index_are_an_error() {
+        let valid = index_of_one(vec![1], 0);
+        let read = SearchIndex::from_bytes(&valid.to_bytes()).expect("valid");
+        assert_eq!(read.search("walk ", 5).len(), 1);
+        for (postings, article) in [(vec![1 << 2 | 1], 0), (vec![1], 1), (vec![0], 0)] {
+            let broken = index_of_one(postings.clone(), article);
+            assert!(
+                SearchIndex::from_bytes(&broken.to_bytes()).is_err(),
+                "{postings:?}, article {article}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::error::Problem;
 use crate::ids::RESERVED_IDS;
+use crate::library::category_slug;
 use crate::model::*;
 use crate::text::parse_date;
 
@@ -296,6 +297,14 @@ impl Validate for Article {
         c.text("title", &self.title);
         c.text("description", &self.description);
         c.text("category", &self.category);
+        c.field("category", |c| {
+            if !self.category.trim().is_empty() && category_slug(&self.category).is_empty() {
+                c.problem(
+                    "its page needs an address made of letters A-Z or digits, and this name has \
+                     none: add some (\"Back Pain\", \"Pain 2\")",
+                );
+            }
+        });
         c.date("published", &self.published);
         c.field("hero", |c| {
             c.site_file("image", &self.hero.image);
@@ -732,5 +741,20 @@ mod article_tests {
                 "people[1].profile_url",
             ]
         );
+    }
+
+    #[test]
+    fn a_category_whose_name_makes_no_address_is_refused() {
+        let mut refused = article(vec![section("A", &[])], &["Q?"]);
+        refused.category = "Дорсалгия".into();
+        let found = problems(&refused);
+        assert!(
+            found
+                .iter()
+                .any(|problem| problem.path == "category" && problem.message.contains("A-Z")),
+            "{found:?}"
+        );
+        refused.category = "Дорсалгия 2".into();
+        assert!(problems(&refused).is_empty());
     }
 }

@@ -38,7 +38,12 @@ pub struct Report {
 /// the site is served from), and what looks wrong on `today` (`YYYY-MM-DD`), such as a review
 /// that is overdue. No problem means the folder is ready to publish.
 pub fn check_folder(content: &Path, today: &str) -> Report {
-    let site = content.parent().unwrap_or(Path::new("."));
+    check_folder_in(content, content.parent().unwrap_or(Path::new(".")), today)
+}
+
+/// [`check_folder`] for a content folder kept apart from the site it belongs to (a copy being
+/// checked before it replaces the original): the images it names are looked for in `site`.
+pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
     let mut problems = Vec::new();
     let mut load = |file: &str| -> Option<(PathBuf, String)> {
         // Files are named as the site serves them (`content/…`); read from `content`.

@@ -122,7 +122,13 @@ impl Page {
 
     /// Waits until `script` returns true.
     pub async fn wait_until(&self, what: &str, script: &str) {
-        let deadline = tokio::time::Instant::now() + WAIT;
+        self.wait_until_within(what, script, WAIT).await
+    }
+
+    /// Waits until `script` returns true, at most `limit`: for what the page itself waits
+    /// a while for.
+    pub async fn wait_until_within(&self, what: &str, script: &str, limit: Duration) {
+        let deadline = tokio::time::Instant::now() + limit;
         while tokio::time::Instant::now() < deadline {
             if self.eval(script).await == serde_json::Value::Bool(true) {
                 return;

@@ -85,6 +85,33 @@ fn with_fixture_content(dist: &Path, public_url: &str, name: &str) -> PathBuf {
     site
 }
 
+/// A new build of `site` named `name`, as a clinic deploys after an edit: the same app, with
+/// `edit` done to its content and images (`edit` gets the build's folder), every page
+/// pre-rendered again (the pages of articles no longer listed gone), and its own service
+/// worker and list of published files.
+pub fn edited_build_of(site: &Path, name: &str, edit: impl FnOnce(&Path)) -> PathBuf {
+    let next = run_folder().join(name);
+    let _ = std::fs::remove_dir_all(&next);
+    copy_dir(site, &next);
+    for pages in ["articles", "categories"] {
+        let _ = std::fs::remove_dir_all(next.join(pages));
+    }
+    edit(&next);
+    finish_build(&next, "/");
+    next
+}
+
+/// The version of the service worker a build ships.
+pub fn service_worker_version(site: &Path) -> String {
+    let worker = std::fs::read_to_string(site.join("service-worker.js")).expect("the worker");
+    worker
+        .lines()
+        .find_map(|line| line.strip_prefix("const VERSION = \""))
+        .and_then(|rest| rest.strip_suffix("\";"))
+        .expect("a VERSION line")
+        .to_string()
+}
+
 /// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`.
 fn finish_build(site: &Path, public_url: &str) {
     let output = Command::new(env!("CARGO_BIN_EXE_finish-build"))

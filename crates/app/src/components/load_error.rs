@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
 
+use clinic_content::ids::MAIN_ID;
+
 /// What a reader sees when content could not be loaded: a plain explanation (that the device
 /// is offline, when it is), a Retry button, and the technical details for the site's editors.
 #[component]
@@ -23,7 +25,7 @@ pub fn LoadError(
     let _ = use_event_listener(window(), leptos::ev::online, move |_| offline.set(false));
     let _ = use_event_listener(window(), leptos::ev::offline, move |_| offline.set(true));
     view! {
-        <main id="main-content" class="load-error" tabindex="-1">
+        <main id=MAIN_ID class="load-error" tabindex="-1">
             <h1>"Sorry, this page could not be loaded"</h1>
             <p>
                 {move || {

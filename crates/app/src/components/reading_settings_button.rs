@@ -1,7 +1,7 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use super::reading_settings_panel::PANEL_ID;
+use clinic_content::ids::READING_SETTINGS_ID;
 
 /// Opens and closes the reading settings panel; its label never changes, `aria-expanded`
 /// tells whether the panel is open.
@@ -13,7 +13,7 @@ pub fn ReadingSettingsButton(open: RwSignal<bool>, node_ref: NodeRef<Button>) ->
             class="action reading-settings-button"
             node_ref=node_ref
             aria-expanded=move || open.get().to_string()
-            aria-controls=PANEL_ID
+            aria-controls=READING_SETTINGS_ID
             on:click=move |_| open.update(|open| *open = !*open)
             on:keydown=move |event| {
                 if event.key() == "Escape" && open.get_untracked() {

@@ -2,10 +2,10 @@ use leptos::html::{Button, Section};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use clinic_content::ids::{READING_SETTINGS_ID, READING_SETTINGS_TITLE_ID};
+
 use crate::components::ReadAloud;
 use crate::prefs::{use_reading_settings, Align, Contrast, ReadingSettings};
-
-pub const PANEL_ID: &str = "reading-settings";
 
 /// The on/off settings: label, whether it is on, and the settings with it flipped.
 type Toggle = (
@@ -47,7 +47,6 @@ const TOGGLES: [Toggle; 4] = [
         },
     ),
 ];
-const TITLE_ID: &str = "reading-settings-title";
 
 /// The reading settings: contrast, text size, alignment, spacing, font, link highlighting,
 /// motion and read-aloud. Changes apply at once and are remembered. Escape closes the panel
@@ -67,9 +66,9 @@ pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> im
     view! {
         <section
             node_ref=panel
-            id=PANEL_ID
+            id=READING_SETTINGS_ID
             class="reading-settings"
-            aria-labelledby=TITLE_ID
+            aria-labelledby=READING_SETTINGS_TITLE_ID
             hidden=move || !open.get()
             on:keydown=move |event| {
                 if event.key() == "Escape" {
@@ -104,7 +103,7 @@ pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> im
 fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
     let settings = use_reading_settings();
     view! {
-        <h2 id=TITLE_ID class="reading-settings-title">"Reading settings"</h2>
+        <h2 id=READING_SETTINGS_TITLE_ID class="reading-settings-title">"Reading settings"</h2>
         <div class="reading-settings-groups">
             <ChoiceGroup
                 legend="Color contrast"

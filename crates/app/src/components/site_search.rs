@@ -5,14 +5,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::loading::fetch_search_index;
+use crate::loading::SavedOn;
 use crate::navigation::after_mount;
 use crate::site_address::use_site_address;
+use clinic_content::ids::{SEARCH_INPUT_ID, SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
 use clinic_content::library::library_path;
 use clinic_content::search::{SearchIndex, SearchResult};
+use clinic_content::text::display_date;
 use clinic_content::{article_path, ContentError};
 
-const INPUT_ID: &str = "site-search-input";
-const RESULTS_ID: &str = "site-search-results";
 /// The most results shown: enough to scan at a glance.
 const MAX_RESULTS: usize = 8;
 
@@ -21,7 +22,8 @@ const MAX_RESULTS: usize = 8;
 enum IndexState {
     NotLoaded,
     Loading,
-    Ready(Arc<SearchIndex>),
+    /// The index, and when it came from the copy saved on the device, the day it was saved.
+    Ready(Arc<SearchIndex>, SavedOn),
     Failed(String),
 }
 
@@ -46,7 +48,7 @@ pub fn SiteSearch() -> impl IntoView {
             index.set(IndexState::Loading);
             leptos::task::spawn_local(async move {
                 index.set(match fetch_search_index().await {
-                    Ok(loaded) => IndexState::Ready(Arc::new(loaded)),
+                    Ok(loaded) => IndexState::Ready(Arc::new(loaded.content), loaded.saved_on),
                     Err(error) => IndexState::Failed(failure(&error)),
                 });
             });
@@ -65,7 +67,7 @@ pub fn SiteSearch() -> impl IntoView {
     let results = Memo::new(move |_| {
         let query = query.get();
         match index.get() {
-            IndexState::Ready(index) if !query.trim().is_empty() => {
+            IndexState::Ready(index, _) if !query.trim().is_empty() => {
                 Some(index.search(&query, MAX_RESULTS))
             }
             _ => None,
@@ -76,14 +78,24 @@ pub fn SiteSearch() -> impl IntoView {
         if query.trim().is_empty() {
             return String::new();
         }
-        match (index.get(), results.get()) {
-            (IndexState::Failed(reason), _) => reason,
+        let found = match (index.get(), results.get()) {
+            (IndexState::Failed(reason), _) => return reason,
             (_, Some(found)) if found.is_empty() => {
                 format!("No articles match “{}”.", query.trim())
             }
             (_, Some(found)) if found.len() == 1 => "1 result".to_string(),
             (_, Some(found)) => format!("{} results", found.len()),
-            _ => "Searching…".to_string(),
+            _ => return "Searching…".to_string(),
+        };
+        match index.get() {
+            IndexState::Ready(_, SavedOn(Some(day))) => format!(
+                "{}. You are offline: searching the copy saved on this device{}.",
+                found.trim_end_matches('.'),
+                display_date(&day)
+                    .map(|day| format!(" on {day}"))
+                    .unwrap_or_default()
+            ),
+            _ => found,
         }
     };
     let links = move || result_links(container);
@@ -179,14 +191,14 @@ pub fn SiteSearch() -> impl IntoView {
                         }
                     }
                 >
-                    <label for=INPUT_ID>"Search"</label>
+                    <label for=SEARCH_INPUT_ID>"Search"</label>
                     <input
-                        id=INPUT_ID
+                        id=SEARCH_INPUT_ID
                         type="search"
                         node_ref=input
                         autocomplete="off"
-                        aria-controls=RESULTS_ID
-                        aria-describedby=format!("{RESULTS_ID}-status")
+                        aria-controls=SEARCH_RESULTS_ID
+                        aria-describedby=SEARCH_STATUS_ID
                         on:focus=move |_| start_loading()
                         on:input=move |event| {
                             start_loading();
@@ -196,7 +208,7 @@ pub fn SiteSearch() -> impl IntoView {
                     />
                 </form>
                 <div
-                    id=RESULTS_ID
+                    id=SEARCH_RESULTS_ID
                     class="site-search-results"
                     aria-label="Search results"
                     role="region"
@@ -205,7 +217,7 @@ pub fn SiteSearch() -> impl IntoView {
                     {list}
                     {failed}
                 </div>
-                <p id=format!("{RESULTS_ID}-status") class="visually-hidden" role="status">
+                <p id=SEARCH_STATUS_ID class="visually-hidden" role="status">
                     {status}
                 </p>
             </div>

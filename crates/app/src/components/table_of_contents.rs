@@ -5,9 +5,8 @@ use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserver
 use crate::components::SectionLink;
 use crate::first_paint::{use_page_complete, AfterFirstPaint};
 use crate::navigation::{reading_line, READING_LINE_MARGIN};
+use clinic_content::ids::CONTENTS_LIST_ID;
 use clinic_content::{Outline, OutlineEntry};
-
-const LIST_ID: &str = "table-of-contents-list";
 
 /// The article's sections as links, marking the one being read. A sticky sidebar on wide
 /// screens; a "Contents" disclosure above the body on narrow ones.
@@ -39,14 +38,14 @@ pub fn TableOfContents(
                 type="button"
                 class="action toc-toggle"
                 aria-expanded=move || expanded.get().to_string()
-                aria-controls=LIST_ID
+                aria-controls=CONTENTS_LIST_ID
                 on:click=move |_| expanded.update(|open| *open = !*open)
             >
                 "Contents"
             </button>
             <p class="toc-title" aria-hidden="true">"Contents"</p>
             <AfterFirstPaint>
-                <ol id=LIST_ID class="toc-list" hidden=move || !expanded.get()>
+                <ol id=CONTENTS_LIST_ID class="toc-list" hidden=move || !expanded.get()>
                     {entries
                         .iter()
                         .cloned()

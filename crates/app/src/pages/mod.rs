@@ -17,7 +17,7 @@ pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
 use crate::loading::fetch_content;
-use crate::offline::FromSavedCopy;
+use crate::loading::SavedOn;
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
 use clinic_content::{Article, ArticleIndex, ContentError, Library, Problem, SiteSettings};
@@ -42,11 +42,12 @@ pub enum PageContent {
     },
 }
 
-/// A route's content, and whether any of it came from the copy saved on the device.
+/// A route's content, and when any of it came from the copy saved on the device, the day the
+/// oldest part was saved.
 #[derive(Debug, Clone)]
 pub struct LoadedPage {
     pub content: PageContent,
-    pub from_saved_copy: bool,
+    pub saved_on: SavedOn,
 }
 
 /// Loads the content of `route`: its files load side by side.
@@ -62,7 +63,7 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
     );
     let (site, library) = (site?, library?);
     Ok(LoadedPage {
-        from_saved_copy: site.from_saved_copy || library.from_saved_copy,
+        saved_on: site.saved_on.and(library.saved_on),
         content: PageContent::Library {
             site: Arc::new(site.content),
             library: Arc::new(library.content),
@@ -78,13 +79,14 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
         fetch_content::<ArticleIndex>(INDEX_FILE)
     );
     let (site, index) = (site?, index?);
-    let saved = site.from_saved_copy || index.from_saved_copy;
+    let index_saved = index.saved_on.is_saved_copy();
+    let saved = site.saved_on.and(index.saved_on);
     let site = Arc::new(site.content);
     let slug = match route {
         Route::Home => index.content.home,
         Route::Article(slug) if index.content.articles.iter().any(|a| a.slug == slug) => slug,
         // Offline, an article added since the index was saved is missing from it, not gone.
-        Route::Article(slug) if index.from_saved_copy => {
+        Route::Article(slug) if index_saved => {
             return Err(ContentError::Unavailable {
                 file: article_file(&slug),
                 reason: "it is not saved on this device, and the network cannot be reached".into(),
@@ -93,7 +95,7 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
         _ => {
             return Ok(LoadedPage {
                 content: PageContent::NotFound { site },
-                from_saved_copy: saved,
+                saved_on: saved,
             })
         }
     };
@@ -125,13 +127,13 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
         .filter(|slug| index.content.articles.iter().any(|a| a.slug == *slug))
         .collect();
     let (related, related_saved) = if local.is_empty() {
-        (Library::default(), false)
+        (Library::default(), SavedOn::default())
     } else {
         let library = fetch_content::<Library>(LIBRARY_FILE).await?;
-        (library.content.only(local), library.from_saved_copy)
+        (library.content.only(local), library.saved_on)
     };
     Ok(LoadedPage {
-        from_saved_copy: saved || article.from_saved_copy || related_saved,
+        saved_on: saved.and(article.saved_on).and(related_saved),
         content: PageContent::Article {
             site,
             article: Arc::new(article.content),
@@ -141,11 +143,11 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
 }
 
 /// The page a route shows, in parts (see `first_paint`). It tells the components inside
-/// whether it comes from the saved copy.
+/// whether it comes from the saved copy, and from when.
 #[component]
 pub fn PageView(page: LoadedPage) -> impl IntoView {
     provide_first_paint_queue();
-    provide_context(FromSavedCopy(page.from_saved_copy));
+    provide_context(page.saved_on);
     match page.content {
         PageContent::Article {
             site,

@@ -15,12 +15,15 @@
   var CHOICES = { "contrast": ["default","high","dark"], "text-size": ["100","120","140","160","180","200"], "align": ["left","center","right"], "spacing": ["normal","wide"], "font": ["default","readable"], "links": ["plain","highlight"], "motion": ["full","reduce"] };
   var SYSTEM_WISHES = [["(prefers-contrast: more)","contrast","high"], ["(prefers-color-scheme: dark)","contrast","dark"], ["(prefers-reduced-motion: reduce)","motion","reduce"]];
   var SHELL_FILE = "app.html";
+  var NOT_FOUND_FILE = "404.html";
+  var PUBLISHED_FILE = "published.json";
   var APP_ROOT_ID = "app";
   var PAGE_PATH_ATTRIBUTE = "data-page-path";
   var PRERENDERED_ELSEWHERE_ATTRIBUTE = "data-prerendered-elsewhere";
   var ANNOUNCEMENT_ATTRIBUTE = "data-announcement";
   var ANNOUNCEMENT_DISMISSED_ATTRIBUTE = "data-announcement-dismissed";
   var ANNOUNCEMENT_DISMISSED_KEY = "clinic-article:v1:announcement-dismissed";
+  var WITHOUT_APP_ATTRIBUTE = "data-without-app";
   var APP_READY_ATTRIBUTE = "data-app-ready";
   var PRESSED_EARLY_ATTRIBUTE = "data-pressed-before-the-app";
   var FOUND_EARLY_ATTRIBUTE = "data-found-before-the-app";
@@ -28,6 +31,7 @@
   var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
   var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
   var SAVE_PAGE_MESSAGE = "save-page";
+  var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
   // </generated>
   var settings = {};
   var name;
@@ -57,6 +61,9 @@
     storage = null;
   }
   var root = document.documentElement;
+  // Scripts run: the page is not shown as without them (boot.js says so again if the app
+  // cannot start).
+  root.removeAttribute(WITHOUT_APP_ATTRIBUTE);
   for (name in settings) {
     root.setAttribute("data-" + name, settings[name]);
   }

@@ -31,6 +31,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::sitemap::{robots_txt, sitemap_xml};
+use crate::static_host::header_rules;
 use clinic_app::contract::{
     ANNOUNCEMENT_ATTRIBUTE, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE, SHELL_FILE,
 };
@@ -51,8 +52,16 @@ use shell::{PageParts, Shell};
 /// `/clinic/`), and the files made from the content: the library, the sitemap and robots.txt.
 /// Returns the files written, relative to `site_dir`, or each problem of the content (as
 /// `content check` prints them).
-pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, Vec<String>> {
-    let shell = read_shell(site_dir).map_err(|error| vec![error])?;
+pub fn prerender_site(
+    site_dir: &Path,
+    public_url: &str,
+    profile: Profile,
+) -> Result<Vec<String>, Vec<String>> {
+    let policy = match profile {
+        Profile::Release => policy_tags(site_dir),
+        Profile::Development => String::new(),
+    };
+    let shell = read_shell(site_dir, &policy).map_err(|error| vec![error])?;
     let report = check_folder(&site_dir.join("content"), &today());
     if !report.problems.is_empty() {
         return Err(report.problems);
@@ -85,8 +94,54 @@ pub fn prerender_site(site_dir: &Path, public_url: &str) -> Result<Vec<String>, 
     Ok(written)
 }
 
+/// Which build the pages are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// What is published: each page carries the site's security policy too.
+    Release,
+    /// `trunk serve`: no policy in the pages, whose live reload is an inline script.
+    Development,
+}
+
+/// The site's security policy as a page carries it, for hosts that send no headers (GitHub
+/// Pages): the Content-Security-Policy of `_headers` without `frame-ancestors` (which a
+/// `<meta>` cannot carry), and the Referrer-Policy.
+fn policy_tags(site_dir: &Path) -> String {
+    let headers = std::fs::read_to_string(site_dir.join("_headers")).unwrap_or_default();
+    let every_page = header_rules(&headers)
+        .into_iter()
+        .find(|rule| rule.pattern == "/*")
+        .map(|rule| rule.lines)
+        .unwrap_or_default();
+    let header = |name: &str| {
+        every_page
+            .iter()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+            .map(str::to_string)
+    };
+    let mut tags = String::new();
+    if let Some(policy) = header("Content-Security-Policy") {
+        let in_a_page: Vec<&str> = policy
+            .split(';')
+            .map(str::trim)
+            .filter(|directive| !directive.is_empty() && !directive.starts_with("frame-ancestors"))
+            .collect();
+        tags.push_str(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            escape_html(&in_a_page.join("; "))
+        ));
+    }
+    if let Some(referrer) = header("Referrer-Policy") {
+        tags.push_str(&format!(
+            "<meta name=\"referrer\" content=\"{}\">",
+            escape_html(&referrer)
+        ));
+    }
+    tags
+}
+
 /// The shell Trunk built: `app.html` when an earlier run kept it, `index.html` otherwise.
-fn read_shell(site_dir: &Path) -> Result<Shell, String> {
+fn read_shell(site_dir: &Path, policy: &str) -> Result<Shell, String> {
     let kept = site_dir.join(SHELL_FILE);
     let path = if kept.is_file() {
         kept
@@ -95,7 +150,7 @@ fn read_shell(site_dir: &Path) -> Result<Shell, String> {
     };
     let html = std::fs::read_to_string(&path)
         .map_err(|error| format!("{}: cannot be read: {error}", path.display()))?;
-    Shell::read(&html).map_err(|error| format!("{}: {error}", path.display()))
+    Shell::read(&html, policy).map_err(|error| format!("{}: {error}", path.display()))
 }
 
 /// A content file, read and checked, with its text.
@@ -266,7 +321,7 @@ fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, Stri
     let body = render(
         LoadedPage {
             content,
-            from_saved_copy: false,
+            saved_on: Default::default(),
         },
         route.clone(),
         public_url.to_string(),

@@ -11,8 +11,11 @@ use clinic_app::contract::{APP_ROOT_ID, SHELL_ONLY_ATTRIBUTE};
 
 use crate::stylesheet::shipped_stylesheet;
 
+/// The tags that carry the site's security policy in a page.
+const POLICY_TAGS: &str = "meta[http-equiv='Content-Security-Policy'], meta[name='referrer']";
+
 /// What the shell must have exactly one of, as CSS selectors.
-const ONE_OF_EACH: [&str; 5] = ["html", "head", "title", "style", "#app"];
+const ONE_OF_EACH: [&str; 6] = ["html", "head", "meta[charset]", "title", "style", "#app"];
 
 /// The app's shell, checked, with its stylesheet as every page ships it.
 #[derive(Debug, Clone)]
@@ -34,9 +37,11 @@ pub struct PageParts {
 }
 
 impl Shell {
-    /// Reads the shell Trunk built: it must have exactly one `<html>`, `<head>`, `<title>`,
-    /// inline stylesheet and app root; its stylesheet is minified as the pages ship it.
-    pub fn read(html: &str) -> Result<Shell, String> {
+    /// Reads the shell Trunk built: it must have exactly one `<html>`, `<head>`,
+    /// `<meta charset>`, `<title>`, inline stylesheet and app root; its stylesheet is minified as the pages ship it, and
+    /// `policy` (the tags that carry the site's security policy in the page) follows its
+    /// `<meta charset>`, before anything the policy governs, in place of any it carried.
+    pub fn read(html: &str, policy: &str) -> Result<Shell, String> {
         let counts: Vec<Cell<usize>> = ONE_OF_EACH.iter().map(|_| Cell::new(0)).collect();
         let stylesheet = RefCell::new(String::new());
         let stylesheet_error = RefCell::new(None);
@@ -47,6 +52,15 @@ impl Shell {
                 Ok(())
             }));
         }
+        let settings = settings
+            .append_element_content_handler(element!(POLICY_TAGS, |element| {
+                element.remove();
+                Ok(())
+            }))
+            .append_element_content_handler(element!("meta[charset]", |element| {
+                element.after(policy, ContentType::Html);
+                Ok(())
+            }));
         let settings = settings.append_element_content_handler(text!("style", |chunk| {
             stylesheet.borrow_mut().push_str(chunk.as_str());
             chunk.remove();
@@ -114,7 +128,8 @@ impl Shell {
 mod tests {
     use super::*;
 
-    const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Loading…</title>\n\
+    const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        <title>Loading…</title>\n\
         <style>/* Why. */\nh1 { font-size: clamp(1rem, 1rem + 2vw, 2rem); }\n</style>\n\
         <link rel=\"preload\" href=\"a\" data-app-shell>\n</head>\n<body>\n\
         <div id=\"app\"><div class=\"loader\">Loading</div></div>\n\
@@ -122,7 +137,7 @@ mod tests {
 
     #[test]
     fn the_shell_ships_its_stylesheet_minified_and_reading_it_again_changes_nothing() {
-        let shell = Shell::read(SHELL).expect("a shell");
+        let shell = Shell::read(SHELL, "").expect("a shell");
         assert!(
             shell
                 .html()
@@ -131,7 +146,7 @@ mod tests {
             shell.html()
         );
         assert_eq!(
-            Shell::read(shell.html()).expect("again").html(),
+            Shell::read(shell.html(), "").expect("again").html(),
             shell.html()
         );
     }
@@ -140,20 +155,20 @@ mod tests {
     fn a_shell_without_its_one_app_root_or_stylesheet_is_refused() {
         let no_root = SHELL.replace("id=\"app\"", "id=\"elsewhere\"");
         assert_eq!(
-            Shell::read(&no_root).map(|_| ()),
+            Shell::read(&no_root, "").map(|_| ()),
             Err("the app's shell must have exactly one #app, not 0".to_string())
         );
         let two_styles = SHELL.replace("</head>", "<style>p{}</style></head>");
-        assert!(Shell::read(&two_styles).is_err());
+        assert!(Shell::read(&two_styles, "").is_err());
         let broken = SHELL.replace("h1 {", "h1 { color: red; } }{ @media {");
-        assert!(Shell::read(&broken)
+        assert!(Shell::read(&broken, "")
             .expect_err("invalid CSS")
             .starts_with("the stylesheet is not valid CSS"));
     }
 
     #[test]
     fn a_page_has_its_parts_in_place_and_leaves_the_shells_own_out() {
-        let page = Shell::read(SHELL)
+        let page = Shell::read(SHELL, "")
             .expect("a shell")
             .page(&PageParts {
                 html_attributes: vec![("data-page-path".into(), "/a \"b\"/".into())],
@@ -172,5 +187,17 @@ mod tests {
         ));
         assert!(!page.contains("data-app-shell"), "{page}");
         assert!(!page.contains("Loading</div>"), "{page}");
+    }
+
+    #[test]
+    fn the_policy_follows_the_charset_once_however_often_the_shell_is_read() {
+        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">";
+        let once = Shell::read(SHELL, policy).expect("a shell");
+        let twice = Shell::read(once.html(), policy).expect("again");
+        assert_eq!(twice.html(), once.html());
+        assert_eq!(once.html().matches("Content-Security-Policy").count(), 1);
+        assert!(once
+            .html()
+            .contains(&format!("<meta charset=\"utf-8\">{policy}")));
     }
 }
