@@ -79,16 +79,6 @@ async fn visit_after_the_deploy_of(page: &Page, build: &std::path::Path) {
     .await;
 }
 
-async fn cut_the_network(page: &Page) {
-    page.server.go_down();
-    page.set_offline(true).await;
-}
-
-async fn restore_the_network(page: &Page) {
-    page.server.clear();
-    page.set_offline(false).await;
-}
-
 async fn texts_of(page: &Page, css: &str) -> Value {
     page.eval(&format!(
         "return [...document.querySelectorAll({css:?})].map(e => e.textContent)"
@@ -196,7 +186,7 @@ async fn a_correction_a_new_picture_and_a_withdrawal_reach_a_returning_reader() 
         page.server.serve_from(&second);
         visit_after_the_deploy_of(&page, &second).await;
         the_second_build_is_what_shows(&page, "online").await;
-        cut_the_network(&page).await;
+        page.cut_the_network().await;
         the_second_build_is_what_shows(&page, "offline").await;
         // The other pages saved before the deploy still open offline.
         for path in pages.iter().filter(|path| !path.contains(&other)) {
@@ -209,11 +199,11 @@ async fn a_correction_a_new_picture_and_a_withdrawal_reach_a_returning_reader() 
         }
 
         // A deploy that changes only the picture.
-        restore_the_network(&page).await;
+        page.restore_the_network().await;
         page.server.serve_from(&third);
         visit_after_the_deploy_of(&page, &third).await;
         assert!(hero_as_shown(&page).await.contains("third build"), "online");
-        cut_the_network(&page).await;
+        page.cut_the_network().await;
         page.open("/").await;
         assert!(
             hero_as_shown(&page).await.contains("third build"),
@@ -235,7 +225,7 @@ async fn an_article_read_on_the_home_page_opens_offline_at_its_own_address() {
             &format!("return caches.match(new URL({own:?}, location.href).href).then(s => !!s)"),
         )
         .await;
-        cut_the_network(&page).await;
+        page.cut_the_network().await;
         for address in [own.clone(), own.trim_end_matches('/').to_string()] {
             page.open(&address).await;
             assert_eq!(

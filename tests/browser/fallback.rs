@@ -7,14 +7,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::support::{site_dir, with_desktop_page, Page, Server, Unknown, WAIT};
-
-/// Records script errors, failed promises and console errors, before the page's own scripts.
-const ERRORS: &str = "window.__errors = [];
-    addEventListener('error', e => __errors.push('error: ' + e.message));
-    addEventListener('unhandledrejection', e => __errors.push('rejection: ' + e.reason));
-    const consoleError = console.error.bind(console);
-    console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError(...args); };";
+use crate::support::{site_dir, with_desktop_page, Page, Server, Unknown, RECORD_ERRORS, WAIT};
 
 /// The app's glue and wasm, as the home page names them (from the site's root).
 fn app_files() -> (String, String) {
@@ -69,7 +62,7 @@ async fn the_page_reads_as_without_scripts(page: &Page, within: Duration) {
 #[tokio::test]
 async fn when_the_apps_files_are_gone_the_page_reads_as_without_scripts() {
     with_desktop_page(|page| async move {
-        page.before_each_load(ERRORS).await;
+        page.before_each_load(RECORD_ERRORS).await;
         let (glue, _) = app_files();
         page.server.fail(&glue, 404);
         page.open_before_the_app("/").await;
@@ -81,7 +74,7 @@ async fn when_the_apps_files_are_gone_the_page_reads_as_without_scripts() {
 #[tokio::test]
 async fn when_the_wasm_never_arrives_the_page_reads_as_without_scripts() {
     with_desktop_page(|page| async move {
-        page.before_each_load(ERRORS).await;
+        page.before_each_load(RECORD_ERRORS).await;
         let (_, wasm) = app_files();
         // Held until the test ends: a stalled connection.
         let _stalled = page.server.hold(&wasm);

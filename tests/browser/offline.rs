@@ -7,7 +7,8 @@ use clinic_content::text::display_date;
 
 use crate::support::{
     article_file, content_json, fixture_outline, home_slug, next_build_of, other_slug,
-    run_in_browser, site_dir, sub_path_site_dir, title_of, Fault, Page, Server, Unknown, SUB_PATH,
+    run_in_browser, site_dir, sub_path_site_dir, title_of, Fault, Page, Server, Unknown,
+    RECORD_ERRORS, SUB_PATH,
 };
 
 /// The home article's own address, relative to the site's base.
@@ -15,30 +16,17 @@ fn article() -> String {
     format!("articles/{}", home_slug())
 }
 
-/// Records script errors, failed promises and console errors, before the page's own scripts.
-const ERRORS: &str = "window.__errors = [];
-    addEventListener('error', e => __errors.push('error: ' + e.message));
-    addEventListener('unhandledrejection', e => __errors.push('rejection: ' + e.reason));
-    const consoleError = console.error.bind(console);
-    console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError(...args); };";
-
-/// The site unreachable and the browser offline: no request can reach the network.
-async fn cut_the_network(page: &Page) {
-    page.server.go_down();
-    page.set_offline(true).await;
-}
-
 /// A first visit to `path` (after which the service worker has saved the site), then the
 /// network cut.
 async fn visit_then_cut_the_network(page: &Page, path: &str) {
     page.open(path).await;
     page.wait_until_saved_for_offline().await;
-    cut_the_network(page).await;
+    page.cut_the_network().await;
 }
 
 /// Opens `path` online, then again offline.
 async fn visit_then_reload_offline(page: &Page, path: &str) {
-    page.before_each_load(ERRORS).await;
+    page.before_each_load(RECORD_ERRORS).await;
     visit_then_cut_the_network(page, path).await;
     page.open(path).await;
 }
@@ -230,7 +218,7 @@ async fn an_edited_article_reaches_a_returning_reader_on_the_next_visit() {
         );
         assert_eq!(notice_shown(&page).await, json!(false));
         // And that edit is what is saved for offline now.
-        cut_the_network(&page).await;
+        page.cut_the_network().await;
         page.open("/").await;
         assert!(page
             .text(".article-body > p")
@@ -256,7 +244,7 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
     let next = next_build_of(site_dir(), "site-fixture-next");
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
-        page.before_each_load(ERRORS).await;
+        page.before_each_load(RECORD_ERRORS).await;
         page.open("/").await;
         page.wait_until_saved_for_offline().await;
 
@@ -276,7 +264,7 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
         )
         .await;
         // Offline now, the page and its files come from the new build alone.
-        cut_the_network(&page).await;
+        page.cut_the_network().await;
         page.open("/").await;
         assert_eq!(page.texts("h1").await, vec![title_of(&home_slug())]);
         assert_eq!(builds_loaded(&page).await, json!(["next"]));
@@ -314,7 +302,7 @@ async fn offline_search_says_it_searches_the_copy_saved_on_this_device() {
                .then(saved => !!saved)",
         )
         .await;
-        cut_the_network(&page).await;
+        page.cut_the_network().await;
         page.open("/").await;
         search_for(&page, word).await;
         page.wait_until(

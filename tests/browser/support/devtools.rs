@@ -6,6 +6,14 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::page::Page;
+
+/// Records script errors, failed promises and console errors, before the page's own scripts
+/// (with [`Page::before_each_load`]), in `window.__errors`.
+pub const RECORD_ERRORS: &str = "window.__errors = [];
+    addEventListener('error', e => __errors.push('error: ' + e.message));
+    addEventListener('unhandledrejection', e => __errors.push('rejection: ' + e.reason));
+    const consoleError = console.error.bind(console);
+    console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError(...args); };";
 use super::site::repo_root;
 use super::WAIT;
 
@@ -179,6 +187,18 @@ impl Page {
             serde_json::Value::Bool(false),
             "the first answer shows"
         );
+    }
+
+    /// The site unreachable and the browser offline: no request can reach the network.
+    pub async fn cut_the_network(&self) {
+        self.server.go_down();
+        self.set_offline(true).await;
+    }
+
+    /// The site and the network back.
+    pub async fn restore_the_network(&self) {
+        self.server.clear();
+        self.set_offline(false).await;
     }
 
     /// Waits until the service worker controls the page and has saved the site.

@@ -17,6 +17,7 @@ mod site;
 
 use std::time::Duration;
 
+pub use devtools::RECORD_ERRORS;
 pub use drivers::*;
 pub use fixtures::*;
 pub use page::*;
