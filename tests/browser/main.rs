@@ -7,6 +7,7 @@ mod common;
 mod corrections;
 mod fallback;
 mod faq;
+mod first_screen;
 mod handover;
 mod hosting;
 mod imported;

@@ -120,6 +120,39 @@ impl Page {
             .collect()
     }
 
+    /// What assistive technology reads inside the first node of `role` (such as "banner"), in
+    /// reading order: each node it does not ignore, as `{role, name}`.
+    pub async fn read_inside(&self, role: &str) -> Vec<Value> {
+        let tree = self
+            .devtools("Accessibility.getFullAXTree", serde_json::json!({}))
+            .await;
+        let nodes = tree["nodes"].as_array().expect("accessibility nodes");
+        let by_id: std::collections::HashMap<&str, &Value> = nodes
+            .iter()
+            .filter_map(|node| Some((node["nodeId"].as_str()?, node)))
+            .collect();
+        let start = nodes
+            .iter()
+            .find(|node| node["role"]["value"] == role && node["ignored"] != Value::Bool(true))
+            .unwrap_or_else(|| panic!("no {role} in the page"));
+        let mut read = Vec::new();
+        let mut next = vec![start];
+        while let Some(node) = next.pop() {
+            if node["ignored"] != Value::Bool(true) {
+                read.push(serde_json::json!({
+                    "role": node["role"]["value"],
+                    "name": node["name"]["value"],
+                }));
+            }
+            let children = node["childIds"].as_array().into_iter().flatten();
+            let children: Vec<&Value> = children
+                .filter_map(|id| by_id.get(id.as_str()?).copied())
+                .collect();
+            next.extend(children.into_iter().rev());
+        }
+        read
+    }
+
     /// The page's accessibility tree as assistive technology reads it: for each node it does
     /// not ignore, the DOM node it stands for, its role and its name.
     pub async fn accessibility_tree(&self) -> Vec<Value> {
@@ -187,6 +220,29 @@ impl Page {
             serde_json::Value::Bool(false),
             "the first answer shows"
         );
+    }
+
+    /// Touch as on a phone from now on: taps, and the page's `(pointer: coarse)`.
+    pub async fn enable_touch(&self) {
+        self.devtools(
+            "Emulation.setTouchEmulationEnabled",
+            serde_json::json!({ "enabled": true, "maxTouchPoints": 1 }),
+        )
+        .await;
+    }
+
+    /// A finger's tap at `x`, `y` (CSS pixels in the window).
+    pub async fn tap(&self, x: f64, y: f64) {
+        for (kind, points) in [
+            ("touchStart", serde_json::json!([{ "x": x, "y": y }])),
+            ("touchEnd", serde_json::json!([])),
+        ] {
+            self.devtools(
+                "Input.dispatchTouchEvent",
+                serde_json::json!({ "type": kind, "touchPoints": points }),
+            )
+            .await;
+        }
     }
 
     /// The site unreachable and the browser offline: no request can reach the network.

@@ -45,6 +45,8 @@ pub fn ArticleHeader(
                 <span class="reading-time">{format!("{reading_minutes} min read")}</span>
             </p>
             <ReviewOverdueNotice dates=ReviewDates::of(&article, &site) />
+            // The gist before the picture: a reader in pain wants the answer first.
+            <KeyPoints points=article.key_points.clone() />
             <figure class="article-hero">
                 <img
                     src=hero.image
@@ -55,7 +57,6 @@ pub fn ArticleHeader(
                     fetchpriority="high"
                 />
             </figure>
-            <KeyPoints points=article.key_points.clone() />
         </header>
     }
 }

@@ -23,7 +23,7 @@ pub fn ReadingSettingsButton(open: RwSignal<bool>, node_ref: NodeRef<Button>) ->
             }
         >
             <span class="reading-settings-icon" aria-hidden="true">"Aa"</span>
-            "Reading settings"
+            <span class="action-label">"Reading settings"</span>
         </button>
     }
 }

@@ -4,15 +4,17 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::components::{
-    AfterAnnouncement, ReadingSettingsButton, ReadingSettingsPanel, SiteSearch,
+    AfterAnnouncement, Icon, IconKind, ReadingSettingsButton, ReadingSettingsPanel, SiteSearch,
 };
 use crate::first_paint::FirstScreen;
 use crate::site_address::use_site_address;
 use clinic_content::library::{library_path, LIBRARY_NAME};
 use clinic_content::SiteSettings;
 
-/// The clinic's name, the way to every article, search, reading settings, and the two actions:
-/// booking and calling.
+/// One row that leaves the screen to the article: the clinic's name (the way home), search,
+/// the reading settings, the way to every article, and the two actions, booking and calling.
+/// On a phone the controls show as icons, each keeping its words for assistive technology,
+/// and search opens over the row.
 #[component]
 pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     let settings_open = RwSignal::new(false);
@@ -23,28 +25,27 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
     let base = use_site_address().base;
     view! {
         <header class="site-header">
-            // A row of its own above the clinic's name, which scrolls away where the rest
-            // of the header stays at the top.
-            <div class="site-tools">
-                <nav class="site-nav" aria-label="Site">
-                    <a href=format!("{base}{}", library_path()) node_ref=first_link>
-                        {LIBRARY_NAME}
-                    </a>
-                </nav>
+            <div class="site-header-bar">
+                <a class="site-name" href=base.clone() node_ref=first_link>
+                    {site.clinic_name.clone()}
+                </a>
                 // A part of its own: adopting the header is a long enough task without it.
                 <FirstScreen>
                     <SiteSearch />
                 </FirstScreen>
-            </div>
-            <div class="site-header-bar">
-                <a class="site-name" href=base.clone()>
-                    {site.clinic_name.clone()}
-                </a>
                 <div class="site-actions">
                     <ReadingSettingsButton open=settings_open node_ref=settings_button />
-                    <a class="action action-primary" href=site.booking_url.clone()>"Book Now"</a>
+                    <a class="action site-library" href=format!("{base}{}", library_path())>
+                        <Icon kind=IconKind::Library />
+                        <span class="action-label">{LIBRARY_NAME}</span>
+                    </a>
+                    <a class="action action-primary" href=site.booking_url.clone()>
+                        <Icon kind=IconKind::Book />
+                        <span class="action-label">"Book Now"</span>
+                    </a>
                     <a class="action" href=site.phone_href()>
-                        "Call Us "
+                        <Icon kind=IconKind::Call />
+                        <span class="action-label">"Call Us"</span>
                         <span class="action-detail">{site.phone.display.clone()}</span>
                     </a>
                 </div>

@@ -4,6 +4,7 @@ use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::{Icon, IconKind};
 use crate::loading::fetch_search_index;
 use crate::loading::SavedOn;
 use crate::navigation::after_mount;
@@ -191,7 +192,12 @@ pub fn SiteSearch() -> impl IntoView {
                         }
                     }
                 >
-                    <label for=SEARCH_INPUT_ID>"Search"</label>
+                    // On a phone the label is the button that opens the field: its icon shows,
+                    // its word stays for assistive technology.
+                    <label for=SEARCH_INPUT_ID>
+                        <Icon kind=IconKind::Search />
+                        <span class="site-search-label">"Search"</span>
+                    </label>
                     <input
                         id=SEARCH_INPUT_ID
                         type="search"
