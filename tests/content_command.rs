@@ -1,4 +1,4 @@
-//! The editors' command, `cargo run --bin content -- check | import | new | …`, run as an editor
+//! The editors' command, `cargo run --bin content -- check | new | …`, run as an editor
 //! runs it: its messages, the files it writes and its exit status.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -169,51 +169,107 @@ fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
     );
 }
 
-#[test]
-fn check_names_a_markdown_article_not_imported_as_it_now_reads() {
-    let copy = site_copy("sources");
-    let site = copy.path();
-    let sources = site.join("content-src");
+/// A copy of the fixture site with a `content-src/` of the fixture's Markdown article, each
+/// `(from, to)` replaced in it; and the Markdown file.
+fn site_with_markdown(name: &str, changes: &[(&str, &str)]) -> (TempDir, PathBuf) {
+    let copy = site_copy(name);
+    let sources = copy.path().join("content-src");
     std::fs::create_dir(&sources).expect("a folder");
-    let markdown = fixture_markdown_with(&sources.join("stretching-at-your-desk.md"), &[]);
-    let (folder, sources) = (
-        site.join("content").display().to_string(),
-        sources.display().to_string(),
+    let markdown = fixture_markdown_with(&sources.join("stretching-at-your-desk.md"), changes);
+    (copy, markdown)
+}
+
+/// `content check` of a site copy's content, with its `content-src/`.
+fn check_with_sources(site: &Path) -> Output {
+    content(&[
+        "check",
+        &site.join("content").display().to_string(),
+        "--sources",
+        &site.join("content-src").display().to_string(),
+    ])
+}
+
+#[test]
+fn check_reads_the_markdown_articles_as_a_build_does_and_changes_nothing() {
+    let (copy, _) = site_with_markdown("markdown", &[]);
+    let site = copy.path();
+    let before = json(&site.join("content/articles.json"));
+    let output = check_with_sources(site);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(json(&site.join("content/articles.json")), before);
+    assert!(!site
+        .join("content/articles/stretching-at-your-desk-a-fixture-written-in-markdown.json")
+        .exists());
+
+    // The Markdown article is held to the content's rules too, named by its own file.
+    let (copy, markdown) = site_with_markdown(
+        "markdown-rules",
+        &[("date: 2026-06-15", "date: 2026-06-15\nauthor: nobody-here")],
     );
-    let check = || content(&["check", &folder, "--sources", &sources]);
-
-    // Never imported: its JSON is not there.
-    let output = check();
+    let output = check_with_sources(copy.path());
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let found = problems(&output);
-    let named = |found: &[String]| {
-        found.len() == 1
-            && found[0].starts_with(&format!(
-                "{}: {}",
-                markdown.display(),
-                site.join("content/articles/").display()
-            ))
-            && found[0].ends_with(&format!(
-                ".json is not what it says: run cargo run --bin content -- import {} --force",
-                markdown.display()
-            ))
+    assert_eq!(
+        problems(&output),
+        vec![format!(
+            "{}: author: \"nobody-here\" is not one of the people in content/site.json",
+            markdown.display()
+        )]
+    );
+}
+
+#[test]
+fn check_names_what_a_markdown_article_cannot_show_by_its_line() {
+    let (copy, markdown) = site_with_markdown(
+        "refuse",
+        &[
+            (
+                "[book a visit](booking:)",
+                "[book a visit](javascript:alert(1))",
+            ),
+            (
+                "- Elbows at your sides.",
+                "- Elbows at your sides.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+            ),
+        ],
+    );
+    let output = check_with_sources(copy.path());
+    assert_eq!(output.status.code(), Some(1));
+    let at = markdown.display();
+    let messages = stderr(&output);
+    assert!(
+        messages.contains(&format!("{at}:37: tables cannot be shown")),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(&format!(
+            "{at}:43: the link \"book a visit\" goes to \"javascript:alert(1)\""
+        )),
+        "{messages}"
+    );
+}
+
+#[test]
+fn check_from_inside_the_content_folder_leaves_nothing_behind() {
+    let (copy, _) = site_with_markdown("inside", &[]);
+    let site = copy.path();
+    let files = |folder: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .expect("a folder")
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     };
-    assert!(named(&found), "{found:?}");
-
-    // Imported: in step.
-    let imported = content(&[
-        "import",
-        &markdown.display().to_string(),
-        "--content",
-        &folder,
-    ]);
-    assert!(imported.status.success(), "{}", stderr(&imported));
-    assert_eq!(check().status.code(), Some(0), "{}", stderr(&check()));
-
-    // Edited and not imported again: named, with the command that fixes it.
-    fixture_markdown_with(&markdown, &[("five times", "six times")]);
-    let found = problems(&check());
-    assert!(named(&found), "{found:?}");
+    let (site_before, content_before) = (files(site), files(&site.join("content")));
+    let output = Command::new(env!("CARGO_BIN_EXE_content"))
+        .args(["check", ".", "--sources", "../content-src"])
+        .current_dir(site.join("content"))
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(files(site), site_before);
+    assert_eq!(files(&site.join("content")), content_before);
 }
 
 #[test]
@@ -347,196 +403,6 @@ fn check_finds_unbundled_images_and_unlisted_articles() {
 }
 
 #[test]
-fn import_writes_the_article_and_lists_it_keeping_the_home_page() {
-    let copy = site_copy("import");
-    let site = copy.path();
-    let markdown = root().join("tests/fixtures/markdown/stretching-at-your-desk.md");
-    let folder = site.join("content").display().to_string();
-    let import = |force: bool| {
-        let mut args = vec![
-            "import",
-            markdown.to_str().expect("path"),
-            "--content",
-            &folder,
-        ];
-        if force {
-            args.push("--force");
-        }
-        content(&args)
-    };
-    let output = import(false);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let article = json(
-        &site.join("content/articles/stretching-at-your-desk-a-fixture-written-in-markdown.json"),
-    );
-    assert_eq!(article["$schema"], "../../../schemas/article.schema.json");
-    assert_eq!(
-        article["title"],
-        "Stretching at Your Desk: A Fixture Written in Markdown"
-    );
-    assert_eq!(
-        article["sections"][0]["body"][1]["numbered_list"][0][0]["text"],
-        "Roll your shoulders backwards five times."
-    );
-    let index = json(&site.join("content/articles.json"));
-    assert_eq!(
-        index["home"], "walking-comfortably-in-winter",
-        "the home page stays"
-    );
-    let fixtures = json(&root().join("tests/fixtures/content/articles.json"));
-    assert_eq!(
-        index["articles"].as_array().map(Vec::len),
-        fixtures["articles"].as_array().map(|list| list.len() + 1),
-        "listed beside the others"
-    );
-    let check = content(&["check", &folder]);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-
-    let again = import(false);
-    assert_eq!(again.status.code(), Some(1));
-    assert!(
-        stderr(&again).contains("exists: add --force to replace it"),
-        "{}",
-        stderr(&again)
-    );
-    let forced = import(true);
-    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
-    assert_eq!(
-        json(&site.join("content/articles.json"))["articles"]
-            .as_array()
-            .map(Vec::len),
-        fixtures["articles"].as_array().map(|list| list.len() + 1),
-        "listed once"
-    );
-}
-
-#[test]
-fn import_refuses_what_cannot_be_shown_naming_the_line() {
-    let copy = site_copy("refuse");
-    let site = copy.path();
-    let markdown = fixture_markdown_with(
-        &site.join("broken.md"),
-        &[
-            (
-                "[book a visit](booking:)",
-                "[book a visit](javascript:alert(1))",
-            ),
-            (
-                "- Elbows at your sides.",
-                "- Elbows at your sides.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
-            ),
-        ],
-    );
-    let output = content(&[
-        "import",
-        markdown.to_str().expect("path"),
-        "--content",
-        &site.join("content").display().to_string(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    let at = markdown.display();
-    let messages = stderr(&output);
-    assert!(
-        messages.contains(&format!("{at}:37: tables cannot be shown")),
-        "{messages}"
-    );
-    assert!(
-        messages.contains(&format!(
-            "{at}:43: the link \"book a visit\" goes to \"javascript:alert(1)\""
-        )),
-        "{messages}"
-    );
-    assert!(!site
-        .join("content/articles/stretching-at-your-desk-a-fixture-written-in-markdown.json")
-        .exists());
-}
-
-#[test]
-fn an_import_the_folder_check_refuses_changes_nothing() {
-    let copy = site_copy("atomic");
-    let site = copy.path();
-    let markdown = fixture_markdown_with(
-        &site.join("missing-hero.md"),
-        &[(
-            "src: images/fixture-hero.svg",
-            "src: images/not-bundled.svg",
-        )],
-    );
-    let index_before = std::fs::read(site.join("content/articles.json")).expect("index");
-    let folder = site.join("content");
-    let output = content(&[
-        "import",
-        markdown.to_str().expect("path"),
-        "--content",
-        &folder.display().to_string(),
-    ]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let article =
-        folder.join("articles/stretching-at-your-desk-a-fixture-written-in-markdown.json");
-    assert_eq!(
-        problems(&output),
-        vec![format!(
-            "{}: hero.image: \"images/not-bundled.svg\" is not in {}",
-            article.display(),
-            site.display()
-        )],
-        "named at the file it would have written"
-    );
-    assert!(!article.exists(), "no half-imported article");
-    assert_eq!(
-        std::fs::read(site.join("content/articles.json")).expect("index"),
-        index_before,
-        "the index is as it was"
-    );
-    let left: Vec<String> = std::fs::read_dir(site)
-        .expect("site")
-        .flatten()
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with('.') || name.ends_with(".partial"))
-        .collect();
-    assert_eq!(left, Vec::<String>::new(), "no working copy is left behind");
-}
-
-#[test]
-fn import_from_inside_the_content_folder_leaves_no_check_copy_behind() {
-    let copy = site_copy("inside");
-    let site = copy.path();
-    let markdown = fixture_markdown_with(
-        &site.join("stretching.md"),
-        &[("images/fixture-hero.svg", "images/stretching.svg")],
-    );
-    let leftovers = |folder: &Path| -> Vec<String> {
-        std::fs::read_dir(folder)
-            .expect("a folder")
-            .flatten()
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .filter(|name| name.contains("check"))
-            .collect()
-    };
-    // Refused by the check of the folder's copy (no such picture), then written: from the
-    // content folder itself, --content .
-    let refused = Command::new(env!("CARGO_BIN_EXE_content"))
-        .args(["import", &markdown.display().to_string(), "--content", "."])
-        .current_dir(site.join("content"))
-        .output()
-        .expect("run");
-    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
-    assert!(leftovers(site).is_empty() && leftovers(&site.join("content")).is_empty());
-    std::fs::copy(
-        site.join("images/fixture-hero.svg"),
-        site.join("images/stretching.svg"),
-    )
-    .expect("the picture");
-    let written = Command::new(env!("CARGO_BIN_EXE_content"))
-        .args(["import", &markdown.display().to_string(), "--content", "."])
-        .current_dir(site.join("content"))
-        .output()
-        .expect("run");
-    assert!(written.status.success(), "{}", stderr(&written));
-    assert!(leftovers(site).is_empty() && leftovers(&site.join("content")).is_empty());
-}
-
-#[test]
 fn new_writes_a_skeleton_once() {
     let working = working_folder("new");
     let folder = working.path().join("articles");
@@ -549,8 +415,26 @@ fn new_writes_a_skeleton_once() {
         skeleton.starts_with("---\ntitle: \"Sleeping Well With Back Pain\"\n"),
         "{skeleton}"
     );
+    let path = folder.join("sleeping-well-with-back-pain.md");
+    std::fs::write(&path, "work in progress").expect("an editor's work");
     let again = content(&["new", "Sleeping Well With Back Pain", "--to", &to]);
     assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("kept"),
+        "work in progress",
+        "never replaced without --force"
+    );
+    let forced = content(&[
+        "new",
+        "Sleeping Well With Back Pain",
+        "--to",
+        &to,
+        "--force",
+    ]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert!(std::fs::read_to_string(&path)
+        .expect("replaced")
+        .starts_with("---\n"));
     assert_eq!(
         content(&["new"]).status.code(),
         Some(2),
@@ -593,21 +477,21 @@ fn help_describes_every_verb_with_examples_and_a_wrong_command_says_so() {
     let help = content(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     let text = String::from_utf8_lossy(&help.stdout);
-    for verb in ["check", "import", "new", "generate", "sample-articles"] {
+    for verb in ["check", "new", "generate", "sample-articles"] {
         assert!(text.contains(&format!("  {verb} ")), "{verb}: {text}");
         assert!(
             text.contains(&format!("cargo run --bin content -- {verb}")),
             "{verb}: {text}"
         );
     }
-    let import = content(&["import", "--help"]);
-    let text = String::from_utf8_lossy(&import.stdout);
+    let new = content(&["new", "--help"]);
+    let text = String::from_utf8_lossy(&new.stdout);
     assert!(
         text.contains("--force") && text.contains("Example:"),
         "{text}"
     );
 
-    for wrong in [&["publish"][..], &["import"][..], &["check", "--bogus"][..]] {
+    for wrong in [&["publish"][..], &["new"][..], &["check", "--bogus"][..]] {
         let output = content(wrong);
         assert_eq!(output.status.code(), Some(2), "{wrong:?}");
         assert!(

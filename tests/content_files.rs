@@ -1,6 +1,6 @@
-//! Every bundled content file goes through the same types and rules as in the browser. An
-//! editor who breaks a file gets a failure naming the file and the line and column, or the
-//! field path.
+//! Every bundled content file, and every Markdown article, goes through the same types and
+//! rules as in the browser. An editor who breaks a file gets a failure naming the file and the
+//! line and column, or the field path.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -9,11 +9,16 @@ use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_content::review::today;
 use clinic_content::validate::Validate;
 use clinic_content::{Article, ArticleIndex, ContentError, SiteSettings};
-use clinic_editor::check::check_folder;
+use clinic_editor::check::{check_folder, check_site};
+use clinic_editor::sources::{published_copy, SOURCES_DIR};
 use serde::de::DeserializeOwned;
 
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn public_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
+    root().join("public")
 }
 
 /// The browser tests' own content, which the tests of broken files break on purpose.
@@ -21,16 +26,21 @@ fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// The folders laid out as the site serves them (`content/`, `images/`) whose content must
-/// hold: the shipped one, and the browser tests' fixture.
-fn sites() -> [PathBuf; 2] {
-    [public_dir(), fixture_dir()]
-}
-
-/// Reads a shipped file as the site serves it (`content/...`), through the browser's own
-/// decoder.
+/// Reads a shipped file as the site serves it (`content/...`, the Markdown articles written
+/// in as a build writes them), through the browser's own decoder.
 fn load<T: DeserializeOwned + Validate>(file: &str) -> Result<T, ContentError> {
-    let path = public_dir().join(file);
+    static PUBLISHED: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let published = PUBLISHED.get_or_init(|| {
+        let (folder, published) = published_copy(
+            &public_dir().join("content"),
+            &root().join(SOURCES_DIR),
+            &public_dir(),
+        )
+        .expect("a published copy");
+        assert!(published.problems.is_empty(), "{:?}", published.problems);
+        folder
+    });
+    let path = published.path().join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Unavailable {
         file: file.to_string(),
         reason: e.to_string(),
@@ -46,8 +56,14 @@ fn must<T>(result: Result<T, ContentError>) -> T {
 fn every_content_folder_passes_the_content_check() {
     // What `cargo run --bin content -- check` reports: every file valid, every article listed
     // and present with the index's slug and title, every image bundled.
-    for site in sites() {
-        let problems = check_folder(&site.join("content"), &today()).problems;
+    let shipped = check_site(
+        &public_dir().join("content"),
+        &root().join(SOURCES_DIR),
+        &today(),
+    );
+    let fixture = check_folder(&fixture_dir().join("content"), &today());
+    for report in [shipped, fixture] {
+        let problems = report.problems;
         assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
     }
 }

@@ -42,12 +42,33 @@ fn site() -> tempfile::TempDir {
 }
 
 fn finish(site: &Path, profile: &str) -> Output {
+    finish_with(site, profile, &[])
+}
+
+/// Runs the post-build step on `site` with `more` arguments after its own two (the folder of
+/// Markdown articles).
+fn finish_with(site: &Path, profile: &str, more: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_finish-build"))
         .arg(site)
         .arg("/")
+        .args(more)
         .env("TRUNK_PROFILE", profile)
+        .env_remove("TRUNK_SOURCE_DIR")
         .output()
         .expect("run finish-build")
+}
+
+/// A folder of Markdown articles: the fixture's, with each `(from, to)` replaced.
+fn markdown_sources(changes: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("a folder");
+    let text = std::fs::read_to_string(fixtures().join("markdown/stretching-at-your-desk.md"))
+        .expect("the fixture's Markdown");
+    let text = changes
+        .iter()
+        .fold(text, |text, (from, to)| text.replace(from, to));
+    let file = folder.path().join("stretching-at-your-desk.md");
+    std::fs::write(&file, text).expect("write");
+    (folder, file)
 }
 
 fn read(site: &Path, file: &str) -> String {
@@ -290,6 +311,58 @@ fn a_release_page_carries_the_security_policy_and_a_development_page_does_not() 
                           <meta name=\"referrer\" content=\"no-referrer\">";
             assert_eq!(page.contains(policy), carried, "{profile} {file}: {page}");
             assert!(!page.contains("frame-ancestors"), "a page cannot carry it");
+        }
+    }
+}
+
+#[test]
+fn a_markdown_article_is_published_by_the_build_with_nothing_to_import() {
+    let folder = site();
+    let site = folder.path();
+    let (sources, _) = markdown_sources(&[]);
+    let output = finish_with(site, "release", &[sources.path()]);
+    assert!(output.status.success(), "{output:?}");
+    let index: serde_json::Value =
+        serde_json::from_str(&read(site, "content/articles.json")).expect("the index");
+    let listed = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|article| {
+            article["title"] == "Stretching at Your Desk: A Fixture Written in Markdown"
+        })
+        .expect("the Markdown article is listed");
+    let slug = listed["slug"].as_str().expect("a slug");
+    assert!(site.join(format!("content/articles/{slug}.json")).is_file());
+    let page = read(site, &format!("articles/{slug}/index.html"));
+    assert!(page.contains("Stretching at Your Desk"), "its own page");
+}
+
+#[test]
+fn a_markdown_mistake_stops_a_release_build_by_file_and_line_and_shows_in_a_development_one() {
+    for profile in ["release", "debug"] {
+        let folder = site();
+        let site = folder.path();
+        let (sources, file) = markdown_sources(&[("date: 2026-06-15", "date: [")]);
+        let output = finish_with(site, profile, &[sources.path()]);
+        let mistake = format!("{}:4: front matter: ", file.display());
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(errors.contains(&mistake), "{profile}: {errors}");
+        if profile == "release" {
+            assert!(!output.status.success(), "nothing to publish");
+        } else {
+            assert!(output.status.success(), "trunk serve carries on");
+            let problems: Vec<String> =
+                serde_json::from_str(&read(site, "content/problems.json")).expect("a list");
+            assert!(
+                problems.iter().any(|problem| problem.starts_with(&mistake)),
+                "the page can show it: {problems:?}"
+            );
+            assert_eq!(
+                read(site, "index.html"),
+                SHELL,
+                "every page is the app's shell"
+            );
         }
     }
 }

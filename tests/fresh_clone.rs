@@ -141,16 +141,21 @@ fn a_fresh_clone_builds_and_pre_renders_with_plain_trunk_and_no_node_modules() {
     .expect("link wasm-opt (run tools/dev.sh setup)");
     let home = std::env::var("HOME").unwrap_or_default();
     let path = format!("{}:{home}/.cargo/bin:/usr/bin:/bin", tools.display());
-    let output = Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(&clone)
-        .env_clear()
-        .env("PATH", path)
-        .env("HOME", &home)
-        .env("TRUNK_OFFLINE", "true")
-        .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        // The dependencies the suite already built (the clone's own crate builds anew).
-        .env("CARGO_TARGET_DIR", repo_root().join("target"))
+    let trunk = |args: &[&str]| {
+        let mut command = Command::new("trunk");
+        command
+            .args(args)
+            .current_dir(&clone)
+            .env_clear()
+            .env("PATH", &path)
+            .env("HOME", &home)
+            .env("TRUNK_OFFLINE", "true")
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
+            // The dependencies the suite already built (the clone's own crates build anew).
+            .env("CARGO_TARGET_DIR", repo_root().join("target"));
+        command
+    };
+    let output = trunk(&["build", "--release"])
         .output()
         .expect("run trunk (tools/dev.sh setup installs it)");
     let log = format!(
@@ -181,4 +186,64 @@ fn a_fresh_clone_builds_and_pre_renders_with_plain_trunk_and_no_node_modules() {
     for file in ["404.html", "app.html", "service-worker.js"] {
         assert!(dist.join(file).is_file(), "{file}");
     }
+
+    // trunk serve publishes a Markdown edit at once: no import, no other command.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let mut serving = trunk(&[
+        "serve",
+        "--release",
+        "--port",
+        &port.to_string(),
+        "--no-autoreload",
+    ])
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .expect("run trunk serve");
+    let source = clone.join("content-src").join(format!(
+        "{}.md",
+        index["home"].as_str().expect("the home article")
+    ));
+    let markdown = std::fs::read_to_string(&source).expect("the home article's Markdown");
+    let served = (|| {
+        until_served(port, "<h1")?;
+        let edit = "An editor's correction, published by trunk serve.";
+        let (front, body) = markdown.split_at(markdown.find("\n---\n").expect("front matter") + 5);
+        std::fs::write(&source, format!("{front}\n{edit}\n{body}")).expect("edit the Markdown");
+        until_served(port, edit)
+    })();
+    let _ = serving.kill();
+    let _ = serving.wait();
+    served.unwrap_or_else(|error| panic!("{error}"));
+}
+
+/// Waits until the home page trunk serve answers at `port` holds `text`, for the time a
+/// release build takes at most.
+fn until_served(port: u16, text: &str) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+    let mut last = String::new();
+    while std::time::Instant::now() < deadline {
+        if let Ok(page) = get(port, "/") {
+            if page.contains(text) {
+                return Ok(());
+            }
+            last = page.chars().take(400).collect();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    Err(format!("trunk serve never served {text:?}; last: {last}"))
+}
+
+/// The body of `GET path` at `port`.
+fn get(port: u16, path: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30)))?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    Ok(answer)
 }

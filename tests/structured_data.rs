@@ -103,8 +103,16 @@ fn type_check(name: &str, module: &str) -> Result<(), String> {
 #[test]
 fn every_article_json_ld_uses_schema_org_types_and_properties() {
     let mut documents: Vec<Value> = Vec::new();
+    // The shipped content as a build publishes it, its Markdown articles written in.
+    let (copy, published) = clinic_editor::sources::published_copy(
+        &root().join("public/content"),
+        &root().join(clinic_editor::sources::SOURCES_DIR),
+        &root().join("public"),
+    )
+    .expect("a published copy");
+    assert!(published.problems.is_empty(), "{:?}", published.problems);
     for content in [
-        root().join("public/content"),
+        copy.path().join("content"),
         root().join("tests/fixtures/content"),
     ] {
         for (article, site) in articles_of(&content) {

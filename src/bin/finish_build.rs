@@ -1,13 +1,15 @@
-//! What Trunk runs after every build (a `post_build` hook in `Trunk.toml`): every page of the
-//! site pre-rendered (`clinic_build::prerender`), then the service worker written with the
-//! list of files to save (`clinic_build::service_worker`).
+//! What Trunk runs after every build (a `post_build` hook in `Trunk.toml`): the Markdown
+//! articles written in as the JSON the site serves (`clinic_editor::sources`), every page of
+//! the site pre-rendered (`clinic_build::prerender`), then the service worker written with
+//! the list of files to save (`clinic_build::service_worker`).
 //!
-//! Usage: cargo run --bin finish-build [-- <site folder> <public url>]
-//!   (defaults: $TRUNK_STAGING_DIR and $TRUNK_PUBLIC_URL, as Trunk's hooks get them)
+//! Usage: cargo run --bin finish-build [-- <site folder> <public url> [<Markdown folder>]]
+//!   (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL and $TRUNK_SOURCE_DIR/content-src, as
+//!   Trunk's hooks get them)
 //!
 //! Content with mistakes fails a release build, each mistake on a line of its own; a
-//! development build (`trunk serve`) carries on with the app's shell as every page, which
-//! shows the mistakes in the page.
+//! development build (`trunk serve`) carries on with the app's shell as every page, and
+//! writes the mistakes into the site for the page to show.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,6 +17,8 @@ use std::process::ExitCode;
 use clinic_app::contract::NOT_FOUND_FILE;
 use clinic_build::prerender::{prerender_site, Profile};
 use clinic_build::service_worker::write_service_worker;
+use clinic_content::load::PROBLEMS_FILE;
+use clinic_editor::sources::{publish_sources, write_json, SOURCES_DIR};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -29,9 +33,17 @@ fn main() -> ExitCode {
     let Some(site_dir) =
         site_dir.filter(|_| public_url.starts_with('/') && public_url.ends_with('/'))
     else {
-        eprintln!("usage: finish-build <site folder> <public url, such as / or /clinic/>");
+        eprintln!(
+            "usage: finish-build <site folder> <public url, such as / or /clinic/> \
+             [<Markdown folder>]"
+        );
         return ExitCode::from(2);
     };
+    let sources = args.next().map(PathBuf::from).or_else(|| {
+        std::env::var("TRUNK_SOURCE_DIR")
+            .ok()
+            .map(|project| PathBuf::from(project).join(SOURCES_DIR))
+    });
     let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
 
     let profile = if development {
@@ -39,7 +51,16 @@ fn main() -> ExitCode {
     } else {
         Profile::Release
     };
-    match prerender_site(&site_dir, &public_url, profile) {
+    let content = site_dir.join("content");
+    let markdown = sources
+        .map(|sources| publish_sources(&sources, &content, &site_dir).problems)
+        .unwrap_or_default();
+    let built = if markdown.is_empty() {
+        prerender_site(&site_dir, &public_url, profile)
+    } else {
+        Err(markdown)
+    };
+    match built {
         Ok(files) => {
             let pages = files.iter().filter(|file| file.ends_with(".html")).count();
             println!(
@@ -56,6 +77,9 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             eprintln!("prerender: SKIPPED (above); every page is the app's shell, which shows it");
+            if let Err(error) = write_json(&site_dir.join(PROBLEMS_FILE), &problems) {
+                eprintln!("{error}");
+            }
             // Unknown addresses still reach the app, which shows the mistakes too.
             let shell = site_dir.join("index.html");
             if let Err(error) = std::fs::copy(&shell, site_dir.join(NOT_FOUND_FILE)) {

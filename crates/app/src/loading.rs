@@ -4,7 +4,7 @@ use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
 use crate::contract::SAVED_COPY_HEADER;
-use clinic_content::load::parse;
+use clinic_content::load::{parse, PROBLEMS_FILE};
 use clinic_content::search::{SearchIndex, SEARCH_INDEX_FILE};
 use clinic_content::validate::Validate;
 use clinic_content::ContentError;
@@ -57,6 +57,16 @@ where
 /// The day the copy answering was saved on the device, as the service worker marks it.
 fn saved_on(response: &Response) -> SavedOn {
     SavedOn(response.headers().get(SAVED_COPY_HEADER))
+}
+
+/// The mistakes a development build found in the content (`PROBLEMS_FILE`); none when it
+/// found none, or when this is not such a build.
+pub async fn fetch_build_problems() -> Vec<String> {
+    let Ok(response) = fetch_ok(PROBLEMS_FILE).await else {
+        return Vec::new();
+    };
+    let text = response.text().await.unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_default()
 }
 
 /// Fetches the search index the build wrote.

@@ -17,6 +17,7 @@ use crate::stylesheet::shipped_stylesheet;
 use clinic_app::contract::script_constants;
 use clinic_app::prefs::model::script_tables;
 use clinic_editor::schema::{schemas, SCHEMA_DIR};
+use clinic_editor::sources::write_whole;
 
 /// Writes every derived file.
 pub const GENERATE_COMMAND: &str = "cargo run --bin content -- generate";
@@ -111,11 +112,7 @@ pub fn write_derived_files(root: &Path) -> Result<Vec<String>, String> {
     let stale = stale_files(root)?;
     for file in derived_files(root)? {
         if stale.contains(&file.path) {
-            let path = root.join(&file.path);
-            if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", file.path))?;
-            }
-            std::fs::write(&path, &file.text).map_err(|e| format!("{}: {e}", file.path))?;
+            write_whole(&root.join(&file.path), &file.text)?;
         }
     }
     Ok(stale)

@@ -12,6 +12,9 @@ pub const SITE_FILE: &str = "content/site.json";
 pub const INDEX_FILE: &str = "content/articles.json";
 /// Written by the build from the articles (`content::library`).
 pub const LIBRARY_FILE: &str = "content/library.json";
+/// Written by a development build (`trunk serve`) whose content has mistakes: each mistake,
+/// as a line of a JSON list, for the page to show.
+pub const PROBLEMS_FILE: &str = "content/problems.json";
 
 pub fn article_file(slug: &str) -> String {
     format!("content/articles/{slug}.json")

@@ -21,8 +21,8 @@ use clinic_content::review::ReviewDates;
 use clinic_content::text::display_date;
 use clinic_content::validate::{problems_with_site, Validate};
 
-use crate::markdown::import;
 use crate::readability::key_points_problem;
+use crate::sources::published_copy;
 
 /// What `check_folder` found.
 #[derive(Debug, Default)]
@@ -38,7 +38,19 @@ pub struct Report {
 /// the site is served from), and what looks wrong on `today` (`YYYY-MM-DD`), such as a review
 /// that is overdue. No problem means the folder is ready to publish.
 pub fn check_folder(content: &Path, today: &str) -> Report {
-    check_folder_in(content, content.parent().unwrap_or(Path::new(".")), today)
+    check_folder_in(content, &site_of(content), today)
+}
+
+/// The folder the site is served from: the parent of its content folder `content`, which
+/// may be given as `.` or `..`.
+fn site_of(content: &Path) -> PathBuf {
+    match (content.components().next_back(), content.parent()) {
+        (Some(std::path::Component::Normal(_)), Some(parent)) if parent != Path::new("") => {
+            parent.to_path_buf()
+        }
+        (Some(std::path::Component::Normal(_)), _) => PathBuf::from("."),
+        _ => content.join(".."),
+    }
 }
 
 /// [`check_folder`] for a content folder kept apart from the site it belongs to (a copy being
@@ -185,49 +197,37 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
     Report { problems, warnings }
 }
 
-/// Every Markdown article in `sources` whose JSON in `content` is not what it says (or is not
-/// there): the JSON is what the site shows, so a Markdown edit not yet imported is a mistake,
-/// named with the command that fixes it. A Markdown mistake is named with its line.
-pub fn markdown_problems(sources: &Path, content: &Path) -> Vec<String> {
-    let site = content.parent().unwrap_or(Path::new("."));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(sources)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    files.sort();
-    let mut problems = Vec::new();
-    for path in files {
-        let at = path.display();
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            problems.push(format!("{at}: cannot be read"));
-            continue;
-        };
-        let article = match import(&text, site) {
-            Ok(article) => article,
-            Err(errors) => {
-                problems.extend(errors.into_iter().map(|error| match error.line {
-                    Some(line) => format!("{at}:{line}: {}", error.message),
-                    None => format!("{at}: {}", error.message),
-                }));
-                continue;
+/// [`check_folder`] of the content as a build publishes it: with the Markdown articles of
+/// `sources` written in as JSON, in a copy that is removed after. Their own mistakes come
+/// first, by file and line; every line names the files of `content` and `sources`.
+pub fn check_site(content: &Path, sources: &Path, today: &str) -> Report {
+    let site = site_of(content);
+    let (folder, mut published) = match published_copy(content, sources, &site) {
+        Ok(published) => published,
+        Err(problem) => {
+            return Report {
+                problems: vec![problem],
+                warnings: Vec::new(),
             }
-        };
-        let file = article_file(&article.slug);
-        let json = content.join(file.trim_start_matches("content/"));
-        let shipped = std::fs::read_to_string(&json)
-            .ok()
-            .and_then(|text| parse::<Article>(&file, &text).ok());
-        if shipped.as_ref() != Some(&article) {
-            problems.push(format!(
-                "{at}: {} is not what it says: run cargo run --bin content -- import {at} --force",
-                json.display()
-            ));
+        }
+    };
+    let copied = folder.path().join("content");
+    let mut report = check_folder_in(&copied, &site, today);
+    published.problems.append(&mut report.problems);
+    report.problems = published.problems;
+    // A Markdown article's lines name its Markdown file; the others, the files of `content`.
+    let mut renamed: Vec<(String, String)> = published
+        .written_from
+        .iter()
+        .map(|(json, markdown)| (json.display().to_string(), markdown.display().to_string()))
+        .collect();
+    renamed.push((copied.display().to_string(), content.display().to_string()));
+    for line in report.problems.iter_mut().chain(report.warnings.iter_mut()) {
+        for (from, to) in &renamed {
+            *line = line.replace(from, to);
         }
     }
-    problems
+    report
 }
 
 /// The places where the browser's ASCII-only slugs would drop letters from an address: a

@@ -2,11 +2,12 @@
 //! holds a content folder to the same types and rules as the browser ([`check`], which the
 //! build runs too), the Markdown reader ([`markdown`]), the JSON Schemas editors' tools
 //! complete keys from ([`schema`]), the reading grade key points are held to
-//! ([`readability`]), and made-up articles to measure the site at scale
-//! ([`sample_articles`]). Natively only; no Leptos.
+//! ([`readability`]), the Markdown articles every build reads ([`sources`]), and made-up
+//! articles to measure the site at scale ([`sample_articles`]). Natively only; no Leptos.
 
 pub mod check;
 pub mod markdown;
 pub mod readability;
 pub mod sample_articles;
 pub mod schema;
+pub mod sources;

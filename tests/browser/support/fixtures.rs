@@ -110,9 +110,10 @@ pub fn span_text(span: &Value) -> String {
     plain(&Value::Array(vec![span.clone()]))
 }
 
-/// A shipped content file (`public/content/`), as JSON.
+/// A content file of the shipped site as its build published it (`public/content/`, with the
+/// Markdown articles of `content-src/` written in), as JSON.
 pub fn shipped_content_json(file: &str) -> serde_json::Value {
-    json_file(&repo_root().join("public/content").join(file))
+    json_file(&super::site::shipped_site_dir().join("content").join(file))
 }
 
 /// The plain text of a JSON rich-text run.

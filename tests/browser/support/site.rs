@@ -81,7 +81,7 @@ fn with_fixture_content(dist: &Path, public_url: &str, name: &str) -> PathBuf {
     copy_dir(&fixtures_dir().join("images"), &site.join("images"));
     // What the build does last, done again for this content: every page pre-rendered, and
     // the service worker's list of saved files.
-    finish_build(&site, public_url);
+    finish_build(&site, public_url, None);
     site
 }
 
@@ -97,7 +97,7 @@ pub fn edited_build_of(site: &Path, name: &str, edit: impl FnOnce(&Path)) -> Pat
         let _ = std::fs::remove_dir_all(next.join(pages));
     }
     edit(&next);
-    finish_build(&next, "/");
+    finish_build(&next, "/", None);
     next
 }
 
@@ -112,11 +112,26 @@ pub fn service_worker_version(site: &Path) -> String {
         .to_string()
 }
 
-/// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`.
-fn finish_build(site: &Path, public_url: &str) {
+/// The fixture site with the Markdown articles of `tests/fixtures/markdown/` as its sources,
+/// written in by the build as they are for a clinic's `content-src/`.
+pub fn site_with_markdown_dir() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = run_folder().join("site-fixture-markdown");
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(site_dir(), &site);
+        finish_build(&site, "/", Some(&fixtures_dir().join("markdown")));
+        site
+    })
+}
+
+/// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`, with the
+/// Markdown articles of `sources`.
+fn finish_build(site: &Path, public_url: &str, sources: Option<&Path>) {
     let output = Command::new(env!("CARGO_BIN_EXE_finish-build"))
         .arg(site)
         .arg(public_url)
+        .args(sources)
         .output()
         .expect("run finish-build");
     assert!(

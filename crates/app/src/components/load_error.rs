@@ -3,8 +3,12 @@ use leptos_use::use_event_listener;
 
 use clinic_content::ids::MAIN_ID;
 
+use crate::loading::fetch_build_problems;
+
 /// What a reader sees when content could not be loaded: a plain explanation (that the device
-/// is offline, when it is), a Retry button, and the technical details for the site's editors.
+/// is offline, when it is), a Retry button, and the technical details for the site's editors,
+/// with the mistakes a development build (`trunk serve`) found in the content, such as a
+/// Markdown article's, by file and line.
 #[component]
 pub fn LoadError(
     /// The errors caught by the surrounding `ErrorBoundary`.
@@ -20,6 +24,21 @@ pub fn LoadError(
             .into_iter()
             .map(|(_, error)| view! { <li>{error.to_string()}</li> })
             .collect_view()
+    };
+    let build_problems = LocalResource::new(fetch_build_problems);
+    let build_problems = move || {
+        let problems = build_problems.get().unwrap_or_default();
+        (!problems.is_empty()).then(|| {
+            view! {
+                <p>"The build found these mistakes in the content:"</p>
+                <ul class="load-error-build-problems">
+                    {problems
+                        .into_iter()
+                        .map(|problem| view! { <li>{problem}</li> })
+                        .collect_view()}
+                </ul>
+            }
+        })
     };
     let offline = RwSignal::new(!window().navigator().on_line());
     let _ = use_event_listener(window(), leptos::ev::online, move |_| offline.set(false));
@@ -56,6 +75,7 @@ pub fn LoadError(
             <details class="load-error-details">
                 <summary>"Details for the site's editors"</summary>
                 <ul>{details}</ul>
+                {build_problems}
             </details>
         </main>
     }

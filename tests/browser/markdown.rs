@@ -1,31 +1,28 @@
-//! An article written in Markdown and imported with `content import` renders like any other.
+//! An article written in Markdown renders like any other: the build reads it from the
+//! sources (`content-src/`, here the fixture's `tests/fixtures/markdown/`), with nothing to
+//! import, and lists it in the library.
 
 use clinic_content::model::Block;
 use clinic_content::plain_text;
 use serde_json::json;
 
-use crate::support::{content_json, with_desktop_page};
+use clinic_content::load::PROBLEMS_FILE;
+
+use crate::support::{
+    article_file, content_json, home_slug, run_in_browser, site_with_markdown_dir,
+    with_desktop_page, Server, Unknown,
+};
 
 #[tokio::test]
-async fn an_imported_markdown_article_renders_at_its_address_with_contents_and_faq() {
+async fn a_markdown_article_renders_at_its_address_with_contents_and_faq() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let markdown =
         std::fs::read_to_string(root.join("tests/fixtures/markdown/stretching-at-your-desk.md"))
             .expect("markdown");
     let article = clinic_editor::markdown::import(&markdown, &root.join("tests/fixtures"))
-        .expect("the fixture imports");
-    let mut index = content_json("articles.json");
-    index["articles"]
-        .as_array_mut()
-        .expect("articles")
-        .push(json!({ "slug": article.slug, "title": article.title }));
-    with_desktop_page(|page| async move {
-        page.server.replace(
-            &format!("/content/articles/{}.json", article.slug),
-            serde_json::to_string(&article).expect("JSON"),
-        );
-        page.server
-            .replace("/content/articles.json", index.to_string());
+        .expect("the fixture reads");
+    let server = Server::start_with(site_with_markdown_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open(&format!("/articles/{}", article.slug)).await;
 
         assert_eq!(page.texts("h1").await, vec![article.title.clone()]);
@@ -89,6 +86,45 @@ async fn an_imported_markdown_article_renders_at_its_address_with_contents_and_f
             .collect();
         assert_eq!(page.texts(".faq-question").await, questions);
         page.assert_the_first_answer_opens().await;
+
+        // Listed in the library beside the articles written in JSON.
+        page.open("/articles/").await;
+        let cards = page
+            .eval("return [...document.querySelectorAll('.article-card-link')].map(a => a.textContent)")
+            .await;
+        assert!(
+            cards.as_array().is_some_and(|cards| cards.contains(&json!(article.title))),
+            "{cards}"
+        );
+        let written_in_json = content_json("articles.json")["articles"]
+            .as_array()
+            .expect("articles")
+            .len();
+        assert_eq!(cards.as_array().map(Vec::len), Some(written_in_json + 1));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_mistakes_a_development_build_found_show_with_the_pages_error() {
+    with_desktop_page(|page| async move {
+        // As `trunk serve` leaves a site whose Markdown has a mistake: the app's shell as the
+        // page, the article missing, the build's mistakes in PROBLEMS_FILE.
+        let mistake = "content-src/stretching.md:4: front matter: invalid type: sequence";
+        page.server.serve_the_shell();
+        page.server.fail(&article_file(&home_slug()), 404);
+        page.server.replace(
+            &format!("/{PROBLEMS_FILE}"),
+            serde_json::to_string(&[mistake]).expect("JSON"),
+        );
+        page.open("/").await;
+        page.wait_until(
+            "the details name the Markdown's file and line",
+            &format!(
+                "return document.querySelector('.load-error-details').textContent.includes({mistake:?})"
+            ),
+        )
+        .await;
     })
     .await;
 }
