@@ -230,7 +230,9 @@ fn the_library_its_categories_and_the_sitemap_are_made_from_the_articles() {
             "{slug}"
         );
     }
-    assert!(read(&site, "robots.txt").contains("Sitemap: https://clinic.test/sitemap.xml"));
+    let robots = read(&site, "robots.txt");
+    assert!(robots.contains("Sitemap: https://clinic.test/sitemap.xml"));
+    assert!(robots.contains("Disallow: /admin/\n"), "{robots}");
     let warnings = String::from_utf8_lossy(&output.stderr);
     assert!(
         warnings.contains("warning:") && warnings.contains("\"choosing-winter-boots\""),
@@ -365,4 +367,35 @@ fn a_markdown_mistake_stops_a_release_build_by_file_and_line_and_shows_in_a_deve
             );
         }
     }
+}
+
+#[test]
+fn a_markdown_articles_broken_rule_and_warnings_name_its_markdown_file() {
+    let folder = site();
+    let site = folder.path();
+    let (sources, file) = markdown_sources(&[(
+        "category: Fixture Care",
+        "category: Fixture Care\nauthor: nobody-here",
+    )]);
+    let output = finish_with(site, "release", &[sources.path()]);
+    assert!(!output.status.success(), "nothing to publish");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains(&format!("{}: author: \"nobody-here\"", file.display())),
+        "{errors}"
+    );
+    assert!(!errors.contains("stretching-at-your-desk.json"), "{errors}");
+
+    let folder = self::site();
+    let (sources, file) = markdown_sources(&[]);
+    let output = finish_with(folder.path(), "release", &[sources.path()]);
+    assert!(output.status.success(), "{output:?}");
+    let warnings = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        warnings.contains(&format!(
+            "warning: {}: sources: none listed",
+            file.display()
+        )),
+        "{warnings}"
+    );
 }

@@ -7,6 +7,8 @@
 #   tools/dev.sh test --quick
 #                        formatting, clippy and the native tests: no browser, no Trunk build
 #   tools/dev.sh build   builds the release site into dist/
+#   tools/dev.sh edit    serve, with the editors' page (http://127.0.0.1:8080/admin/) saving
+#                        into this folder through the CMS's local server
 #   tools/dev.sh setup   only installs
 set -euo pipefail
 
@@ -70,7 +72,7 @@ setup_build_tools() {
   # and axe-core, as tools/package-lock.json pins them; reinstalled when the lock changes.
   # (Trunk downloads its own wasm-opt where it can reach GitHub; this machine cannot.)
   if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
-    say "Installing npm tools (wasm-opt, axe-core, schema-dts, typescript, vnu-jar)"
+    say "Installing npm tools (wasm-opt, Decap CMS and its local server, axe-core, schema-dts, typescript, vnu-jar)"
     npm ci --prefix tools --no-audit --no-fund
     cp tools/package-lock.json tools/node_modules/.installed-lock.json
   fi
@@ -128,11 +130,23 @@ run_quick_tests() {
 case "${1:-}" in
   setup) setup_build_tools; setup_test_tools ;;
   serve) setup_build_tools; shift; exec trunk serve "$@" ;;
+  edit)
+    setup_build_tools; shift
+    # The CMS's local server writes the files an editor saves into this folder (plain
+    # files: commit them with git). Only this computer reaches it.
+    PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$ROOT" LOG_LEVEL=warn \
+      node tools/node_modules/decap-server/dist/index.js &
+    trap 'kill $! 2>/dev/null' EXIT
+    say "Editors' page: http://127.0.0.1:8080/admin/ (Login saves into $ROOT)"
+    trunk serve "$@" ;;
   build)
     setup_build_tools; shift
     # Every file made from others (schemas, scripts' generated blocks, CSP hashes) current.
     cargo run --quiet --locked --bin content -- generate
-    exec trunk build --release "$@" ;;
+    trunk build --release "$@"
+    # Netlify takes a later rule's header over an earlier one's, and rejects the `! Name`
+    # lines Cloudflare Pages needs for that (public/_headers).
+    if [ "${NETLIFY:-}" = "true" ]; then sed -i '/^[[:space:]]*![[:space:]]/d' dist/_headers; fi ;;
   test)
     setup_build_tools
     if [ "${2:-}" = "--quick" ]; then
@@ -142,7 +156,7 @@ case "${1:-}" in
       run_tests
     fi ;;
   *)
-    echo "usage: tools/dev.sh serve|test [--quick]|build|setup" >&2
+    echo "usage: tools/dev.sh serve|edit|test [--quick]|build|setup" >&2
     exit 2
     ;;
 esac

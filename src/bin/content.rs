@@ -10,8 +10,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use clinic_build::derived_files::write_derived_files;
 use clinic_content::ids::readable_slug;
-use clinic_content::load::{article_file, parse, INDEX_FILE};
-use clinic_content::model::{Article, ArticleIndex, ArticleSummary};
+use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use clinic_content::model::{Article, ArticleIndex, ArticleSummary, SiteSettings};
 use clinic_content::review::today;
 use clinic_editor::check::{check_folder, check_site};
 use clinic_editor::markdown::skeleton;
@@ -210,7 +210,9 @@ fn generate(count: usize, content: &Path) -> Result<String, Failure> {
         std::fs::remove_file(earlier.path())
             .map_err(|e| failure(&earlier.path(), e.to_string()))?;
     }
-    for article in sample_articles(count, &vocabulary_of(&existing), &hero) {
+    let site: SiteSettings =
+        parse(SITE_FILE, &read(SITE_FILE)?).map_err(|e| Failure::Content(vec![e.to_string()]))?;
+    for article in sample_articles(count, &vocabulary_of(&existing), &hero, &site.categories) {
         let path = content.join(article_file(&article.slug).trim_start_matches("content/"));
         write_json(&path, &article)?;
         index.articles.push(ArticleSummary {

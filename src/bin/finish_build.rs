@@ -3,6 +3,8 @@
 //! the site pre-rendered (`clinic_build::prerender`), then the service worker written with
 //! the list of files to save (`clinic_build::service_worker`).
 //!
+//! Run by Trunk, it also finishes the editors' page (`clinic_build::editors_page`).
+//!
 //! Usage: cargo run --bin finish-build [-- <site folder> <public url> [<Markdown folder>]]
 //!   (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL and $TRUNK_SOURCE_DIR/content-src, as
 //!   Trunk's hooks get them)
@@ -11,14 +13,15 @@
 //! development build (`trunk serve`) carries on with the app's shell as every page, and
 //! writes the mistakes into the site for the page to show.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clinic_app::contract::NOT_FOUND_FILE;
-use clinic_build::prerender::{prerender_site, Profile};
+use clinic_build::editors_page::{install_cms, write_preview_stylesheet, CMS_PACKAGE};
+use clinic_build::prerender::{prerender_site, Prerendered, Profile};
 use clinic_build::service_worker::write_service_worker;
-use clinic_content::load::PROBLEMS_FILE;
-use clinic_editor::sources::{publish_sources, write_json, SOURCES_DIR};
+use clinic_content::load::{EDITORS_DIR, PROBLEMS_FILE};
+use clinic_editor::sources::{publish_sources, write_json, Published, SOURCES_DIR};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -39,11 +42,19 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let sources = args.next().map(PathBuf::from).or_else(|| {
-        std::env::var("TRUNK_SOURCE_DIR")
-            .ok()
-            .map(|project| PathBuf::from(project).join(SOURCES_DIR))
-    });
+    // The project, when Trunk runs this: its Markdown articles, and the CMS its set-up
+    // installed for the editors' page.
+    let project = std::env::var("TRUNK_SOURCE_DIR").ok().map(PathBuf::from);
+    let sources = args
+        .next()
+        .map(PathBuf::from)
+        .or_else(|| project.as_ref().map(|project| project.join(SOURCES_DIR)));
+    if let Some(project) = &project {
+        if let Err(error) = finish_editors_page(&site_dir, project) {
+            eprintln!("{EDITORS_DIR}: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
     let development = std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
 
     let profile = if development {
@@ -52,16 +63,26 @@ fn main() -> ExitCode {
         Profile::Release
     };
     let content = site_dir.join("content");
-    let markdown = sources
-        .map(|sources| publish_sources(&sources, &content, &site_dir).problems)
+    let published = sources
+        .map(|sources| publish_sources(&sources, &content, &site_dir))
         .unwrap_or_default();
-    let built = if markdown.is_empty() {
+    let built = if published.problems.is_empty() {
         prerender_site(&site_dir, &public_url, profile)
     } else {
-        Err(markdown)
+        Err(published.problems.clone())
     };
+    // Each line about a Markdown article names its Markdown file.
+    let built = built
+        .map(|mut done| {
+            done.warnings = rename(&published, done.warnings);
+            done
+        })
+        .map_err(|problems| rename(&published, problems));
     match built {
-        Ok(files) => {
+        Ok(Prerendered { files, warnings }) => {
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
             let pages = files.iter().filter(|file| file.ends_with(".html")).count();
             println!(
                 "prerender: {pages} pages and {} other files",
@@ -98,4 +119,24 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn rename(published: &Published, lines: Vec<String>) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| published.named_by_source(line))
+        .collect()
+}
+
+/// The editors' page: the CMS copied in from the set-up's npm packages, and the stylesheet
+/// of its preview.
+fn finish_editors_page(site_dir: &Path, project: &Path) -> Result<(), String> {
+    match install_cms(site_dir, project)? {
+        Some(files) => println!("{EDITORS_DIR}: Decap CMS, {files} files"),
+        None => println!(
+            "{EDITORS_DIR}: without Decap CMS ({CMS_PACKAGE} is not there: tools/dev.sh \
+             setup installs it); the editors' page says so"
+        ),
+    }
+    write_preview_stylesheet(site_dir, project)
 }

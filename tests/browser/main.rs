@@ -5,6 +5,7 @@ mod article;
 #[path = "../common/mod.rs"]
 mod common;
 mod corrections;
+mod editors_page;
 mod fallback;
 mod faq;
 mod first_screen;

@@ -19,8 +19,12 @@ async fn a_markdown_article_renders_at_its_address_with_contents_and_faq() {
     let markdown =
         std::fs::read_to_string(root.join("tests/fixtures/markdown/stretching-at-your-desk.md"))
             .expect("markdown");
-    let article = clinic_editor::markdown::import(&markdown, &root.join("tests/fixtures"))
-        .expect("the fixture reads");
+    let article = clinic_editor::markdown::read_article(
+        &markdown,
+        "stretching-at-your-desk",
+        &root.join("tests/fixtures"),
+    )
+    .expect("the fixture reads");
     let server = Server::start_with(site_with_markdown_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open(&format!("/articles/{}", article.slug)).await;

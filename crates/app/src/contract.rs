@@ -133,6 +133,7 @@ pub fn script_constants() -> String {
         ("SAVED_FOR_OFFLINE_ATTRIBUTE", SAVED_FOR_OFFLINE_ATTRIBUTE),
         ("SAVE_PAGE_MESSAGE", SAVE_PAGE_MESSAGE),
         ("UP_TO_DATE_MESSAGE", UP_TO_DATE_MESSAGE),
+        ("EDITORS_DIR", clinic_content::load::EDITORS_DIR),
     ];
     constants
         .iter()

@@ -35,8 +35,18 @@ pub fn start_service_worker() {
                     } else {
                         // Relative to <base href>: the worker's scope is the site, at the root or
                         // under a sub-path.
-                        let _ = JsFuture::from(container.register("service-worker.js")).await;
+                        let registered =
+                            JsFuture::from(container.register("service-worker.js")).await;
                         save_this_page(&container).await;
+                        // Every visit asks whether a new build is out: browsers do on their
+                        // own, but Chromium may put it off, and a correction is due now.
+                        if let Ok(registration) = registered {
+                            let registration: web_sys::ServiceWorkerRegistration =
+                                registration.unchecked_into();
+                            if let Ok(update) = registration.update() {
+                                let _ = JsFuture::from(update).await;
+                            }
+                        }
                     }
                 })
             },

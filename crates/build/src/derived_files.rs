@@ -1,9 +1,12 @@
 //! Files made from other files, committed so that editors and hosts read them as they are:
 //! - the content's JSON Schemas (`schemas/`), from the content types;
+//! - the editors' page's configuration (`public/admin/config.yml`), from the content types;
 //! - each early script's `// <generated>` block, from `crate::contract` and the reading
 //!   settings' tables;
 //! - the Content-Security-Policy's hashes of what `index.html` inlines (the settings script
-//!   and the stylesheet, as the pages ship it), in `public/_headers` and `deploy/security-headers.conf`.
+//!   and the stylesheet, as the pages ship it), in `public/_headers` and `deploy/security-headers.conf`;
+//! - the editors' page's own policy (`crate::editors_page::EDITORS_POLICY`), in
+//!   `public/_headers`, `deploy/nginx.conf` and the page itself.
 //!
 //! [`GENERATE_COMMAND`] writes them all (and `tools/dev.sh build` runs it); a test only checks
 //! that they are current.
@@ -13,9 +16,13 @@ use std::path::Path;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::editors_page::{EDITORS_POLICY, HEADER_ONLY, PREVIEW_STYLESHEET};
 use crate::stylesheet::shipped_stylesheet;
 use clinic_app::contract::script_constants;
 use clinic_app::prefs::model::script_tables;
+use clinic_content::load::EDITORS_DIR;
+use clinic_editor::cms::ARTICLES;
+use clinic_editor::cms::{config_yml, CONFIG_FILE};
 use clinic_editor::schema::{schemas, SCHEMA_DIR};
 use clinic_editor::sources::write_whole;
 
@@ -56,6 +63,14 @@ pub fn derived_files(root: &Path) -> Result<Vec<DerivedFile>, String> {
             text,
         })
         .collect();
+    files.push(DerivedFile {
+        path: CONFIG_FILE.to_string(),
+        text: config_yml(
+            std::fs::read_to_string(root.join(CONFIG_FILE))
+                .ok()
+                .as_deref(),
+        )?,
+    });
     for (path, block) in [
         (
             "crates/app/src/prefs/reading-settings.js",
@@ -63,6 +78,7 @@ pub fn derived_files(root: &Path) -> Result<Vec<DerivedFile>, String> {
         ),
         ("public/boot.js", script_constants()),
         ("crates/build/src/service-worker.js", script_constants()),
+        (EDITORS_SCRIPT, editors_constants()),
     ] {
         let text =
             with_generated_block(&read(path)?, &block).map_err(|e| format!("{path}: {e}"))?;
@@ -93,7 +109,68 @@ pub fn derived_files(root: &Path) -> Result<Vec<DerivedFile>, String> {
             text: policy,
         });
     }
+    for path in EDITORS_POLICY_FILES {
+        let with_policy =
+            |text: &str| with_editors_policy(text).map_err(|e| format!("{path}: {e}"));
+        match files.iter_mut().find(|file| file.path == path) {
+            Some(file) => file.text = with_policy(&file.text)?,
+            None => files.push(DerivedFile {
+                path: path.to_string(),
+                text: with_policy(&read(path)?)?,
+            }),
+        }
+    }
     Ok(files)
+}
+
+/// The editors' page's script, whose generated block names what the build and the
+/// configuration call things.
+const EDITORS_SCRIPT: &str = "public/admin/editors.js";
+/// The files that carry the editors' page's policy, each on the line that names the page.
+const EDITORS_POLICY_FILES: [&str; 3] = [
+    "public/_headers",
+    "deploy/nginx.conf",
+    "public/admin/index.html",
+];
+
+fn editors_constants() -> String {
+    format!(
+        "var ARTICLES_COLLECTION = \"{ARTICLES}\";\nvar PREVIEW_STYLESHEET = \"{PREVIEW_STYLESHEET}\";\n"
+    )
+}
+
+/// `text` with [`EDITORS_POLICY`] on its one line that sets the editors' page's policy: the
+/// line after the one naming `/admin/` (`_headers`, nginx), or the page's own `<meta>`.
+fn with_editors_policy(text: &str) -> Result<String, String> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let at = lines
+        .iter()
+        .position(|line| line.contains("http-equiv=\"Content-Security-Policy\""))
+        .or_else(|| {
+            let named = lines.iter().position(|line| {
+                line.trim_start().starts_with(&format!("/{EDITORS_DIR}"))
+                    || line.contains(&format!("location /{EDITORS_DIR} "))
+            })?;
+            (named + 1..lines.len()).find(|&n| {
+                lines[n].contains("Content-Security-Policy") && !lines[n].contains("! Content")
+            })
+        })
+        .ok_or("no line sets the editors' page's Content-Security-Policy")?;
+    let line = &lines[at];
+    let start = line
+        .find("default-src")
+        .ok_or("its policy does not start with default-src")?;
+    let end = start
+        + line[start..]
+            .find(['"', '\n'])
+            .ok_or("its policy does not end")?;
+    let policy = if line.contains("<meta") {
+        EDITORS_POLICY.replace(HEADER_ONLY, "")
+    } else {
+        EDITORS_POLICY.to_string()
+    };
+    lines[at] = format!("{}{policy}{}", &line[..start], &line[end..]);
+    Ok(lines.concat())
 }
 
 /// The derived files under `root` that differ from what their sources make.

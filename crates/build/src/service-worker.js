@@ -23,6 +23,7 @@
 //   NETWORK_TIMEOUT_MS, the saved copy answers, marked with the day it was saved (content
 //   with SAVED_COPY_HEADER, a page with SAVED_COPY_ATTRIBUTE on <html>). A page never saved
 //   is answered by the app's shell, which explains that the page is not on this device.
+// - The editors' page (EDITORS_DIR) is left to the network: readers never need it.
 // - The worker's own requests skip the browser's HTTP cache ("no-cache": asked of the host
 //   again), so a host that lets browsers keep files for minutes cannot mix two builds.
 
@@ -50,6 +51,7 @@ var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
 var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
 var SAVE_PAGE_MESSAGE = "save-page";
 var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
+var EDITORS_DIR = "admin/";
 // </generated>
 
 // Where everything saved is kept, whichever worker saved it. (Workers before this one kept a
@@ -281,6 +283,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   const path = url.pathname.slice(SCOPE.pathname.length);
+  if (path.startsWith(EDITORS_DIR)) {
+    // The editors' page is for the clinic's staff, always from the network: never saved.
+    return;
+  }
   if (request.mode === "navigate") {
     // Each page is saved under its own address, as its folder (/articles/x/ for /articles/x).
     event.respondWith(page(event, request, pageKey(url)));

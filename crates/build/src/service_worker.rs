@@ -12,7 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use clinic_app::contract::{NOT_FOUND_FILE, PUBLISHED_FILE, SHELL_FILE};
-use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
+use clinic_content::load::{article_file, parse, EDITORS_DIR, INDEX_FILE, SITE_FILE};
 use clinic_content::model::article_path;
 use clinic_content::{Article, ArticleIndex};
 
@@ -41,13 +41,14 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// Every file under `site_dir` but the worker and the list itself, with its hash; and the
-/// home page's other address, its article's own.
+/// Every file under `site_dir` but the worker, the list itself and the editors' page, with
+/// its hash; and the home page's other address, its article's own.
 pub fn published(site_dir: &Path) -> Result<Published, String> {
     let mut files = BTreeMap::new();
     add_files(site_dir, site_dir, &mut files)?;
     files.remove(SERVICE_WORKER_FILE);
     files.remove(PUBLISHED_FILE);
+    files.retain(|file, _| !file.starts_with(EDITORS_DIR));
     let index = read_index(site_dir)?;
     let home_page = article_path(&index.home);
     let alternates = BTreeMap::from([

@@ -2,11 +2,19 @@
 //! library (`crate::prerender`), so they always list what the build publishes.
 
 use clinic_content::library::{category_path, library_path, Library};
+use clinic_content::load::EDITORS_DIR;
 use clinic_content::model::{article_path, SiteSettings};
 
+/// Everything may be crawled but the editors' page.
 pub fn robots_txt(site: &SiteSettings) -> String {
+    let editors_page = site.file_url(EDITORS_DIR);
+    // The path: what follows the host in the address.
+    let editors_path = editors_page
+        .splitn(4, '/')
+        .nth(3)
+        .map_or(format!("/{EDITORS_DIR}"), |path| format!("/{path}"));
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        "User-agent: *\nAllow: /\nDisallow: {editors_path}\n\nSitemap: {}\n",
         site.file_url("sitemap.xml")
     )
 }

@@ -2,7 +2,8 @@
 //! `serve` binary): a folder's address answers its `index.html` (and its address without the
 //! final `/` is redirected there), an unknown address gets `404.html` with status 404 (or
 //! `index.html`, as a host set up for a single-page app answers), and every answer carries the
-//! headers the site's `_headers` file asks of Netlify and Cloudflare Pages, caching included.
+//! headers the site's `_headers` file asks of Netlify and Cloudflare Pages, caching included
+//! (and a `! Name` line removing an earlier rule's header, as Cloudflare Pages reads it).
 //! `_headers` is read here, and only here.
 
 use std::io::Write;
@@ -145,12 +146,23 @@ impl StaticSite {
     pub fn with_headers(&self, path: &str, status: u16, body: Vec<u8>) -> Answer {
         let site_path = format!("/{}", path.strip_prefix(&self.prefix).unwrap_or(""));
         let is_caching = |line: &str| line.to_ascii_lowercase().starts_with("cache-control");
-        let matching: Vec<&String> = self
+        // Each matching rule's lines in turn; `! Name` drops the lines of that name an earlier
+        // rule set, as Cloudflare Pages does.
+        let mut matching: Vec<&String> = Vec::new();
+        for line in self
             .rules
             .iter()
             .filter(|rule| rule.matches(&site_path))
             .flat_map(|rule| &rule.lines)
-            .collect();
+        {
+            match line.strip_prefix('!') {
+                Some(name) => {
+                    let name = format!("{}:", name.trim().to_ascii_lowercase());
+                    matching.retain(|earlier| !earlier.to_ascii_lowercase().starts_with(&name));
+                }
+                None => matching.push(line),
+            }
+        }
         let mut headers = vec![format!("Content-Type: {}", content_type(path, status))];
         // The caching a host sends for this path: the most specific (last) matching rule's.
         headers.push(
@@ -196,6 +208,8 @@ pub fn content_type(path: &str, status: u16) -> &'static str {
         "webmanifest" => "application/manifest+json",
         "txt" => "text/plain",
         "xml" => "application/xml",
+        // The editors' page's configuration.
+        "yml" => "text/yaml; charset=utf-8",
         "bin" => "application/octet-stream",
         _ => "text/html; charset=utf-8",
     }
@@ -239,6 +253,23 @@ mod tests {
         assert_eq!(rules.len(), 2);
         assert_eq!(rules[0].lines, vec!["A: 1", "B: 2"]);
         assert!(rules[1].matches("/assets/app.wasm") && !rules[1].matches("/index.html"));
+    }
+
+    #[test]
+    fn a_later_rule_removes_an_earlier_rules_header_with_an_exclamation_mark() {
+        let folder = tempfile::tempdir().expect("a folder");
+        std::fs::write(
+            folder.path().join("_headers"),
+            "/*\n  Policy: strict\n  Other: kept\n/admin/*\n  ! policy\n  Policy: its own\n",
+        )
+        .expect("write");
+        let site = StaticSite::new(folder.path(), "/", Unknown::NotFoundPage);
+        let headers = |path: &str| site.with_headers(path, 200, Vec::new()).headers;
+        let admin = headers("/admin/index.html");
+        assert!(admin.contains(&"Policy: its own".to_string()), "{admin:?}");
+        assert!(!admin.contains(&"Policy: strict".to_string()), "{admin:?}");
+        assert!(admin.contains(&"Other: kept".to_string()), "{admin:?}");
+        assert!(headers("/index.html").contains(&"Policy: strict".to_string()));
     }
 
     #[test]

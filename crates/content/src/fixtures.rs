@@ -80,5 +80,6 @@ pub fn site() -> SiteSettings {
         report_mistake_url: None,
         review_interval_months: None,
         people: vec![],
+        categories: vec![],
     }
 }

@@ -62,7 +62,7 @@ pub fn readable_slug(text: &str) -> String {
 
 #[cfg(not(target_arch = "wasm32"))]
 /// The id a heading keeps when the browser's own slug of it would drop letters: the browser
-/// derives ids from ASCII only, so the importer writes the readable one into the content.
+/// derives ids from ASCII only, so the Markdown reader writes the readable one into the content.
 pub fn readable_id(heading: &str) -> Option<String> {
     let readable = readable_slug(heading);
     (!readable.is_empty() && readable != slugify(heading)).then_some(readable)

@@ -15,6 +15,10 @@ pub const LIBRARY_FILE: &str = "content/library.json";
 /// Written by a development build (`trunk serve`) whose content has mistakes: each mistake,
 /// as a line of a JSON list, for the page to show.
 pub const PROBLEMS_FILE: &str = "content/problems.json";
+/// The editors' page (a CMS in the browser, `public/admin/` in the project): not for
+/// readers, so the service worker leaves it to the network and the list of what the site
+/// publishes leaves it out.
+pub const EDITORS_DIR: &str = "admin/";
 
 pub fn article_file(slug: &str) -> String {
     format!("content/articles/{slug}.json")

@@ -1,7 +1,7 @@
 //! The typed content model, read from JSON by serde. Every object refuses unknown fields, so
 //! a typo in a JSON key is an error with its path instead of a silently missing paragraph.
 //!
-//! Outside the browser the same types also write JSON (the Markdown importer) and describe
+//! Outside the browser the same types also write JSON (the Markdown reader) and describe
 //! themselves as JSON Schema for editors (`content::schema`); the doc comments below are the
 //! descriptions editors see.
 
@@ -62,6 +62,11 @@ pub struct SiteSettings {
     /// The clinic's authors and medical reviewers. Articles name them by `id`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+    /// The categories articles are filed under, e.g. "Back Pain": the editors' page offers
+    /// them as choices, and an article's category must be one of them. With none listed, an
+    /// article may have any category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
 }
 
 /// Where the clinic is, as a letter would be addressed.

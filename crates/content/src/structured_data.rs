@@ -194,9 +194,13 @@ fn breadcrumb_list(trail: &[Crumb], site: &SiteSettings) -> serde_json::Value {
 }
 
 /// `json` as text for a `<script>` element: `<` only occurs inside strings, where its escape
-/// means the same, so no text can close the element.
+/// means the same, so no text can close the element. Keys are sorted, so the build (whose
+/// editors' tools keep serde_json's maps in insertion order) and the browser write the same
+/// text.
 pub fn script_safe_json(json: &serde_json::Value) -> String {
-    json.to_string().replace('<', "\\u003c")
+    let mut sorted = json.clone();
+    sorted.sort_all_objects();
+    sorted.to_string().replace('<', "\\u003c")
 }
 
 #[cfg(test)]

@@ -262,6 +262,15 @@ impl Validate for SiteSettings {
                 }
             })
         });
+        let mut categories = HashSet::new();
+        c.field("categories", |c| {
+            c.each(&self.categories, |c, category| {
+                c.require_text(category);
+                if !categories.insert(category.clone()) {
+                    c.problem(format!("{category:?} is listed twice"));
+                }
+            })
+        });
     }
 }
 
@@ -428,7 +437,7 @@ impl Validate for Article {
 }
 
 /// The problems of `article` that only the site settings show: a person it names who is not
-/// one of the site's people. The browser and `content check` both apply it.
+/// one of the site's people, a category that is not one of the site's categories. The browser and `content check` both apply it.
 pub fn problems_with_site(article: &Article, site: &SiteSettings) -> Vec<Problem> {
     let mut check = Checker::default();
     for (field, id) in article.named_people() {
@@ -439,6 +448,16 @@ pub fn problems_with_site(article: &Article, site: &SiteSettings) -> Vec<Problem
                 ))
             });
         }
+    }
+    if !site.categories.is_empty() && !site.categories.contains(&article.category) {
+        check.field("category", |c| {
+            c.problem(format!(
+                "{:?} is not one of the categories in content/site.json ({}): pick one, or \
+                 add it there",
+                article.category,
+                site.categories.join(", ")
+            ))
+        });
     }
     check.problems
 }
@@ -710,6 +729,28 @@ mod article_tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "medical_reviewer");
         assert!(found[0].message.contains("\"bob\""), "{}", found[0].message);
+    }
+
+    #[test]
+    fn with_categories_listed_an_article_must_have_one_of_them() {
+        let sample = article(vec![section("A", &[])], &["Q?"]);
+        let mut site = crate::fixtures::site();
+        assert_eq!(
+            problems_with_site(&sample, &site),
+            Vec::new(),
+            "none listed"
+        );
+        site.categories = vec!["Sleep".into(), sample.category.clone()];
+        assert_eq!(problems_with_site(&sample, &site), Vec::new());
+        site.categories.remove(1);
+        let found = problems_with_site(&sample, &site);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "category");
+        assert!(found[0].message.contains("(Sleep)"), "{}", found[0].message);
+
+        site.categories = vec!["Sleep".into(), " ".into(), "Sleep".into()];
+        let paths: Vec<String> = problems(&site).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["categories[1]", "categories[2]"]);
     }
 
     #[test]

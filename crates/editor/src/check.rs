@@ -214,18 +214,12 @@ pub fn check_site(content: &Path, sources: &Path, today: &str) -> Report {
     let copied = folder.path().join("content");
     let mut report = check_folder_in(&copied, &site, today);
     published.problems.append(&mut report.problems);
-    report.problems = published.problems;
+    report.problems = std::mem::take(&mut published.problems);
     // A Markdown article's lines name its Markdown file; the others, the files of `content`.
-    let mut renamed: Vec<(String, String)> = published
-        .written_from
-        .iter()
-        .map(|(json, markdown)| (json.display().to_string(), markdown.display().to_string()))
-        .collect();
-    renamed.push((copied.display().to_string(), content.display().to_string()));
+    let copied = copied.display().to_string();
+    let original = content.display().to_string();
     for line in report.problems.iter_mut().chain(report.warnings.iter_mut()) {
-        for (from, to) in &renamed {
-            *line = line.replace(from, to);
-        }
+        *line = published.named_by_source(line).replace(&copied, &original);
     }
     report
 }

@@ -3,9 +3,11 @@
 //! build runs too), the Markdown reader ([`markdown`]), the JSON Schemas editors' tools
 //! complete keys from ([`schema`]), the reading grade key points are held to
 //! ([`readability`]), the Markdown articles every build reads ([`sources`]), and made-up
-//! articles to measure the site at scale ([`sample_articles`]). Natively only; no Leptos.
+//! articles to measure the site at scale ([`sample_articles`]), and the configuration of the
+//! editors' page in the browser ([`cms`]). Natively only; no Leptos.
 
 pub mod check;
+pub mod cms;
 pub mod markdown;
 pub mod readability;
 pub mod sample_articles;

@@ -7,6 +7,7 @@
 use clinic_content::ids::slugify;
 use clinic_content::model::*;
 
+/// The categories of a site that lists none of its own.
 const CATEGORIES: [&str; 8] = [
     "Back Pain",
     "Neck Pain",
@@ -42,8 +43,20 @@ impl Sequence {
 }
 
 /// `count` articles, slugs `sample-article-1`…, each with `hero` as its picture, written
-/// from `vocabulary` (which must not be empty).
-pub fn sample_articles(count: usize, vocabulary: &[String], hero: &Hero) -> Vec<Article> {
+/// from `vocabulary` (which must not be empty), filed under the site's `categories` (or, when
+/// it lists none, under a few made-up ones).
+pub fn sample_articles(
+    count: usize,
+    vocabulary: &[String],
+    hero: &Hero,
+    categories: &[String],
+) -> Vec<Article> {
+    let made_up: Vec<String> = CATEGORIES.map(String::from).to_vec();
+    let categories = if categories.is_empty() {
+        &made_up
+    } else {
+        categories
+    };
     let mut sequence = Sequence(count as u64);
     (1..=count)
         .map(|number| {
@@ -58,6 +71,7 @@ pub fn sample_articles(count: usize, vocabulary: &[String], hero: &Hero) -> Vec<
                 sequence: &mut sequence,
                 vocabulary,
                 own: &own,
+                categories,
             };
             writer.article(number, count, hero)
         })
@@ -68,6 +82,7 @@ struct Writer<'a> {
     sequence: &'a mut Sequence,
     vocabulary: &'a [String],
     own: &'a [String],
+    categories: &'a [String],
 }
 
 impl Writer<'_> {
@@ -148,7 +163,7 @@ impl Writer<'_> {
             schema: None,
             slug: generated_slug(number),
             description: self.sentence(),
-            category: CATEGORIES[self.sequence.below(CATEGORIES.len())].to_string(),
+            category: self.categories[self.sequence.below(self.categories.len())].clone(),
             published: format!(
                 "{}-{:02}-{:02}",
                 2020 + self.sequence.below(7),
@@ -231,7 +246,7 @@ mod tests {
         let vocabulary: Vec<String> = ["back", "pain", "stretch", "posture", "sleep"]
             .map(String::from)
             .to_vec();
-        let articles = sample_articles(20, &vocabulary, &hero());
+        let articles = sample_articles(20, &vocabulary, &hero(), &[]);
         assert_eq!(articles.len(), 20);
         for article in &articles {
             assert_eq!(problems(article), [], "{}", article.slug);
@@ -240,6 +255,6 @@ mod tests {
         let mut slugs: Vec<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
         slugs.dedup();
         assert_eq!(slugs.len(), 20);
-        assert_eq!(sample_articles(20, &vocabulary, &hero()), articles);
+        assert_eq!(sample_articles(20, &vocabulary, &hero(), &[]), articles);
     }
 }

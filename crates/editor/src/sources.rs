@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clinic_content::load::{article_file, INDEX_FILE};
 use clinic_content::model::{Article, ArticleIndex, ArticleSummary};
 
-use crate::markdown::import;
+use crate::markdown::read_article;
 
 /// Where the Markdown articles are kept in a project, beside `index.html`.
 pub const SOURCES_DIR: &str = "content-src";
@@ -43,7 +43,8 @@ pub fn read_sources(sources: &Path, site: &Path) -> (Vec<FromMarkdown>, Vec<Stri
                 continue;
             }
         };
-        match import(&text, site) {
+        let name = file.file_stem().unwrap_or_default().to_string_lossy();
+        match read_article(&text, &name, site) {
             Ok(article) => read.push(FromMarkdown { file, article }),
             Err(errors) => problems.extend(errors.into_iter().map(|error| match error.line {
                 Some(line) => format!("{at}:{line}: {}", error.message),
@@ -62,6 +63,18 @@ pub struct Published {
     pub problems: Vec<String>,
     /// Each JSON file written, with the Markdown file it was written from.
     pub written_from: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Published {
+    /// `line` (a problem or a warning of the published content) with each JSON file written
+    /// named by the Markdown file it was written from: the file an editor can open.
+    pub fn named_by_source(&self, line: &str) -> String {
+        self.written_from
+            .iter()
+            .fold(line.to_string(), |line, (json, markdown)| {
+                line.replace(&json.display().to_string(), &markdown.display().to_string())
+            })
+    }
 }
 
 /// Writes the Markdown articles of `sources` into the content folder `content` as the JSON
@@ -212,7 +225,7 @@ mod tests {
 
     #[test]
     fn a_markdown_article_is_written_as_json_and_listed() {
-        let folder = site(&[("a.md", ARTICLE)]);
+        let folder = site(&[("a-test-article.md", ARTICLE)]);
         let content = folder.path().join("site/content");
         let published = publish_sources(
             &folder.path().join(SOURCES_DIR),
@@ -237,7 +250,7 @@ mod tests {
     #[test]
     fn a_mistake_names_its_file_and_line_and_a_slug_used_twice_is_refused() {
         let broken = ARTICLE.replace("date: 2026-02-03", "date: [");
-        let folder = site(&[("a.md", ARTICLE), ("b.md", &broken)]);
+        let folder = site(&[("a-test-article.md", ARTICLE), ("b.md", &broken)]);
         let content = folder.path().join("site/content");
         std::fs::write(content.join("articles/a-test-article.json"), "{}").expect("write");
         let sources = folder.path().join(SOURCES_DIR);

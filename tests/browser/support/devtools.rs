@@ -289,11 +289,16 @@ impl Page {
             .client
             .execute_async(
                 "const [done] = arguments;
-                 axe.run(document, {
+                 // Colours are judged once every transition has ended (an answer fading in
+                 // is not yet its final colour); endless animations are left to run.
+                 const ending = document.getAnimations()
+                   .filter(a => a.effect?.getTiming().iterations !== Infinity)
+                   .map(a => a.finished.catch(() => {}));
+                 Promise.all(ending).then(() => axe.run(document, {
                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
                                                     'wcag22aa', 'best-practice'] },
                    rules: { 'color-contrast-enhanced': { enabled: true } },
-                 }).then(r => done(r.violations.map(v =>
+                 })).then(r => done(r.violations.map(v =>
                    v.id + ': ' + v.nodes.map(n => n.target.join(' ') + ' (' + n.failureSummary + ')').join(', '))))
                    .catch(e => done(['axe failed: ' + e]));",
                 vec![],

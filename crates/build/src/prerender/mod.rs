@@ -50,13 +50,13 @@ use shell::{PageParts, Shell};
 
 /// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
 /// `/clinic/`), and the files made from the content: the library, the sitemap and robots.txt.
-/// Returns the files written, relative to `site_dir`, or each problem of the content (as
-/// `content check` prints them).
+/// Returns the files written, relative to `site_dir`, and what looks wrong in the content; or
+/// each problem of the content (as `content check` prints them).
 pub fn prerender_site(
     site_dir: &Path,
     public_url: &str,
     profile: Profile,
-) -> Result<Vec<String>, Vec<String>> {
+) -> Result<Prerendered, Vec<String>> {
     let policy = match profile {
         Profile::Release => policy_tags(site_dir),
         Profile::Development => String::new(),
@@ -65,9 +65,6 @@ pub fn prerender_site(
     let report = check_folder(&site_dir.join("content"), &today());
     if !report.problems.is_empty() {
         return Err(report.problems);
-    }
-    for warning in &report.warnings {
-        eprintln!("warning: {warning}");
     }
     let content = SiteContent::read(site_dir).map_err(|error| vec![error])?;
     let mut files: Vec<(String, Vec<u8>)> = vec![
@@ -91,7 +88,19 @@ pub fn prerender_site(
         write(&site_dir.join(&file), &bytes).map_err(|error| vec![error])?;
         written.push(file);
     }
-    Ok(written)
+    Ok(Prerendered {
+        files: written,
+        warnings: report.warnings,
+    })
+}
+
+/// What [`prerender_site`] did.
+#[derive(Debug)]
+pub struct Prerendered {
+    /// The files written, relative to the site's folder.
+    pub files: Vec<String>,
+    /// What works but is likely not what the editor meant (as `content check` warns).
+    pub warnings: Vec<String>,
 }
 
 /// Which build the pages are for.

@@ -1,49 +1,84 @@
 //! An article's front matter: the YAML between its two `---` lines, read into its fields.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-use clinic_content::model::{RelatedPost, Source, Update};
+use clinic_content::model::{
+    RelatedPost, Source, Update, DATE_PATTERN, SITE_FILE_PATTERN, SLUG_PATTERN,
+};
 
 use super::MarkdownError;
 
-#[derive(Deserialize)]
+/// What an article says about itself, before its text. The doc comments are the hints the
+/// editors' page shows beside each field (`crate::cms`).
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct FrontMatter {
+pub struct FrontMatter {
+    /// The article's title, as readers see it at the top of the page and in search results.
     pub(super) title: String,
+    /// One or two sentences on what the article covers: search engines and link previews
+    /// show it under the title.
     pub(super) description: String,
+    /// The day the article was first published.
+    #[schemars(regex(pattern = DATE_PATTERN))]
     pub(super) date: String,
+    /// The category the library files the article under.
     pub(super) category: String,
+    /// The picture at the top of the article.
     pub(super) hero: HeroMatter,
+    /// The article's address, `articles/<slug>/`: leave it empty to make it from the title.
+    /// Once published, keep it: links to the article use it.
     #[serde(default)]
+    #[schemars(regex(pattern = SLUG_PATTERN))]
     pub(super) slug: Option<String>,
+    /// Other articles readers may want next.
     #[serde(default)]
     pub(super) related: Vec<RelatedPost>,
+    /// The gist in a few plain sentences, shown first (grade 8 reading level or below).
     #[serde(default)]
     pub(super) key_points: Vec<String>,
+    /// Who wrote the article: one of the people in the site settings.
     #[serde(default)]
     pub(super) author: Option<String>,
+    /// Who checked the article medically: one of the people in the site settings.
     #[serde(default)]
     pub(super) medical_reviewer: Option<String>,
+    /// The day the article was last checked medically.
     #[serde(default)]
+    #[schemars(regex(pattern = DATE_PATTERN))]
     pub(super) last_reviewed: Option<String>,
+    /// The day the next medical review is due, if not the site's usual interval after the
+    /// last one.
     #[serde(default)]
+    #[schemars(regex(pattern = DATE_PATTERN))]
     pub(super) next_review: Option<String>,
+    /// The publications the article is based on.
     #[serde(default)]
     pub(super) sources: Vec<Source>,
+    /// The latest change that matters to a reader, and when it was made.
     #[serde(default)]
     pub(super) updated: Option<Update>,
 }
 
-#[derive(Deserialize)]
+/// The picture at the top of the article.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct HeroMatter {
+    /// The picture: an image in `public/images/`.
+    #[schemars(regex(pattern = SITE_FILE_PATTERN))]
     pub(super) src: String,
+    /// What the picture shows, for readers who cannot see it.
     pub(super) alt: String,
+    /// The picture's width in pixels: leave it empty to read it from the file.
     #[serde(default)]
     pub(super) width: Option<u32>,
+    /// The picture's height in pixels: leave it empty to read it from the file.
     #[serde(default)]
     pub(super) height: Option<u32>,
+    /// A PNG or JPEG of the picture for link previews, ideally 1200x630 (social networks do
+    /// not show SVG).
     #[serde(default)]
+    #[schemars(regex(pattern = SITE_FILE_PATTERN))]
     pub(super) share_image: Option<String>,
 }
 

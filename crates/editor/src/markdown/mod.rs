@@ -1,5 +1,5 @@
-//! Articles written in Markdown: `content import` turns them into the typed content, and
-//! `content new` starts one. The format (docs/editing.md, "Writing an article in Markdown"):
+//! Articles written in Markdown: every build reads them into the typed content
+//! (`crate::sources`), and `content new` starts one. The format (docs/editing.md, "Writing an article in Markdown"):
 //!
 //! - YAML front matter between `---` lines: `title`, `description`, `date` (YYYY-MM-DD),
 //!   `category`, `hero` (`src`, `alt`, and `width`/`height` unless the image file tells them;
@@ -30,7 +30,8 @@ use clinic_content::model::{Article, Faq, Hero};
 use clinic_content::validate::problems;
 
 use body::BodyReader;
-use front_matter::{split_front_matter, FrontMatter};
+use front_matter::split_front_matter;
+pub use front_matter::FrontMatter;
 use images::hero_size;
 pub use skeleton::skeleton;
 
@@ -56,10 +57,16 @@ impl MarkdownError {
     }
 }
 
-/// Reads a Markdown article. `site` is the folder the site is served from (`public/`), where
-/// the hero image's size is read when the front matter does not give it. Every mistake found
-/// is returned, each with its line where it has one.
-pub fn import(markdown: &str, site: &Path) -> Result<Article, Vec<MarkdownError>> {
+/// Reads a Markdown article from the file named `name` (without `.md`), whose readable form
+/// is the article's slug unless the front matter gives one: a corrected title keeps the
+/// article's address. `site` is the folder the site is served from (`public/`), where the
+/// hero image's size is read when the front matter does not give it. Every mistake found is
+/// returned, each with its line where it has one.
+pub fn read_article(
+    markdown: &str,
+    name: &str,
+    site: &Path,
+) -> Result<Article, Vec<MarkdownError>> {
     let (matter, body, body_line) = split_front_matter(markdown).map_err(|e| vec![e])?;
     let matter: FrontMatter = serde_yaml_ng::from_str(matter).map_err(|error| {
         // The front matter starts on line 2, after its opening `---`.
@@ -73,7 +80,7 @@ pub fn import(markdown: &str, site: &Path) -> Result<Article, Vec<MarkdownError>
     let (width, height) = hero_size(&matter.hero, site).map_err(|e| vec![e])?;
     let article = Article {
         schema: Some("../../../schemas/article.schema.json".to_string()),
-        slug: matter.slug.unwrap_or_else(|| readable_slug(&matter.title)),
+        slug: matter.slug.unwrap_or_else(|| readable_slug(name)),
         title: matter.title,
         description: matter.description,
         category: matter.category,
@@ -137,14 +144,18 @@ mod tests {
                          width: 10\n  height: 5\n---\n";
     const FAQ: &str = "\n## Frequently Asked Questions\n\n### Why?\n\nBecause.\n";
 
-    fn import_body(body: &str) -> Result<Article, Vec<MarkdownError>> {
-        import(&format!("{FRONT}{body}{FAQ}"), Path::new("."))
+    fn read_body(body: &str) -> Result<Article, Vec<MarkdownError>> {
+        read_article(
+            &format!("{FRONT}{body}{FAQ}"),
+            "a-test-article",
+            Path::new("."),
+        )
     }
 
     /// The line and message of every mistake in `body` (placed after the front matter, which
     /// takes lines 1-11).
     fn mistakes(body: &str) -> Vec<(Option<usize>, String)> {
-        import_body(body)
+        read_body(body)
             .expect_err("a mistake")
             .into_iter()
             .map(|e| (e.line, e.message))
@@ -165,7 +176,12 @@ mod tests {
              updated:\n  date: 2026-03-01\n  note: New advice.\n---\n"
         );
         let body = "Intro.\n\n## A Section\n\nBody.\n";
-        let article = import(&format!("{front}{body}{FAQ}"), Path::new(".")).expect("valid");
+        let article = read_article(
+            &format!("{front}{body}{FAQ}"),
+            "a-test-article",
+            Path::new("."),
+        )
+        .expect("valid");
         assert_eq!(article.author.as_deref(), Some("ann"));
         assert_eq!(article.medical_reviewer.as_deref(), Some("bob"));
         assert_eq!(article.last_reviewed.as_deref(), Some("2026-02-04"));
@@ -201,8 +217,13 @@ mod tests {
         let front = FRONT.replace("title: A Test Article", "title: Über Rückenschmerzen");
         let body = "Intro.\n\n## Wärme oder Kälte?\n\nBody.\n\n## Plain Heading\n\nBody.\n";
         let faq = "\n## Frequently Asked Questions\n\n### Hilft Bewegung?\n\nJa.\n";
-        let article = import(&format!("{front}{body}{faq}"), Path::new(".")).expect("valid");
-        assert_eq!(article.slug, "uber-ruckenschmerzen");
+        let article = read_article(
+            &format!("{front}{body}{faq}"),
+            "Über-Rückenschmerzen",
+            Path::new("."),
+        )
+        .expect("valid");
+        assert_eq!(article.slug, "uber-ruckenschmerzen", "from the file's name");
         assert_eq!(article.sections[0].id.as_deref(), Some("warme-oder-kalte"));
         assert_eq!(
             article.sections[1].id, None,
@@ -226,7 +247,7 @@ mod tests {
         assert_eq!(svg_size(&svg("width=\"10em\"")), None);
         assert_eq!(svg_size("not svg"), None);
 
-        // The importer reads the hero's when the front matter leaves it out.
+        // The reader reads the hero's when the front matter leaves it out.
         let site = tempfile::tempdir().expect("a folder");
         std::fs::create_dir(site.path().join("images")).expect("a folder");
         std::fs::write(
@@ -236,13 +257,18 @@ mod tests {
         .expect("write");
         let front = FRONT.replace("  width: 10\n  height: 5\n", "");
         let body = "Intro.\n\n## A Section\n\nBody.\n";
-        let article = import(&format!("{front}{body}{FAQ}"), site.path()).expect("valid");
+        let article = read_article(
+            &format!("{front}{body}{FAQ}"),
+            "a-test-article",
+            site.path(),
+        )
+        .expect("valid");
         assert_eq!((article.hero.width, article.hero.height), (960, 540));
     }
 
     #[test]
     fn front_matter_intro_sections_and_faq_become_the_article() {
-        let article = import_body(
+        let article = read_body(
             "Intro with **bold**, *soft* and [a link](https://example.com/a) and \
              [booking](booking:).\n\n## First {#kept-id}\n\nBody.\n\n### Sub\n\n- one\n- two\n\n\
              1. first\n2. second\n\n## Care {.callout}\n\nSee someone.\n",
@@ -292,7 +318,7 @@ mod tests {
 
     #[test]
     fn a_soft_line_break_is_a_space() {
-        let article = import_body("One line\nand the next.\n\n## S\n\nx\n").expect("valid");
+        let article = read_body("One line\nand the next.\n\n## S\n\nx\n").expect("valid");
         assert_eq!(
             article.intro,
             vec![Block::Paragraph(vec![text("One line and the next.")])]
@@ -357,36 +383,74 @@ mod tests {
     #[test]
     fn a_section_after_the_faq_and_text_before_its_first_question_are_errors() {
         let markdown = format!("{FRONT}\n## S\n\nx\n{FAQ}\n## Late\n\ny\n");
-        let errors = import(&markdown, Path::new(".")).expect_err("late section");
+        let errors =
+            read_article(&markdown, "a-test-article", Path::new(".")).expect_err("late section");
         assert!(errors[0]
             .message
             .contains("the FAQ is the article's last section"));
         let markdown = format!("{FRONT}\n## S\n\nx\n\n## Frequently Asked Questions\n\nLoose.\n");
-        let errors = import(&markdown, Path::new(".")).expect_err("loose text");
+        let errors =
+            read_article(&markdown, "a-test-article", Path::new(".")).expect_err("loose text");
         assert!(errors[0].message.contains("belongs to a question"));
     }
 
     #[test]
     fn front_matter_mistakes_name_their_line() {
-        let errors = import("# No front matter\n", Path::new(".")).expect_err("none");
+        let errors = read_article("# No front matter\n", "a-test-article", Path::new("."))
+            .expect_err("none");
         assert_eq!(errors[0].line, Some(1));
         let bad = FRONT.replace("category: Tests\n", "category: Tests\ncolour: blue\n");
-        let errors = import(&format!("{bad}## S\n\nx\n{FAQ}"), Path::new(".")).expect_err("key");
+        let errors = read_article(
+            &format!("{bad}## S\n\nx\n{FAQ}"),
+            "a-test-article",
+            Path::new("."),
+        )
+        .expect_err("key");
         assert_eq!(errors[0].line, Some(6), "{errors:?}");
         assert!(errors[0].message.contains("unknown field `colour`"));
     }
 
     #[test]
-    fn the_content_rules_apply_to_an_imported_article() {
+    fn the_content_rules_apply_to_a_markdown_article() {
         let bad = FRONT.replace("date: 2026-02-03", "date: 2026-02-30");
-        let errors = import(&format!("{bad}## S\n\nx\n{FAQ}"), Path::new(".")).expect_err("date");
+        let errors = read_article(
+            &format!("{bad}## S\n\nx\n{FAQ}"),
+            "a-test-article",
+            Path::new("."),
+        )
+        .expect_err("date");
         assert!(errors[0].message.starts_with("published: "), "{errors:?}");
     }
 
     #[test]
-    fn a_new_article_skeleton_imports() {
-        let article = import(&skeleton("My “New” Article", "2026-04-05"), Path::new("."))
-            .expect("the skeleton is a valid article");
+    fn a_corrected_title_keeps_the_address_and_a_slug_given_is_kept() {
+        let corrected = FRONT.replace("title: A Test Article", "title: A Corrected Title");
+        let body = "Intro.\n\n## A Section\n\nBody.\n";
+        let article = read_article(
+            &format!("{corrected}{body}{FAQ}"),
+            "a-test-article",
+            Path::new("."),
+        )
+        .expect("valid");
+        assert_eq!(article.slug, "a-test-article");
+        let given = corrected.replace("title:", "slug: its-own-address\ntitle:");
+        let article = read_article(
+            &format!("{given}{body}{FAQ}"),
+            "a-test-article",
+            Path::new("."),
+        )
+        .expect("valid");
+        assert_eq!(article.slug, "its-own-address");
+    }
+
+    #[test]
+    fn a_new_article_skeleton_reads() {
+        let article = read_article(
+            &skeleton("My “New” Article", "2026-04-05"),
+            "my-new-article",
+            Path::new("."),
+        )
+        .expect("the skeleton is a valid article");
         assert_eq!(article.slug, "my-new-article");
         assert_eq!(article.title, "My “New” Article");
         assert!(article.sections[1].callout);
