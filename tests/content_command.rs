@@ -228,7 +228,7 @@ fn check_names_what_a_markdown_article_cannot_show_by_its_line() {
             ),
             (
                 "- Elbows at your sides.",
-                "- Elbows at your sides.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+                "- Elbows at your sides.\n\n> A quote.",
             ),
         ],
     );
@@ -237,12 +237,12 @@ fn check_names_what_a_markdown_article_cannot_show_by_its_line() {
     let at = markdown.display();
     let messages = stderr(&output);
     assert!(
-        messages.contains(&format!("{at}:37: tables cannot be shown")),
+        messages.contains(&format!("{at}:37: quotes cannot be shown")),
         "{messages}"
     );
     assert!(
         messages.contains(&format!(
-            "{at}:43: the link \"book a visit\" goes to \"javascript:alert(1)\""
+            "{at}:41: the link \"book a visit\" goes to \"javascript:alert(1)\""
         )),
         "{messages}"
     );
@@ -380,6 +380,7 @@ fn check_finds_unbundled_images_and_unlisted_articles() {
     let copy = site_copy("files");
     let site = copy.path();
     std::fs::remove_file(site.join("images/fixture-card.png")).expect("remove the card");
+    std::fs::remove_file(site.join("images/fixture-layers.svg")).expect("remove a picture");
     let stray = site.join("content/articles/stray.json");
     std::fs::write(&stray, "{}").expect("write");
     let output = content(&["check", &site.join("content").display().to_string()]);
@@ -390,6 +391,11 @@ fn check_finds_unbundled_images_and_unlisted_articles() {
         vec![
             format!(
                 "{}: hero.share_image: \"images/fixture-card.png\" is not in {}",
+                article.display(),
+                site.display()
+            ),
+            format!(
+                "{}: figure.image: \"images/fixture-layers.svg\" is not in {}",
                 article.display(),
                 site.display()
             ),

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::support::{site_dir, with_desktop_page, Page, Server, Unknown, RECORD_ERRORS, WAIT};
+use crate::support::{
+    site_dir, with_desktop_page, Page, Server, Unknown, RECORD_ERRORS, TRANSITIONS_ENDED, WAIT,
+};
 
 /// The app's glue and wasm, as the home page names them (from the site's root).
 fn app_files() -> (String, String) {
@@ -23,16 +25,17 @@ fn app_files() -> (String, String) {
     (attribute("data-js"), attribute("data-wasm"))
 }
 
-/// What a reader sees: every answer's text, the contents, the settings button.
+/// What a reader sees once the page is at rest: every answer's text, the contents, the
+/// settings button.
 async fn what_shows(page: &Page) -> Value {
-    page.eval(
+    page.eval(&format!(
         "const shows = (css) => [...document.querySelectorAll(css)].map(e => e.checkVisibility());
-         return {
+         return {TRANSITIONS_ENDED}.then(() => ({{
            answers: shows('.faq-answer > :first-child'),
            contents: shows('.toc-list'),
            settings: shows('.reading-settings-button'),
-         };",
-    )
+         }}));"
+    ))
     .await
 }
 

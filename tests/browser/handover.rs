@@ -17,9 +17,13 @@ use crate::support::{
 /// and whether the loader showed.
 const RECORDER: &str = "
     window.__shifts = [];
+    window.__shiftSources = [];
     new PerformanceObserver(list => {
       for (const entry of list.getEntries()) {
-        if (!entry.hadRecentInput) __shifts.push(entry.value);
+        if (entry.hadRecentInput) continue;
+        __shifts.push(entry.value);
+        __shiftSources.push(...entry.sources.map(source => source.node
+          ? `${source.node.nodeName}.${source.node.className || ''}` : '(gone)'));
       }
     }).observe({ type: 'layout-shift', buffered: true });
     window.__frames = [];
@@ -134,7 +138,12 @@ async fn every_address_shows_its_own_page_before_the_app_and_the_app_keeps_its_n
                 .eval("return __frames.some(frame => frame.loader)")
                 .await;
             assert_eq!(loader, Value::Bool(false), "{address}: never a loader");
-            assert_eq!(layout_shift(&page).await, 0.0, "{address}");
+            assert_eq!(
+                layout_shift(&page).await,
+                0.0,
+                "{address}: what moved: {}",
+                page.eval("return __shiftSources").await
+            );
         })
         .await;
     }

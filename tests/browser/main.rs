@@ -22,5 +22,6 @@ mod shipped;
 mod site_search;
 mod stylesheet;
 mod support;
+mod tables_and_pictures;
 mod toc;
 mod trust;

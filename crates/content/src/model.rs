@@ -304,8 +304,9 @@ pub struct Subsection {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-/// A paragraph or a list: `{"paragraph": [spans]}`, `{"list": [[spans], …]}` or
-/// `{"numbered_list": [[spans], …]}`.
+/// A paragraph, a list, a table or a picture: `{"paragraph": [spans]}`,
+/// `{"list": [[spans], …]}`, `{"numbered_list": [[spans], …]}`, `{"table": {…}}` or
+/// `{"figure": {…}}`.
 pub enum Block {
     /// A paragraph of rich text.
     Paragraph(Vec<Inline>),
@@ -313,6 +314,44 @@ pub enum Block {
     List(Vec<Vec<Inline>>),
     /// A numbered list, for steps in order; each item is rich text.
     NumberedList(Vec<Vec<Inline>>),
+    /// A simple table: a header row and rows of cells.
+    Table(Table),
+    /// A picture inside the text, with its caption.
+    Figure(Figure),
+}
+
+/// A table of a header row and rows, each row with one cell per column.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// What the table shows, read before its cells, e.g. "Heat or ice: which to use when".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// The name of each column, as plain text; an empty name leaves its corner blank.
+    pub header: Vec<String>,
+    /// The rows, each with one cell of rich text per column (a cell may be empty).
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// A picture in the text, shown at the width of the text and loaded as the reader nears it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// A site-relative image file, e.g. `images/stretch.jpg`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SITE_FILE_PATTERN)))]
+    pub image: String,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: String,
+    /// The image's width in pixels: with the height, it keeps the picture's room before it
+    /// loads.
+    pub width: u32,
+    /// The image's height in pixels.
+    pub height: u32,
+    /// The words shown under the picture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
 }
 
 /// A run of text inside a paragraph. Content is data, never markup: each kind is rendered as
@@ -405,13 +444,22 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 }
 
 impl Block {
-    /// Each paragraph or list item as plain text, in reading order.
+    /// Each paragraph, list item, caption and table cell as plain text, in reading order.
     pub fn texts(&self) -> Vec<String> {
         match self {
             Block::Paragraph(inlines) => vec![plain_text(inlines)],
             Block::List(items) | Block::NumberedList(items) => {
                 items.iter().map(|item| plain_text(item)).collect()
             }
+            Block::Table(table) => table
+                .caption
+                .iter()
+                .chain(&table.header)
+                .cloned()
+                .chain(table.rows.iter().flatten().map(|cell| plain_text(cell)))
+                .filter(|text| !text.is_empty())
+                .collect(),
+            Block::Figure(figure) => figure.caption.iter().cloned().collect(),
         }
     }
 }

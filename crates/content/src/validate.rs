@@ -164,7 +164,7 @@ pub fn is_slug(value: &str) -> bool {
 }
 
 /// A file inside the site, named relative to it, so it also resolves under a sub-path.
-fn is_site_file(value: &str) -> bool {
+pub fn is_site_file(value: &str) -> bool {
     !value.is_empty()
         && value.split('/').all(|part| {
             !part.is_empty()
@@ -332,11 +332,7 @@ impl Validate for Article {
                 });
             }
             c.text("alt", &self.hero.alt);
-            for (name, size) in [("width", self.hero.width), ("height", self.hero.height)] {
-                if size == 0 {
-                    c.field(name, |c| c.problem("must be more than 0"));
-                }
-            }
+            sizes(c, self.hero.width, self.hero.height);
         });
         c.field("key_points", |c| {
             c.each(&self.key_points, |c, point| {
@@ -473,6 +469,52 @@ fn blocks(c: &mut Checker, blocks: &[Block]) {
         Block::Paragraph(content) => c.field("paragraph", |c| inlines(c, content)),
         Block::List(items) => c.field("list", |c| list_items(c, items)),
         Block::NumberedList(items) => c.field("numbered_list", |c| list_items(c, items)),
+        Block::Table(table) => c.field("table", |c| table_cells(c, table)),
+        Block::Figure(figure) => c.field("figure", |c| {
+            c.site_file("image", &figure.image);
+            c.text("alt", &figure.alt);
+            sizes(c, figure.width, figure.height);
+            if let Some(caption) = &figure.caption {
+                c.text("caption", caption);
+            }
+        }),
+    });
+}
+
+/// A picture's width and height, which keep its room before it loads.
+fn sizes(c: &mut Checker, width: u32, height: u32) {
+    for (name, size) in [("width", width), ("height", height)] {
+        if size == 0 {
+            c.field(name, |c| c.problem("must be more than 0"));
+        }
+    }
+}
+
+/// A header with a name for at least one column, and rows of as many cells as it has.
+fn table_cells(c: &mut Checker, table: &Table) {
+    if let Some(caption) = &table.caption {
+        c.text("caption", caption);
+    }
+    c.field("header", |c| {
+        if table.header.iter().all(|name| name.trim().is_empty()) {
+            c.problem("must name at least one column");
+        }
+    });
+    c.field("rows", |c| {
+        c.require_list(&table.rows);
+        c.each(&table.rows, |c, row| {
+            if row.len() != table.header.len() {
+                c.problem(format!(
+                    "has {} cells, and the header names {} columns: give every row one cell \
+                     per column",
+                    row.len(),
+                    table.header.len()
+                ));
+            }
+            c.each(row, |c, cell| {
+                c.each(cell, single_inline);
+            });
+        });
     });
 }
 
@@ -483,7 +525,11 @@ fn list_items(c: &mut Checker, items: &[Vec<Inline>]) {
 
 fn inlines(c: &mut Checker, content: &[Inline]) {
     c.require_list(content);
-    c.each(content, |c, inline| match inline {
+    c.each(content, single_inline);
+}
+
+fn single_inline(c: &mut Checker, inline: &Inline) {
+    match inline {
         Inline::Text(text) => c.text("text", text),
         Inline::Strong(text) => c.text("strong", text),
         Inline::Emphasis(text) => c.text("emphasis", text),
@@ -492,7 +538,7 @@ fn inlines(c: &mut Checker, content: &[Inline]) {
             c.text("text", &link.text);
             c.href("href", &link.href);
         }),
-    });
+    }
 }
 
 #[cfg(test)]
@@ -645,6 +691,49 @@ mod article_tests {
         assert_eq!(
             paths,
             vec!["sections[1].id", "sections[2].id", "faq.items[0].id"]
+        );
+    }
+
+    #[test]
+    fn tables_need_a_named_column_and_even_rows_and_figures_a_picture_of_this_site() {
+        let cell = |text: &str| vec![Inline::Text(text.into())];
+        let mut sample = article(vec![section("A", &["B"])], &["Q?"]);
+        let good = Table {
+            caption: Some("Heat or ice".into()),
+            header: vec![String::new(), "When".into()],
+            rows: vec![vec![cell("Ice"), vec![]]],
+        };
+        sample.sections[0].body = vec![
+            Block::Table(good.clone()),
+            Block::Table(Table {
+                caption: Some(" ".into()),
+                header: vec![String::new()],
+                rows: vec![vec![cell("a"), cell("b")]],
+            }),
+            Block::Table(Table {
+                rows: vec![],
+                ..good
+            }),
+            Block::Figure(Figure {
+                image: "../secret.jpg".into(),
+                alt: String::new(),
+                width: 0,
+                height: 10,
+                caption: None,
+            }),
+        ];
+        let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "sections[0].body[1].table.caption",
+                "sections[0].body[1].table.header",
+                "sections[0].body[1].table.rows[0]",
+                "sections[0].body[2].table.rows",
+                "sections[0].body[3].figure.image",
+                "sections[0].body[3].figure.alt",
+                "sections[0].body[3].figure.width",
+            ]
         );
     }
 

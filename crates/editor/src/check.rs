@@ -16,7 +16,7 @@ use clinic_content::ids::slugify;
 use clinic_content::ids::{readable_id, readable_slug};
 use clinic_content::library::{category_path, category_slug};
 use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
-use clinic_content::model::{Article, ArticleIndex, SiteSettings};
+use clinic_content::model::{Article, ArticleIndex, Block, SiteSettings};
 use clinic_content::review::ReviewDates;
 use clinic_content::text::display_date;
 use clinic_content::validate::{problems_with_site, Validate};
@@ -165,13 +165,21 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
                 summary.title
             ));
         }
-        for (field, image) in [("hero.image", &article.hero.image)].into_iter().chain(
-            article
-                .hero
-                .share_image
-                .as_ref()
-                .map(|i| ("hero.share_image", i)),
-        ) {
+        let pictures = article.body_blocks().filter_map(|block| match block {
+            Block::Figure(figure) => Some(("figure.image", &figure.image)),
+            _ => None,
+        });
+        for (field, image) in [("hero.image", &article.hero.image)]
+            .into_iter()
+            .chain(
+                article
+                    .hero
+                    .share_image
+                    .as_ref()
+                    .map(|i| ("hero.share_image", i)),
+            )
+            .chain(pictures)
+        {
             if !site.join(image).is_file() {
                 lines.push(format!(
                     "{at}: {field}: {image:?} is not in {}",

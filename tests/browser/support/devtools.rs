@@ -15,7 +15,7 @@ pub const RECORD_ERRORS: &str = "window.__errors = [];
     const consoleError = console.error.bind(console);
     console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError(...args); };";
 use super::site::repo_root;
-use super::WAIT;
+use super::{TRANSITIONS_ENDED, WAIT};
 
 /// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
 #[derive(Debug)]
@@ -288,19 +288,14 @@ impl Page {
         let result = self
             .client
             .execute_async(
-                "const [done] = arguments;
-                 // Colours are judged once every transition has ended (an answer fading in
-                 // is not yet its final colour); endless animations are left to run.
-                 const ending = document.getAnimations()
-                   .filter(a => a.effect?.getTiming().iterations !== Infinity)
-                   .map(a => a.finished.catch(() => {}));
-                 Promise.all(ending).then(() => axe.run(document, {
-                   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
-                                                    'wcag22aa', 'best-practice'] },
-                   rules: { 'color-contrast-enhanced': { enabled: true } },
-                 })).then(r => done(r.violations.map(v =>
+                &format!("const [done] = arguments;
+                 {TRANSITIONS_ENDED}.then(() => axe.run(document, {{
+                   runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                                    'wcag22aa', 'best-practice'] }},
+                   rules: {{ 'color-contrast-enhanced': {{ enabled: true }} }},
+                 }})).then(r => done(r.violations.map(v =>
                    v.id + ': ' + v.nodes.map(n => n.target.join(' ') + ' (' + n.failureSummary + ')').join(', '))))
-                   .catch(e => done(['axe failed: ' + e]));",
+                   .catch(e => done(['axe failed: ' + e]));"),
                 vec![],
             )
             .await

@@ -24,5 +24,12 @@ pub use page::*;
 pub use server::*;
 pub use site::*;
 
+/// A script expression: a promise that settles once every running transition and animation
+/// (endless ones aside) has ended, so that what a page shows is judged as it comes to rest
+/// (an answer fading in is not yet its final colour, nor visible).
+pub const TRANSITIONS_ENDED: &str = "Promise.all(document.getAnimations()
+    .filter(a => a.effect?.getTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => {})))";
+
 /// The longest a test waits for something to happen.
 pub const WAIT: Duration = Duration::from_secs(20);

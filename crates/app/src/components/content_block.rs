@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::RichText;
+use crate::components::{ContentFigure, ContentTable, RichText};
 use clinic_content::{Block, Inline};
 
-/// A paragraph, a bulleted list or a numbered list.
+/// A paragraph, a bulleted or numbered list, a table or a picture.
 #[component]
 pub fn ContentBlock(block: Block) -> impl IntoView {
     match block {
@@ -15,6 +15,8 @@ pub fn ContentBlock(block: Block) -> impl IntoView {
         .into_any(),
         Block::List(items) => view! { <ul>{list_items(items)}</ul> }.into_any(),
         Block::NumberedList(items) => view! { <ol>{list_items(items)}</ol> }.into_any(),
+        Block::Table(table) => view! { <ContentTable table /> }.into_any(),
+        Block::Figure(figure) => view! { <ContentFigure figure /> }.into_any(),
     }
 }
 

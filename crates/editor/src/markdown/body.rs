@@ -1,13 +1,18 @@
 //! The body of a Markdown article, read event by event (pulldown-cmark) into the
 //! introduction, the sections with their parts, and the FAQ: each mistake with its line.
 
+use std::path::Path;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use clinic_content::ids::readable_id;
-use clinic_content::model::{Block, Faq, FaqItem, Inline, Link, Section, Subsection};
-use clinic_content::validate::is_safe_href;
+use clinic_content::model::{
+    plain_text, Block, Faq, FaqItem, Figure, Inline, Link, Section, Subsection, Table,
+};
+use clinic_content::validate::{is_safe_href, is_site_file};
 
-use super::{MarkdownError, BOOKING_HREF, FAQ_HEADING};
+use super::images::{image_size, unreadable_size};
+use super::{MarkdownError, BOOKING_HREF, FAQ_HEADING, TABLE_CAPTION};
 
 /// Where the text being read goes.
 #[derive(Clone, Copy, PartialEq)]
@@ -27,6 +32,19 @@ struct ListBuilder {
     paragraphs: usize,
 }
 
+/// A table being read: its caption, column names and rows so far.
+struct TableBuilder {
+    table: Table,
+    in_header: bool,
+}
+
+/// A picture being read (`![alt](src "caption")`): its file, caption and the alt text so far.
+struct ImageBuilder {
+    src: String,
+    caption: String,
+    alt: String,
+}
+
 /// Formatting that wraps text, and the text gathered inside it.
 enum Span {
     Strong(String),
@@ -37,6 +55,8 @@ enum Span {
 /// Reads an article's body into its introduction, sections and FAQ, noting each mistake.
 pub(super) struct BodyReader<'a> {
     source: &'a str,
+    /// The folder the site is served from, where pictures' sizes are read.
+    site: &'a Path,
     /// The byte offset of the body in `source`.
     body_start: usize,
     pub(super) intro: Vec<Block>,
@@ -49,12 +69,18 @@ pub(super) struct BodyReader<'a> {
     inlines: Vec<Inline>,
     span: Option<Span>,
     list: Option<ListBuilder>,
+    table: Option<TableBuilder>,
+    image: Option<ImageBuilder>,
+    /// A picture read in the current paragraph, which it must have to itself.
+    figure: Option<Figure>,
+    /// A `Table:` paragraph waiting for its table, and where it was.
+    caption: Option<(String, usize)>,
     /// Inside something that cannot be shown (a table, a quote…), already reported.
     skipping: usize,
 }
 
 impl<'a> BodyReader<'a> {
-    pub(super) fn new(source: &'a str, body_line: usize) -> Self {
+    pub(super) fn new(source: &'a str, body_line: usize, site: &'a Path) -> Self {
         let body_start = source
             .split_inclusive('\n')
             .take(body_line - 1)
@@ -62,6 +88,7 @@ impl<'a> BodyReader<'a> {
             .sum();
         BodyReader {
             source,
+            site,
             body_start,
             intro: Vec::new(),
             sections: Vec::new(),
@@ -72,6 +99,10 @@ impl<'a> BodyReader<'a> {
             inlines: Vec::new(),
             span: None,
             list: None,
+            table: None,
+            image: None,
+            figure: None,
+            caption: None,
             skipping: 0,
         }
     }
@@ -103,6 +134,20 @@ impl<'a> BodyReader<'a> {
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             self.event(event, range.start);
         }
+        self.caption_without_table();
+    }
+
+    /// Reports a `Table:` caption that no table follows.
+    fn caption_without_table(&mut self) {
+        if let Some((_, at)) = self.caption.take() {
+            self.error(
+                at,
+                format!(
+                    "a `{TABLE_CAPTION}` caption belongs on the line before its table, with a \
+                     blank line between"
+                ),
+            );
+        }
     }
 
     fn event(&mut self, event: Event, at: usize) {
@@ -113,6 +158,11 @@ impl<'a> BodyReader<'a> {
                 _ => {}
             }
             return;
+        }
+        if matches!(&event, Event::Start(tag) if !matches!(tag, Tag::Table(_)))
+            && self.table.is_none()
+        {
+            self.caption_without_table();
         }
         match event {
             Event::Start(Tag::Heading {
@@ -141,10 +191,66 @@ impl<'a> BodyReader<'a> {
             }
             Event::End(TagEnd::Paragraph) => {
                 if self.list.is_none() {
-                    let content = std::mem::take(&mut self.inlines);
-                    self.push_block(at, Block::Paragraph(content));
+                    self.end_paragraph(at);
                 }
             }
+            Event::Start(Tag::Table(_)) => {
+                if self.list.is_some() {
+                    self.error(at, "tables inside lists cannot be shown");
+                    self.skipping = 1;
+                } else {
+                    let caption = self.caption.take().map(|(caption, _)| caption);
+                    self.table = Some(TableBuilder {
+                        table: Table {
+                            caption,
+                            header: Vec::new(),
+                            rows: Vec::new(),
+                        },
+                        in_header: false,
+                    });
+                }
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some(table) = &mut self.table {
+                    table.in_header = true;
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(table) = &mut self.table {
+                    table.in_header = false;
+                }
+            }
+            Event::Start(Tag::TableRow) => {
+                if let Some(table) = &mut self.table {
+                    table.table.rows.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) | Event::End(TagEnd::TableRow) => {}
+            Event::End(TagEnd::TableCell) => self.end_cell(at),
+            Event::End(TagEnd::Table) => {
+                if let Some(table) = self.table.take() {
+                    self.push_block(at, Block::Table(table.table));
+                }
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                if self.list.is_some() || self.table.is_some() || self.heading.is_some() {
+                    self.error(
+                        at,
+                        "a picture stands in a paragraph of its own, not in a list, table or \
+                         heading",
+                    );
+                    self.skipping = 1;
+                } else {
+                    self.image = Some(ImageBuilder {
+                        src: dest_url.to_string(),
+                        caption: title.trim().to_string(),
+                        alt: String::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::Image) => self.end_image(at),
             Event::Start(Tag::List(first)) => {
                 if self.list.is_some() {
                     self.error(at, "lists inside lists cannot be shown: keep one level");
@@ -196,8 +302,6 @@ impl<'a> BodyReader<'a> {
             ),
             Event::Start(tag) => {
                 let what = match tag {
-                    Tag::Image { .. } => "images in the text cannot be shown: the article's picture is the hero in the front matter",
-                    Tag::Table(_) => "tables cannot be shown: write the rows as a list",
                     Tag::BlockQuote(_) => "quotes cannot be shown: write a paragraph",
                     Tag::CodeBlock(_) => "code blocks cannot be shown",
                     Tag::HtmlBlock => "HTML cannot be shown: content is text, never markup",
@@ -220,6 +324,10 @@ impl<'a> BodyReader<'a> {
     }
 
     fn text(&mut self, text: &str) {
+        if let Some(image) = &mut self.image {
+            image.alt.push_str(text);
+            return;
+        }
         if let Some((_, _, _, heading)) = &mut self.heading {
             heading.push_str(text);
             return;
@@ -235,7 +343,9 @@ impl<'a> BodyReader<'a> {
     }
 
     fn open_span(&mut self, at: usize, span: Span) {
-        if self.heading.is_some() {
+        if self.image.is_some() {
+            // A picture's alt text is plain: formatting in it is read as its words.
+        } else if self.heading.is_some() {
             self.error(at, "headings are plain text: no bold, italics or links");
         } else if self.span.is_some() {
             self.error(
@@ -248,6 +358,9 @@ impl<'a> BodyReader<'a> {
     }
 
     fn close_span(&mut self, at: usize) {
+        if self.image.is_some() {
+            return;
+        }
         let inline = match self.span.take() {
             Some(Span::Strong(text)) => Inline::Strong(text),
             Some(Span::Emphasis(text)) => Inline::Emphasis(text),
@@ -268,6 +381,85 @@ impl<'a> BodyReader<'a> {
             None => return,
         };
         self.inlines.push(inline);
+    }
+
+    /// A paragraph ends: a picture of its own, a table's caption or a paragraph of text.
+    fn end_paragraph(&mut self, at: usize) {
+        let content = std::mem::take(&mut self.inlines);
+        if let Some(figure) = self.figure.take() {
+            if plain_text(&content).trim().is_empty() {
+                self.push_block(at, Block::Figure(figure));
+            } else {
+                self.error(
+                    at,
+                    "a picture stands in a paragraph of its own: put its caption in its \
+                     title, as in ![What it shows](images/x.jpg \"Caption\")",
+                );
+            }
+            return;
+        }
+        if let [Inline::Text(text)] = content.as_slice() {
+            if let Some(caption) = text.strip_prefix(TABLE_CAPTION) {
+                self.caption = Some((caption.trim().to_string(), at));
+                return;
+            }
+        }
+        self.push_block(at, Block::Paragraph(content));
+    }
+
+    fn end_image(&mut self, at: usize) {
+        let Some(image) = self.image.take() else {
+            return;
+        };
+        if !is_site_file(&image.src) {
+            self.error(
+                at,
+                format!(
+                    "picture {:?}: use a file of this site, like images/stretch.jpg",
+                    image.src
+                ),
+            );
+            return;
+        }
+        let Some((width, height)) = image_size(&image.src, self.site) else {
+            let why = unreadable_size(&image.src, self.site);
+            self.error(at, format!("picture {:?}: {why}", image.src));
+            return;
+        };
+        if self.figure.is_some() {
+            self.error(at, "one picture per paragraph");
+        }
+        self.figure = Some(Figure {
+            image: image.src,
+            alt: image.alt,
+            width,
+            height,
+            caption: (!image.caption.is_empty()).then_some(image.caption),
+        });
+    }
+
+    /// A cell ends: a column's name in the header, else the row's next cell.
+    fn end_cell(&mut self, at: usize) {
+        let content = std::mem::take(&mut self.inlines);
+        let Some(table) = &mut self.table else {
+            return;
+        };
+        if !table.in_header {
+            if let Some(row) = table.table.rows.last_mut() {
+                row.push(content);
+            }
+            return;
+        }
+        let plain = content
+            .iter()
+            .all(|inline| matches!(inline, Inline::Text(_)));
+        table
+            .table
+            .header
+            .push(plain_text(&content).trim().to_string());
+        if !plain {
+            self.error(at, "column names are plain text: no bold, italics or links");
+        }
     }
 
     fn end_heading(&mut self, at: usize) {

@@ -11,9 +11,21 @@ pub(super) fn hero_size(hero: &HeroMatter, site: &Path) -> Result<(u32, u32), Ma
     if let (Some(width), Some(height)) = (hero.width, hero.height) {
         return Ok((width, height));
     }
-    let path = site.join(&hero.src);
-    let is_svg = hero.src.to_ascii_lowercase().ends_with(".svg");
-    let size = if is_svg {
+    image_size(&hero.src, site).ok_or_else(|| {
+        MarkdownError::at(
+            2,
+            format!(
+                "front matter: hero: give `width` and `height` ({})",
+                unreadable_size(&hero.src, site)
+            ),
+        )
+    })
+}
+
+/// The size of the image `src` of the site served from `site`, when its file tells it.
+pub(super) fn image_size(src: &str, site: &Path) -> Option<(u32, u32)> {
+    let path = site.join(src);
+    if src.to_ascii_lowercase().ends_with(".svg") {
         std::fs::read_to_string(&path)
             .ok()
             .and_then(|text| svg_size(&text))
@@ -24,17 +36,17 @@ pub(super) fn hero_size(hero: &HeroMatter, site: &Path) -> Result<(u32, u32), Ma
                 u32::try_from(size.height).ok()?,
             ))
         })
-    };
-    size.ok_or_else(|| {
-        MarkdownError::at(
-            2,
-            format!(
-                "front matter: hero: give `width` and `height` (the size of {} could not \
-                     be read)",
-                path.display()
-            ),
-        )
-    })
+    }
+}
+
+/// Why the size of `src` is unknown, for a message.
+pub(super) fn unreadable_size(src: &str, site: &Path) -> String {
+    let path = site.join(src);
+    if path.is_file() {
+        format!("the size of {} could not be read", path.display())
+    } else {
+        format!("{} is not there", path.display())
+    }
 }
 
 /// An SVG's size in pixels: its root's `width` and `height` when they are plain numbers (or

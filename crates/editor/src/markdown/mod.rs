@@ -14,9 +14,12 @@
 //! - Paragraphs, `-` and `1.` lists (one paragraph per item, not nested), `**strong**`,
 //!   `*emphasis*`, `[links](https://…)`, and `[booking links](booking:)` to the clinic's
 //!   booking address.
+//! - Pipe tables (a header row, then rows), with a `Table: …` paragraph right before one as
+//!   its caption; a picture in a paragraph of its own, `![what it shows](images/x.jpg
+//!   "Caption")`, its size read from its file.
 //!
-//! Anything else (images in the text, tables, raw HTML, code, quotes, nested formatting) is
-//! an error naming its line: nothing is dropped silently.
+//! Anything else (raw HTML, code, quotes, nested formatting) is an error naming its line:
+//! nothing is dropped silently.
 
 mod body;
 mod front_matter;
@@ -39,6 +42,8 @@ pub use skeleton::skeleton;
 pub const BOOKING_HREF: &str = "booking:";
 /// The heading that makes a `##` section the FAQ without a `{.faq}` mark.
 pub const FAQ_HEADING: &str = "Frequently Asked Questions";
+/// How a paragraph right before a table starts to be that table's caption.
+pub const TABLE_CAPTION: &str = "Table:";
 
 /// A mistake in a Markdown article: its line (counted from 1, front matter included) when it
 /// has one, and what is wrong.
@@ -75,7 +80,7 @@ pub fn read_article(
         let message = message.split(" at line ").next().unwrap_or(&message);
         vec![MarkdownError::at(line, format!("front matter: {message}"))]
     })?;
-    let mut reader = BodyReader::new(markdown, body_line);
+    let mut reader = BodyReader::new(markdown, body_line, site);
     reader.read(body);
     let (width, height) = hero_size(&matter.hero, site).map_err(|e| vec![e])?;
     let article = Article {
@@ -137,7 +142,7 @@ pub fn read_article(
 mod tests {
     use super::images::svg_size;
     use super::*;
-    use clinic_content::model::{Block, Inline, Link, Source, Update};
+    use clinic_content::model::{Block, Figure, Inline, Link, Source, Table, Update};
 
     const FRONT: &str = "---\ntitle: A Test Article\ndescription: For tests.\ndate: 2026-02-03\n\
                          category: Tests\nhero:\n  src: images/x.svg\n  alt: A picture\n  \
@@ -329,14 +334,29 @@ mod tests {
     fn what_cannot_be_shown_is_an_error_with_its_line() {
         let cases = [
             (
-                "![a picture](images/x.png)\n\n## S\n\nx\n",
+                "![a picture](images/missing.png)\n\n## S\n\nx\n",
                 12,
-                "images in the text",
+                "is not there",
             ),
             (
-                "| a | b |\n|---|---|\n| 1 | 2 |\n\n## S\n\nx\n",
+                "![a picture](https://elsewhere.org/x.png)\n\n## S\n\nx\n",
                 12,
-                "tables cannot be shown",
+                "use a file of this site",
+            ),
+            (
+                "## S\n\n- ![a picture](images/x.svg)\n",
+                14,
+                "a paragraph of its own, not in a list",
+            ),
+            (
+                "## S\n\nTable: Lost\n\nA paragraph.\n",
+                14,
+                "belongs on the line before its table",
+            ),
+            (
+                "## S\n\n| **a** | b |\n|---|---|\n| 1 | 2 |\n",
+                14,
+                "column names are plain text",
             ),
             ("<div>hi</div>\n\n## S\n\nx\n", 12, "HTML cannot be shown"),
             (
@@ -378,6 +398,72 @@ mod tests {
                 "{body:?}: expected line {line} {message:?}, got {found:?}"
             );
         }
+    }
+
+    /// A site folder with `images/x.svg` of 300x200.
+    fn site_with_a_picture() -> tempfile::TempDir {
+        let site = tempfile::tempdir().expect("a folder");
+        std::fs::create_dir(site.path().join("images")).expect("a folder");
+        std::fs::write(
+            site.path().join("images/x.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 200\"/>",
+        )
+        .expect("write");
+        site
+    }
+
+    #[test]
+    fn pipe_tables_with_captions_and_pictures_with_titles_become_tables_and_figures() {
+        let site = site_with_a_picture();
+        let body = "Intro.\n\n## S\n\nTable: Heat or ice\n\n| | When |\n|---|---|\n\
+                    | Ice | The **first** two days |\n| Heat | |\n\n\
+                    ![A *stretch* at a desk](images/x.svg \"Stretch every hour.\")\n\n\
+                    ![Plain](images/x.svg)\n";
+        let article = read_article(
+            &format!("{FRONT}{body}{FAQ}"),
+            "a-test-article",
+            site.path(),
+        )
+        .expect("valid");
+        assert_eq!(
+            article.sections[0].body,
+            vec![
+                Block::Table(Table {
+                    caption: Some("Heat or ice".into()),
+                    header: vec![String::new(), "When".into()],
+                    rows: vec![
+                        vec![
+                            vec![text("Ice")],
+                            vec![
+                                text("The "),
+                                Inline::Strong("first".into()),
+                                text(" two days")
+                            ]
+                        ],
+                        vec![vec![text("Heat")], vec![]],
+                    ],
+                }),
+                Block::Figure(Figure {
+                    image: "images/x.svg".into(),
+                    alt: "A stretch at a desk".into(),
+                    width: 300,
+                    height: 200,
+                    caption: Some("Stretch every hour.".into()),
+                }),
+                Block::Figure(Figure {
+                    image: "images/x.svg".into(),
+                    alt: "Plain".into(),
+                    width: 300,
+                    height: 200,
+                    caption: None,
+                }),
+            ]
+        );
+        let beside_text = format!("{FRONT}## S\n\nSee ![Plain](images/x.svg) here.\n{FAQ}");
+        let errors =
+            read_article(&beside_text, "a-test-article", site.path()).expect_err("not alone");
+        assert_eq!(errors[0].line, Some(14));
+        assert!(errors[0].message.contains("a paragraph of its own"));
     }
 
     #[test]
