@@ -142,8 +142,14 @@ fn the_json_ld_holds_every_question_and_answer_of_every_article() {
         let faq = &graph[1];
         assert_eq!(faq["@type"], "FAQPage");
         let entities = faq["mainEntity"].as_array().expect("mainEntity");
-        assert_eq!(entities.len(), article.faq.items.len());
-        for (entity, item) in entities.iter().zip(&article.faq.items) {
+        assert_eq!(
+            entities.len(),
+            article.faq.as_ref().expect("an FAQ").items.len()
+        );
+        for (entity, item) in entities
+            .iter()
+            .zip(&article.faq.as_ref().expect("an FAQ").items)
+        {
             assert_eq!(entity["@type"], "Question");
             assert_eq!(entity["name"], item.question.as_str());
             assert_eq!(entity["acceptedAnswer"]["@type"], "Answer");

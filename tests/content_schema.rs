@@ -79,7 +79,7 @@ fn a_broken_file_does_not_follow_its_schema() {
             a["titel"] = json!("x")
         }),
         ("a missing key", article.clone(), |a| {
-            a.as_object_mut().expect("object").remove("faq");
+            a.as_object_mut().expect("object").remove("title");
         }),
         ("a number for text", article.clone(), |a| {
             a["title"] = json!(7)

@@ -212,7 +212,12 @@ fn generate(count: usize, content: &Path) -> Result<String, Failure> {
     }
     let site: SiteSettings =
         parse(SITE_FILE, &read(SITE_FILE)?).map_err(|e| Failure::Content(vec![e.to_string()]))?;
-    for article in sample_articles(count, &vocabulary_of(&existing), &hero, &site.categories) {
+    for article in sample_articles(
+        count,
+        &vocabulary_of(&existing),
+        hero.as_ref(),
+        &site.categories,
+    ) {
         let path = content.join(article_file(&article.slug).trim_start_matches("content/"));
         write_json(&path, &article)?;
         index.articles.push(ArticleSummary {

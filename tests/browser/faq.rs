@@ -45,7 +45,10 @@ fn question_count() -> usize {
 
 /// The id of the home article's question at `position`.
 fn question_id(position: usize) -> String {
-    fixture_outline(&home_slug()).faq.children[position]
+    fixture_outline(&home_slug())
+        .faq
+        .expect("the fixture has an FAQ")
+        .children[position]
         .id
         .clone()
 }

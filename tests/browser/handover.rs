@@ -54,7 +54,12 @@ fn section_id(index: usize) -> String {
 
 /// The id of the home article's first FAQ question.
 fn question_id() -> String {
-    fixture_outline(&home_slug()).faq.children[0].id.clone()
+    fixture_outline(&home_slug())
+        .faq
+        .expect("the fixture has an FAQ")
+        .children[0]
+        .id
+        .clone()
 }
 
 /// What readers could see in the frames drawn so far: the distinct lists of visible titles.

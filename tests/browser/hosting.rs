@@ -110,7 +110,10 @@ async fn under_a_sub_path_an_article_address_answers_200_and_scrolls_to_its_sect
 
         // In-page links keep the article's address: never the base's.
         let path = format!("{SUB_PATH}{article}/");
-        let faq = fixture_outline(&home_slug()).faq.id;
+        let faq = fixture_outline(&home_slug())
+            .faq
+            .expect("the fixture has an FAQ")
+            .id;
         page.click(&format!("nav.toc a[href$='#{faq}']")).await;
         page.wait_until(
             "the address names the FAQ on this page",

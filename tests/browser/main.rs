@@ -19,6 +19,7 @@ mod reading_settings;
 mod screen_reader;
 mod search;
 mod shipped;
+mod short_article;
 mod site_search;
 mod stylesheet;
 mod support;

@@ -38,7 +38,7 @@ async fn a_markdown_article_renders_at_its_address_with_contents_and_faq() {
             headings.push(section.text.clone());
             headings.extend(section.children.iter().map(|part| part.text.clone()));
         }
-        headings.push(outline.faq.text.clone());
+        headings.push(outline.faq.as_ref().expect("an FAQ").text.clone());
         let contents = page
             .eval("return [...document.querySelectorAll('nav.toc a')].map(a => a.textContent)")
             .await;
@@ -84,6 +84,8 @@ async fn a_markdown_article_renders_at_its_address_with_contents_and_faq() {
         );
         let questions: Vec<&str> = article
             .faq
+            .as_ref()
+            .expect("an FAQ")
             .items
             .iter()
             .map(|item| item.question.as_str())

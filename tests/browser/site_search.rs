@@ -27,7 +27,15 @@ fn words_outside_answers(article: &Article) -> Vec<String> {
             .iter()
             .flat_map(|s| s.subsections.iter().map(|sub| sub.heading.clone())),
     );
-    texts.extend(article.faq.items.iter().map(|item| item.question.clone()));
+    texts.extend(
+        article
+            .faq
+            .as_ref()
+            .expect("an FAQ")
+            .items
+            .iter()
+            .map(|item| item.question.clone()),
+    );
     texts.iter().flat_map(|text| words(text)).collect()
 }
 
@@ -38,7 +46,14 @@ fn word_only_in_an_answer() -> (Article, String, String) {
     let everywhere_else: Vec<String> = articles.iter().flat_map(words_outside_answers).collect();
     for article in &articles {
         let outline = Outline::of(article);
-        for (item, entry) in article.faq.items.iter().zip(&outline.faq.children) {
+        for (item, entry) in article
+            .faq
+            .as_ref()
+            .expect("an FAQ")
+            .items
+            .iter()
+            .zip(&outline.faq.as_ref().expect("an FAQ").children)
+        {
             let answer_words: Vec<String> = item
                 .answer
                 .iter()
@@ -50,7 +65,7 @@ fn word_only_in_an_answer() -> (Article, String, String) {
                     && !everywhere_else.contains(word)
                     && articles
                         .iter()
-                        .flat_map(|a| &a.faq.items)
+                        .flat_map(|a| &a.faq.as_ref().expect("an FAQ").items)
                         .filter(|other| {
                             other
                                 .answer
@@ -201,6 +216,7 @@ async fn a_word_only_an_answer_has_opens_its_question_with_the_keyboard_alone() 
         );
         let question_text = Outline::of(&article)
             .faq
+            .expect("an FAQ")
             .children
             .iter()
             .find(|entry| entry.id == question)

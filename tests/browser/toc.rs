@@ -26,7 +26,10 @@ fn middle_section() -> String {
 
 /// The id of the home article's FAQ heading.
 fn faq_id() -> String {
-    fixture_outline(&home_slug()).faq.id
+    fixture_outline(&home_slug())
+        .faq
+        .expect("the fixture has an FAQ")
+        .id
 }
 /// JavaScript: `floor` is where the visible page starts: below the header when it sticks,
 /// which the page declares as its scroll padding.
@@ -75,8 +78,8 @@ async fn entries_follow_the_headings_nested_with_the_faq_last() {
         }
         expected.push(serde_json::json!([
             "NAV",
-            outline.faq.text,
-            format!("#{}", outline.faq.id)
+            outline.faq.as_ref().expect("an FAQ").text,
+            format!("#{}", outline.faq.as_ref().expect("an FAQ").id)
         ]));
         assert_eq!(entries, Value::Array(expected), "the FAQ last");
     })

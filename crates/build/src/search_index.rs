@@ -50,7 +50,9 @@ impl Builder {
                 self.blocks(place, &sub.body);
             }
         }
-        for (item, entry) in article.faq.items.iter().zip(&outline.faq.children) {
+        let questions = article.faq.iter().flat_map(|faq| &faq.items);
+        let entries = outline.faq.iter().flat_map(|faq| &faq.children);
+        for (item, entry) in questions.zip(entries) {
             let place = self.place(number, Some(entry));
             self.text(place, Field::Heading, &item.question);
             self.blocks(place, &item.answer);
@@ -135,11 +137,16 @@ mod tests {
         );
         stretching.slug = "stretching".into();
         stretching.title = "Stretching for Stiffness".into();
-        stretching.faq.items.push(FaqItem {
-            question: "What about posture?".into(),
-            id: None,
-            answer: vec![paragraph("Keep your monitor at eye level.")],
-        });
+        stretching
+            .faq
+            .as_mut()
+            .expect("an FAQ")
+            .items
+            .push(FaqItem {
+                question: "What about posture?".into(),
+                id: None,
+                answer: vec![paragraph("Keep your monitor at eye level.")],
+            });
         let mut sleep = article(vec![section("Pillows and Mattresses", &[])], &["Q?"]);
         sleep.slug = "sleep".into();
         sleep.title = "Sleeping Without Back Pain".into();

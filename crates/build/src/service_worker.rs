@@ -114,11 +114,8 @@ pub fn precache_list(site_dir: &Path) -> Result<Vec<String>, String> {
         SITE_FILE.into(),
     ];
     list.extend(assets);
-    list.extend([
-        home.hero.image,
-        "favicon.svg".into(),
-        "manifest.webmanifest".into(),
-    ]);
+    list.extend(home.hero.map(|hero| hero.image));
+    list.extend(["favicon.svg".into(), "manifest.webmanifest".into()]);
     Ok(list)
 }
 

@@ -31,17 +31,17 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
         description: "A sample.".into(),
         category: "Back Pain".into(),
         published: "2026-01-10".into(),
-        hero: Hero {
+        hero: Some(Hero {
             image: "images/hero.svg".into(),
             alt: "A hero".into(),
             width: 16,
             height: 9,
             share_image: None,
-        },
+        }),
         key_points: vec![],
         intro: vec![paragraph("Intro.")],
         sections,
-        faq: Faq {
+        faq: Some(Faq {
             heading: "FAQs".into(),
             items: questions
                 .iter()
@@ -51,7 +51,7 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
                     answer: vec![paragraph("Answer.")],
                 })
                 .collect(),
-        },
+        }),
         related: vec![],
         author: None,
         medical_reviewer: None,

@@ -21,7 +21,9 @@ pub struct LibraryEntry {
     pub description: String,
     pub category: String,
     pub published: String,
-    pub hero: Hero,
+    /// The article's picture, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hero: Option<Hero>,
     pub reading_minutes: usize,
 }
 

@@ -171,19 +171,24 @@ pub struct Article {
     /// The publication date as `YYYY-MM-DD`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = DATE_PATTERN)))]
     pub published: String,
-    /// The picture under the title.
-    pub hero: Hero,
+    /// The picture under the title, when the article has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hero: Option<Hero>,
     /// The article's gist in a few plain sentences, shown first under "Key points", for
     /// readers who want it before the detail. Write them so that a 12-year-old can follow:
     /// a test holds each article's to a Flesch-Kincaid grade of 8 or below.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_points: Vec<String>,
-    /// Paragraphs before the first section heading.
+    /// Paragraphs before the first section heading. An article has an introduction, sections
+    /// or both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intro: Vec<Block>,
     /// The article's sections, each under an `h2`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
-    /// The questions and answers at the end.
-    pub faq: Faq,
+    /// The questions and answers at the end, when the article has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faq: Option<Faq>,
     /// Other articles of the clinic, listed after the FAQ.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedPost>,

@@ -22,8 +22,8 @@ pub struct OutlineEntry {
 pub struct Outline {
     /// One entry per section, in the article's order.
     pub sections: Vec<OutlineEntry>,
-    /// The FAQ heading; its children are the questions.
-    pub faq: OutlineEntry,
+    /// The FAQ heading, when the article has an FAQ; its children are the questions.
+    pub faq: Option<OutlineEntry>,
 }
 
 impl Outline {
@@ -46,25 +46,20 @@ impl Outline {
                     .collect(),
             })
             .collect();
-        let faq_id = ids.allocate(None, &article.faq.heading);
-        let questions = article
-            .faq
-            .items
-            .iter()
-            .map(|item| OutlineEntry {
-                id: ids.allocate(item.id.as_deref(), &item.question),
-                text: item.question.clone(),
-                children: Vec::new(),
-            })
-            .collect();
-        Outline {
-            sections,
-            faq: OutlineEntry {
-                id: faq_id,
-                text: article.faq.heading.clone(),
-                children: questions,
-            },
-        }
+        let faq = article.faq.as_ref().map(|faq| OutlineEntry {
+            id: ids.allocate(None, &faq.heading),
+            text: faq.heading.clone(),
+            children: faq
+                .items
+                .iter()
+                .map(|item| OutlineEntry {
+                    id: ids.allocate(item.id.as_deref(), &item.question),
+                    text: item.question.clone(),
+                    children: Vec::new(),
+                })
+                .collect(),
+        });
+        Outline { sections, faq }
     }
 }
 
@@ -82,7 +77,13 @@ impl IdAllocator {
             .flat_map(|section| {
                 std::iter::once(&section.id).chain(section.subsections.iter().map(|sub| &sub.id))
             })
-            .chain(article.faq.items.iter().map(|item| &item.id))
+            .chain(
+                article
+                    .faq
+                    .iter()
+                    .flat_map(|faq| &faq.items)
+                    .map(|item| &item.id),
+            )
             .flatten()
             .cloned();
         let taken = RESERVED_IDS
@@ -152,10 +153,12 @@ impl Outline {
                 passages.extend(body(&sub.body));
             }
         }
-        passages.push(heading(&self.faq));
-        for (item, question) in article.faq.items.iter().zip(&self.faq.children) {
-            passages.push(heading(question));
-            passages.extend(body(&item.answer));
+        if let (Some(faq), Some(entry)) = (&article.faq, &self.faq) {
+            passages.push(heading(entry));
+            for (item, question) in faq.items.iter().zip(&entry.children) {
+                passages.push(heading(question));
+                passages.extend(body(&item.answer));
+            }
         }
         passages
     }
@@ -198,8 +201,11 @@ mod tests {
             ]
         );
         assert_eq!(outline.sections[0].children[1].text, "Stress");
-        assert_eq!(outline.faq.id, "faqs");
-        assert_eq!(outline.faq.children[0].id, "is-it-serious");
+        assert_eq!(outline.faq.as_ref().expect("an FAQ").id, "faqs");
+        assert_eq!(
+            outline.faq.as_ref().expect("an FAQ").children[0].id,
+            "is-it-serious"
+        );
     }
 
     #[test]
@@ -218,7 +224,10 @@ mod tests {
                 ("tips-3".into(), vec!["stretches-2".into()]),
             ]
         );
-        assert_eq!(outline.faq.children[0].id, "tips-4");
+        assert_eq!(
+            outline.faq.as_ref().expect("an FAQ").children[0].id,
+            "tips-4"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! JSON-LD for search engines, generated from the same content the page shows: the article as
 //! a schema.org `MedicalWebPage` (with its author, medical reviewer, review date, sources and
-//! the clinic as publisher), its questions as an `FAQPage`, and every page's breadcrumbs as a
+//! the clinic as publisher), its questions (when it has some) as an `FAQPage`, and every page's breadcrumbs as a
 //! `BreadcrumbList`.
 
 use serde_json::{json, Map, Value};
@@ -10,19 +10,21 @@ use crate::model::{Article, Block, Person, SiteSettings, Source};
 
 /// The JSON-LD document for `article`.
 pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
-    let questions: Vec<serde_json::Value> = article
-        .faq
-        .items
-        .iter()
-        .map(|item| {
-            let answer: Vec<String> = item.answer.iter().flat_map(Block::texts).collect();
-            json!({
-                "@type": "Question",
-                "name": item.question,
-                "acceptedAnswer": { "@type": "Answer", "text": answer.join("\n") },
+    let faq_page = article.faq.as_ref().map(|faq| {
+        let questions: Vec<Value> = faq
+            .items
+            .iter()
+            .map(|item| {
+                let answer: Vec<String> = item.answer.iter().flat_map(Block::texts).collect();
+                json!({
+                    "@type": "Question",
+                    "name": item.question,
+                    "acceptedAnswer": { "@type": "Answer", "text": answer.join("\n") },
+                })
             })
-        })
-        .collect();
+            .collect();
+        json!({ "@type": "FAQPage", "mainEntity": questions })
+    });
     let mut page = json!({
         "@type": "MedicalWebPage",
         "url": site.article_url(&article.slug),
@@ -60,14 +62,11 @@ pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
         ),
     ];
     add_present(&mut page, optional);
-    let document = json!({
-        "@context": "https://schema.org",
-        "@graph": [
-            page,
-            { "@type": "FAQPage", "mainEntity": questions },
-            breadcrumb_list(&trail_to_article(article), site),
-        ],
-    });
+    let graph: Vec<Value> = std::iter::once(page)
+        .chain(faq_page)
+        .chain([breadcrumb_list(&trail_to_article(article), site)])
+        .collect();
+    let document = json!({ "@context": "https://schema.org", "@graph": graph });
     script_safe_json(&document)
 }
 

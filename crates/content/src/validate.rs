@@ -315,25 +315,27 @@ impl Validate for Article {
             }
         });
         c.date("published", &self.published);
-        c.field("hero", |c| {
-            c.site_file("image", &self.hero.image);
-            if let Some(share_image) = &self.hero.share_image {
-                c.field("share_image", |c| {
-                    let name = share_image.to_ascii_lowercase();
-                    let raster = [".png", ".jpg", ".jpeg"]
-                        .iter()
-                        .any(|ending| name.ends_with(ending));
-                    if !(is_site_file(share_image) && raster) {
-                        c.problem(format!(
-                            "{share_image:?} must be a PNG or JPEG file of this site, like \
-                             \"images/hero-card.png\""
-                        ));
-                    }
-                });
-            }
-            c.text("alt", &self.hero.alt);
-            sizes(c, self.hero.width, self.hero.height);
-        });
+        if let Some(hero) = &self.hero {
+            c.field("hero", |c| {
+                c.site_file("image", &hero.image);
+                if let Some(share_image) = &hero.share_image {
+                    c.field("share_image", |c| {
+                        let name = share_image.to_ascii_lowercase();
+                        let raster = [".png", ".jpg", ".jpeg"]
+                            .iter()
+                            .any(|ending| name.ends_with(ending));
+                        if !(is_site_file(share_image) && raster) {
+                            c.problem(format!(
+                                "{share_image:?} must be a PNG or JPEG file of this site, like \
+                                 \"images/hero-card.png\""
+                            ));
+                        }
+                    });
+                }
+                c.text("alt", &hero.alt);
+                sizes(c, hero.width, hero.height);
+            });
+        }
         c.field("key_points", |c| {
             c.each(&self.key_points, |c, point| {
                 if point.trim().is_empty() {
@@ -356,8 +358,12 @@ impl Validate for Article {
                 }
             }
         };
+        if self.intro.is_empty() && self.sections.is_empty() {
+            c.field("intro", |c| {
+                c.problem("an article needs some text: an introduction, sections or both")
+            });
+        }
         c.field("sections", |c| {
-            c.require_list(&self.sections);
             c.each(&self.sections, |c, section| {
                 c.text("heading", &section.heading);
                 explicit_id(c, &section.id);
@@ -376,17 +382,19 @@ impl Validate for Article {
                 });
             });
         });
-        c.field("faq", |c| {
-            c.text("heading", &self.faq.heading);
-            c.field("items", |c| {
-                c.require_list(&self.faq.items);
-                c.each(&self.faq.items, |c, item| {
-                    c.text("question", &item.question);
-                    explicit_id(c, &item.id);
-                    c.field("answer", |c| required_blocks(c, &item.answer));
+        if let Some(faq) = &self.faq {
+            c.field("faq", |c| {
+                c.text("heading", &faq.heading);
+                c.field("items", |c| {
+                    c.require_list(&faq.items);
+                    c.each(&faq.items, |c, item| {
+                        c.text("question", &item.question);
+                        explicit_id(c, &item.id);
+                        c.field("answer", |c| required_blocks(c, &item.answer));
+                    });
                 });
             });
-        });
+        }
         c.field("related", |c| {
             c.each(&self.related, |c, post| {
                 c.text("title", &post.title);
@@ -686,7 +694,7 @@ mod article_tests {
         sections[1].id = Some("same".into());
         sections[2].id = Some("main-content".into());
         let mut sample = article(sections, &["Q?"]);
-        sample.faq.items[0].id = Some("Not A Slug".into());
+        sample.faq.as_mut().expect("an FAQ").items[0].id = Some("Not A Slug".into());
         let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
         assert_eq!(
             paths,
@@ -738,12 +746,31 @@ mod article_tests {
     }
 
     #[test]
+    fn a_picture_sections_and_an_faq_are_optional_but_some_text_is_not() {
+        let mut short = article(vec![], &[]);
+        short.hero = None;
+        short.faq = None;
+        assert_eq!(
+            problems(&short),
+            vec![],
+            "an introduction alone is an article"
+        );
+        short.sections = vec![section("A", &["B"])];
+        short.intro = vec![];
+        assert_eq!(problems(&short), vec![], "so are sections alone");
+        short.sections = vec![];
+        let paths: Vec<String> = problems(&short).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, vec!["intro"]);
+    }
+
+    #[test]
     fn dates_empty_parts_and_image_paths_are_checked() {
         let mut sample = article(vec![section("A", &[])], &[]);
         sample.published = "2026-02-30".into();
-        sample.hero.image = "https://cdn.example.com/hero.jpg".into();
-        sample.hero.height = 0;
-        sample.hero.share_image = Some("images/hero.svg".into());
+        let hero = sample.hero.as_mut().expect("a hero");
+        hero.image = "https://cdn.example.com/hero.jpg".into();
+        hero.height = 0;
+        hero.share_image = Some("images/hero.svg".into());
         sample.sections[0].body = vec![Block::List(vec![]), paragraph("")];
         let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
         assert_eq!(

@@ -169,17 +169,11 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
             Block::Figure(figure) => Some(("figure.image", &figure.image)),
             _ => None,
         });
-        for (field, image) in [("hero.image", &article.hero.image)]
-            .into_iter()
-            .chain(
-                article
-                    .hero
-                    .share_image
-                    .as_ref()
-                    .map(|i| ("hero.share_image", i)),
-            )
-            .chain(pictures)
-        {
+        let hero = article.hero.iter().flat_map(|hero| {
+            std::iter::once(("hero.image", &hero.image))
+                .chain(hero.share_image.as_ref().map(|i| ("hero.share_image", i)))
+        });
+        for (field, image) in hero.chain(pictures) {
             if !site.join(image).is_file() {
                 lines.push(format!(
                     "{at}: {field}: {image:?} is not in {}",
@@ -258,7 +252,7 @@ fn letters_dropped_from_addresses(article: &Article) -> Vec<String> {
             );
         }
     }
-    for (n, item) in article.faq.items.iter().enumerate() {
+    for (n, item) in article.faq.iter().flat_map(|faq| &faq.items).enumerate() {
         heading(format!("faq.items[{n}].question"), &item.question, &item.id);
     }
     if readable_slug(&article.category) != category_slug(&article.category) {

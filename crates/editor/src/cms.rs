@@ -448,10 +448,19 @@ mod tests {
             false,
             "in an optional object"
         );
+        assert_eq!(field("hero")["required"], false, "an article may have none");
+        assert_eq!(field("hero")["fields"][0]["required"], false);
+        let site_fields = &config["collections"][1]["files"][0]["fields"];
+        let phone = site_fields
+            .as_array()
+            .expect("site fields")
+            .iter()
+            .find(|field| field["name"] == "phone")
+            .expect("the phone");
         assert_eq!(
-            field("hero")["fields"][0].get("required"),
+            phone["fields"][0].get("required"),
             None,
-            "in a required one"
+            "in a required object"
         );
         assert_eq!(field("title").get("required"), None, "required");
         assert_eq!(field("slug")["required"], false);

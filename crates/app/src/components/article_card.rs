@@ -32,15 +32,22 @@ pub fn ArticleCard(
     });
     view! {
         <div class="article-card">
-            <img
-                class="article-card-image"
-                src=entry.hero.image.clone()
-                alt=""
-                width=entry.hero.width
-                height=entry.hero.height
-                loading="lazy"
-                decoding="async"
-            />
+            {entry
+                .hero
+                .clone()
+                .map(|hero| {
+                    view! {
+                        <img
+                            class="article-card-image"
+                            src=hero.image
+                            alt=""
+                            width=hero.width
+                            height=hero.height
+                            loading="lazy"
+                            decoding="async"
+                        />
+                    }
+                })}
             <div class="article-card-text">
                 {title}
                 <p class="article-card-category">{entry.category.clone()}</p>

@@ -9,7 +9,7 @@ use clinic_content::library::{category_path, category_slug};
 use clinic_content::{Article, ReviewDates, SiteSettings};
 
 /// Category (a link to its page), title, byline, dates, reading time, a notice when the
-/// review is overdue, the hero figure and the key points.
+/// review is overdue, the key points and the hero figure, when the article has one.
 #[component]
 pub fn ArticleHeader(
     article: Arc<Article>,
@@ -47,16 +47,21 @@ pub fn ArticleHeader(
             <ReviewOverdueNotice dates=ReviewDates::of(&article, &site) />
             // The gist before the picture: a reader in pain wants the answer first.
             <KeyPoints points=article.key_points.clone() />
-            <figure class="article-hero">
-                <img
-                    src=hero.image
-                    alt=hero.alt
-                    width=hero.width
-                    height=hero.height
-                    decoding="async"
-                    fetchpriority="high"
-                />
-            </figure>
+            {hero
+                .map(|hero| {
+                    view! {
+                        <figure class="article-hero">
+                            <img
+                                src=hero.image
+                                alt=hero.alt
+                                width=hero.width
+                                height=hero.height
+                                decoding="async"
+                                fetchpriority="high"
+                            />
+                        </figure>
+                    }
+                })}
         </header>
     }
 }

@@ -17,10 +17,10 @@ pub fn TableOfContents(
     current: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let mut entries = outline.sections.clone();
-    entries.push(OutlineEntry {
+    entries.extend(outline.faq.clone().map(|faq| OutlineEntry {
         children: Vec::new(),
-        ..outline.faq.clone()
-    });
+        ..faq
+    }));
     let ids: Vec<String> = entries
         .iter()
         .flat_map(|entry| std::iter::once(entry).chain(&entry.children))

@@ -39,7 +39,8 @@ pub fn ArticlePage(
     let (header_article, body_article, about_article) =
         (article.clone(), article.clone(), article.clone());
     let (toc_outline, body_outline) = (outline.clone(), outline.clone());
-    let (faq, faq_entry) = (article.faq.clone(), outline.faq.clone());
+    let faq = article.faq.clone().zip(outline.faq.clone());
+    let has_contents = !outline.sections.is_empty() || outline.faq.is_some();
     let (posts, head_article, head_site) = (article.related.clone(), article.clone(), site.clone());
     let (header_site, about_site) = (site.clone(), site.clone());
     view! {
@@ -56,15 +57,29 @@ pub fn ArticlePage(
                         reading_minutes=minutes
                     />
                 </FirstScreen>
-                <FirstScreen>
-                    <TableOfContents outline=toc_outline.clone() current=current_section />
-                </FirstScreen>
+                // An article of one part has no contents to list.
+                {has_contents
+                    .then(|| {
+                        view! {
+                            <FirstScreen>
+                                <TableOfContents
+                                    outline=toc_outline.clone()
+                                    current=current_section
+                                />
+                            </FirstScreen>
+                        }
+                    })}
                 <FirstScreen>
                     <ArticleBody article=body_article.clone() outline=body_outline.clone() />
                 </FirstScreen>
-                <AfterFirstPaint>
-                    <FaqAccordion faq=faq.clone() entry=faq_entry.clone() />
-                </AfterFirstPaint>
+                {faq
+                    .map(|faq| {
+                        view! {
+                            <AfterFirstPaint>
+                                <FaqAccordion faq=faq.0.clone() entry=faq.1.clone() />
+                            </AfterFirstPaint>
+                        }
+                    })}
             </article>
             <AfterFirstPaint>
                 <AboutArticle article=about_article.clone() site=about_site.clone() />

@@ -83,29 +83,45 @@ pub struct PageHead {
     pub tags: Vec<HeadTag>,
 }
 
-/// The title, description, canonical address, sharing card and JSON-LD of `article`.
+/// The title, description, canonical address, sharing card and JSON-LD of `article`. A
+/// sharing card without a picture is the small one.
 pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
     let url = site.article_url(&article.slug);
-    let image = site.file_url(article.hero.share_image());
+    let picture = article
+        .hero
+        .as_ref()
+        .map(|hero| (site.file_url(hero.share_image()), hero.alt.clone()));
+    let card = if picture.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let mut tags = vec![
+        HeadTag::named("description", &article.description),
+        HeadTag::link("canonical", url.clone()),
+        HeadTag::property("og:type", "article"),
+        HeadTag::property("og:site_name", &site.clinic_name),
+        HeadTag::property("og:title", &article.title),
+        HeadTag::property("og:description", &article.description),
+        HeadTag::property("og:url", url),
+    ];
+    if let Some((image, alt)) = &picture {
+        tags.push(HeadTag::property("og:image", image.clone()));
+        tags.push(HeadTag::property("og:image:alt", alt));
+    }
+    tags.extend([
+        HeadTag::property("article:published_time", &article.published),
+        HeadTag::named("twitter:card", card),
+        HeadTag::named("twitter:title", &article.title),
+        HeadTag::named("twitter:description", &article.description),
+    ]);
+    if let Some((image, _)) = picture {
+        tags.push(HeadTag::named("twitter:image", image));
+    }
+    tags.push(HeadTag::json_ld(json_ld(article, site)));
     PageHead {
         title: format!("{} | {}", article.title, site.clinic_name),
-        tags: vec![
-            HeadTag::named("description", &article.description),
-            HeadTag::link("canonical", url.clone()),
-            HeadTag::property("og:type", "article"),
-            HeadTag::property("og:site_name", &site.clinic_name),
-            HeadTag::property("og:title", &article.title),
-            HeadTag::property("og:description", &article.description),
-            HeadTag::property("og:url", url),
-            HeadTag::property("og:image", image.clone()),
-            HeadTag::property("og:image:alt", &article.hero.alt),
-            HeadTag::property("article:published_time", &article.published),
-            HeadTag::named("twitter:card", "summary_large_image"),
-            HeadTag::named("twitter:title", &article.title),
-            HeadTag::named("twitter:description", &article.description),
-            HeadTag::named("twitter:image", image),
-            HeadTag::json_ld(json_ld(article, site)),
-        ],
+        tags,
     }
 }
 

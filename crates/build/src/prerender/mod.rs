@@ -232,7 +232,7 @@ impl SiteContent {
                 file,
                 route,
                 head: article_head(article, &site),
-                preload: Some(article.hero.image.clone()),
+                preload: article.hero.as_ref().map(|hero| hero.image.clone()),
                 content: PageContent::Article {
                     site: site.clone(),
                     article: Arc::new(article.clone()),

@@ -24,8 +24,9 @@ pub struct FrontMatter {
     pub(super) date: String,
     /// The category the library files the article under.
     pub(super) category: String,
-    /// The picture at the top of the article.
-    pub(super) hero: HeroMatter,
+    /// The picture at the top of the article, if it has one.
+    #[serde(default)]
+    pub(super) hero: Option<HeroMatter>,
     /// The article's address, `articles/<slug>/`: leave it empty to make it from the title.
     /// Once published, keep it: links to the article use it.
     #[serde(default)]

@@ -2,14 +2,14 @@
 //! (`crate::sources`), and `content new` starts one. The format (docs/editing.md, "Writing an article in Markdown"):
 //!
 //! - YAML front matter between `---` lines: `title`, `description`, `date` (YYYY-MM-DD),
-//!   `category`, `hero` (`src`, `alt`, and `width`/`height` unless the image file tells them;
-//!   optional `share_image`), and optionally `slug`, `related` (`title`, `slug` pairs),
+//!   `category`, and optionally `hero` (`src`, `alt`, and `width`/`height` unless the image
+//!   file tells them; optional `share_image`), `slug`, `related` (`title`, `slug` pairs),
 //!   `key_points` (plain sentences), `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
 //!   `next_review` (YYYY-MM-DD), `sources` (`title`, and optionally `publisher`, `year`,
 //!   `url`) and `updated` (`date`, `note`).
 //! - Text before the first `##` is the introduction; `##` starts a section and `###` a
 //!   sub-section. `## Frequently Asked Questions` (or any `##` marked `{.faq}`) is the FAQ,
-//!   the last section, with one `###` per question. `{.callout}` after a `##` makes that
+//!   if there is one, the last section, with one `###` per question. `{.callout}` after a `##` makes that
 //!   section a callout; `{#some-id}` after a heading keeps an id.
 //! - Paragraphs, `-` and `1.` lists (one paragraph per item, not nested), `**strong**`,
 //!   `*emphasis*`, `[links](https://…)`, and `[booking links](booking:)` to the clinic's
@@ -29,7 +29,7 @@ mod skeleton;
 use std::path::Path;
 
 use clinic_content::ids::readable_slug;
-use clinic_content::model::{Article, Faq, Hero};
+use clinic_content::model::{Article, Hero};
 use clinic_content::validate::problems;
 
 use body::BodyReader;
@@ -82,7 +82,19 @@ pub fn read_article(
     })?;
     let mut reader = BodyReader::new(markdown, body_line, site);
     reader.read(body);
-    let (width, height) = hero_size(&matter.hero, site).map_err(|e| vec![e])?;
+    let hero = match matter.hero {
+        Some(hero) => {
+            let (width, height) = hero_size(&hero, site).map_err(|e| vec![e])?;
+            Some(Hero {
+                image: hero.src,
+                alt: hero.alt,
+                width,
+                height,
+                share_image: hero.share_image,
+            })
+        }
+        None => None,
+    };
     let article = Article {
         schema: Some("../../../schemas/article.schema.json".to_string()),
         slug: matter.slug.unwrap_or_else(|| readable_slug(name)),
@@ -90,20 +102,11 @@ pub fn read_article(
         description: matter.description,
         category: matter.category,
         published: matter.date,
-        hero: Hero {
-            image: matter.hero.src,
-            alt: matter.hero.alt,
-            width,
-            height,
-            share_image: matter.hero.share_image,
-        },
+        hero,
         key_points: matter.key_points,
         intro: reader.intro,
         sections: reader.sections,
-        faq: reader.faq.unwrap_or(Faq {
-            heading: String::new(),
-            items: Vec::new(),
-        }),
+        faq: reader.faq,
         related: matter.related,
         author: matter.author,
         medical_reviewer: matter.medical_reviewer,
@@ -112,16 +115,7 @@ pub fn read_article(
         sources: matter.sources,
         updated: matter.updated,
     };
-    let mut errors = reader.errors;
-    if article.faq.heading.is_empty() {
-        errors.push(MarkdownError {
-            line: None,
-            message: format!(
-                "no FAQ: end the article with a `## {FAQ_HEADING}` section with one `###` \
-                 question each"
-            ),
-        });
-    }
+    let errors = reader.errors;
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -165,6 +159,15 @@ mod tests {
             .into_iter()
             .map(|e| (e.line, e.message))
             .collect()
+    }
+
+    fn faq_of(article: &Article) -> &clinic_content::model::Faq {
+        article.faq.as_ref().expect("an FAQ")
+    }
+
+    fn hero_size_of(article: &Article) -> (u32, u32) {
+        let hero = article.hero.as_ref().expect("a hero");
+        (hero.width, hero.height)
     }
 
     fn text(value: &str) -> Inline {
@@ -234,7 +237,7 @@ mod tests {
             article.sections[1].id, None,
             "an ASCII heading's id needs no help"
         );
-        assert_eq!(article.faq.items[0].id, None);
+        assert_eq!(faq_of(&article).items[0].id, None);
     }
 
     #[test]
@@ -268,7 +271,7 @@ mod tests {
             site.path(),
         )
         .expect("valid");
-        assert_eq!((article.hero.width, article.hero.height), (960, 540));
+        assert_eq!(hero_size_of(&article), (960, 540));
     }
 
     #[test]
@@ -281,7 +284,7 @@ mod tests {
         .expect("valid");
         assert_eq!(article.slug, "a-test-article");
         assert_eq!(article.published, "2026-02-03");
-        assert_eq!((article.hero.width, article.hero.height), (10, 5));
+        assert_eq!(hero_size_of(&article), (10, 5));
         assert_eq!(
             article.intro,
             vec![Block::Paragraph(vec![
@@ -313,10 +316,10 @@ mod tests {
             ]
         );
         assert!(article.sections[1].callout);
-        assert_eq!(article.faq.heading, "Frequently Asked Questions");
-        assert_eq!(article.faq.items[0].question, "Why?");
+        assert_eq!(faq_of(&article).heading, "Frequently Asked Questions");
+        assert_eq!(faq_of(&article).items[0].question, "Why?");
         assert_eq!(
-            article.faq.items[0].answer,
+            faq_of(&article).items[0].answer,
             vec![Block::Paragraph(vec![text("Because.")])]
         );
     }
@@ -464,6 +467,26 @@ mod tests {
             read_article(&beside_text, "a-test-article", site.path()).expect_err("not alone");
         assert_eq!(errors[0].line, Some(14));
         assert!(errors[0].message.contains("a paragraph of its own"));
+    }
+
+    #[test]
+    fn an_article_may_be_an_introduction_alone_without_picture_sections_or_faq() {
+        let front = FRONT.replace(
+            "hero:\n  src: images/x.svg\n  alt: A picture\n  width: 10\n  height: 5\n",
+            "",
+        );
+        assert_ne!(front, FRONT);
+        let article = read_article(
+            &format!("{front}Our opening hours change on Monday.\n"),
+            "a-test-article",
+            Path::new("."),
+        )
+        .expect("valid");
+        assert_eq!((article.hero, article.faq), (None, None));
+        assert!(article.sections.is_empty());
+        assert_eq!(article.intro.len(), 1);
+        let errors = read_article(&front, "a-test-article", Path::new(".")).expect_err("empty");
+        assert!(errors[0].message.contains("an article needs some text"));
     }
 
     #[test]
