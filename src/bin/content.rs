@@ -17,6 +17,7 @@ use clinic_editor::check::{check_folder, check_site};
 use clinic_editor::markdown::skeleton;
 use clinic_editor::sample_articles::{sample_articles, vocabulary_of, SAMPLE_SLUG_PREFIX};
 use clinic_editor::sources::{self, write_whole, SOURCES_DIR};
+use clinic_editor::wordpress::{import_wordpress, Options};
 
 const CONTENT_DIR: &str = "public/content";
 
@@ -24,6 +25,7 @@ const EXAMPLES: &str = "Examples:
 cargo run --bin content -- check
 cargo run --bin content -- new \"Sleeping Well With Back Pain\"
 cargo run --bin content -- generate
+cargo run --bin content -- import-wordpress blog.WordPress.xml --uploads wp-content/uploads
 cargo run --bin content -- sample-articles 200 --content /tmp/site/content";
 
 /// Checks and starts the site's content, and writes the files made from it. Articles are
@@ -65,6 +67,26 @@ enum Verb {
         #[arg(long, default_value = SOURCES_DIR)]
         to: PathBuf,
         /// Replace a file of that name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Brings a WordPress blog across: one Markdown article in content-src/ per published
+    /// post of its export (WordPress: Tools → Export), its pictures copied from a copy of
+    /// its uploads folder, and a report of what did not come across as it was.
+    #[command(
+        after_help = "Example:\n  cargo run --bin content -- import-wordpress \
+                      blog.WordPress.xml --uploads wp-content/uploads"
+    )]
+    ImportWordpress {
+        /// The export file (WXR).
+        export: PathBuf,
+        /// A copy of the blog's wp-content/uploads folder, where its pictures are.
+        #[arg(long)]
+        uploads: Option<PathBuf>,
+        /// The project to import into: its content-src/ and public/.
+        #[arg(long, default_value = ".")]
+        project: PathBuf,
+        /// Replace articles and pictures of the same names.
         #[arg(long)]
         force: bool,
     },
@@ -126,6 +148,12 @@ fn run(verb: Verb) -> Result<String, Failure> {
         }
         Verb::New { title, to, force } => new_article(&title, &to, force),
         Verb::Generate => generate_derived_files(),
+        Verb::ImportWordpress {
+            export,
+            uploads,
+            project,
+            force,
+        } => import(&export, uploads.as_deref(), &project, force),
         // Never into the shipped content by accident.
         Verb::SampleArticles { content, .. } if content == Path::new(CONTENT_DIR) => {
             Err(Failure::Usage(
@@ -134,6 +162,33 @@ fn run(verb: Verb) -> Result<String, Failure> {
             ))
         }
         Verb::SampleArticles { count, content } => generate(count, &content),
+    }
+}
+
+fn import(
+    export: &Path,
+    uploads: Option<&Path>,
+    project: &Path,
+    force: bool,
+) -> Result<String, Failure> {
+    if let Some(uploads) = uploads.filter(|uploads| !uploads.is_dir()) {
+        return Err(Failure::Usage(format!(
+            "{} is not a folder",
+            uploads.display()
+        )));
+    }
+    let report = import_wordpress(&Options {
+        export,
+        uploads,
+        project,
+        force,
+    })
+    .map_err(Failure::Content)?;
+    let lines = report.lines();
+    if report.failed.is_empty() {
+        Ok(lines.join("\n"))
+    } else {
+        Err(Failure::Content(lines))
     }
 }
 

@@ -26,3 +26,4 @@ mod support;
 mod tables_and_pictures;
 mod toc;
 mod trust;
+mod wordpress;

@@ -125,6 +125,38 @@ pub fn site_with_markdown_dir() -> &'static Path {
     })
 }
 
+/// The fixture site with the posts of the test's WordPress export
+/// (`tests/fixtures/wordpress/`) brought across as a clinic does (`content import-wordpress`
+/// into a project whose `public/` is the site), then built.
+pub fn site_with_wordpress_import() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let project = run_folder().join("wordpress-project");
+        let _ = std::fs::remove_dir_all(&project);
+        let site = project.join("public");
+        copy_dir(site_dir(), &site);
+        let sources = project.join("content-src");
+        std::fs::create_dir_all(&sources).expect("a sources folder");
+        let wordpress = fixtures_dir().join("wordpress");
+        let output = Command::new(env!("CARGO_BIN_EXE_content"))
+            .arg("import-wordpress")
+            .arg(wordpress.join("export.xml"))
+            .arg("--uploads")
+            .arg(wordpress.join("uploads"))
+            .arg("--project")
+            .arg(&project)
+            .output()
+            .expect("run content import-wordpress");
+        assert!(
+            output.status.success(),
+            "the import failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        finish_build(&site, "/", Some(&sources));
+        site
+    })
+}
+
 /// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`, with the
 /// Markdown articles of `sources`.
 fn finish_build(site: &Path, public_url: &str, sources: Option<&Path>) {

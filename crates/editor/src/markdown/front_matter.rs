@@ -1,17 +1,17 @@
 //! An article's front matter: the YAML between its two `---` lines, read into its fields.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use clinic_content::model::{
-    RelatedPost, Source, Update, DATE_PATTERN, SITE_FILE_PATTERN, SLUG_PATTERN,
+    Article, RelatedPost, Source, Update, DATE_PATTERN, SITE_FILE_PATTERN, SLUG_PATTERN,
 };
 
 use super::MarkdownError;
 
 /// What an article says about itself, before its text. The doc comments are the hints the
-/// editors' page shows beside each field (`crate::cms`).
-#[derive(Deserialize, JsonSchema)]
+/// editors' page shows beside each field (`crate::cms`); what is not given is not written.
+#[derive(Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The article's title, as readers see it at the top of the page and in search results.
@@ -25,44 +25,72 @@ pub struct FrontMatter {
     /// The category the library files the article under.
     pub(super) category: String,
     /// The picture at the top of the article, if it has one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) hero: Option<HeroMatter>,
     /// The article's address, `articles/<slug>/`: leave it empty to make it from the title.
     /// Once published, keep it: links to the article use it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = SLUG_PATTERN))]
     pub(super) slug: Option<String>,
     /// Other articles readers may want next.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) related: Vec<RelatedPost>,
     /// The gist in a few plain sentences, shown first (grade 8 reading level or below).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) key_points: Vec<String>,
     /// Who wrote the article: one of the people in the site settings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) author: Option<String>,
     /// Who checked the article medically: one of the people in the site settings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) medical_reviewer: Option<String>,
     /// The day the article was last checked medically.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = DATE_PATTERN))]
     pub(super) last_reviewed: Option<String>,
     /// The day the next medical review is due, if not the site's usual interval after the
     /// last one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = DATE_PATTERN))]
     pub(super) next_review: Option<String>,
     /// The publications the article is based on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) sources: Vec<Source>,
     /// The latest change that matters to a reader, and when it was made.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) updated: Option<Update>,
 }
 
+impl FrontMatter {
+    /// The front matter that reads as `article`'s (its text aside).
+    pub(super) fn of(article: &Article) -> Self {
+        FrontMatter {
+            title: article.title.clone(),
+            description: article.description.clone(),
+            date: article.published.clone(),
+            category: article.category.clone(),
+            hero: article.hero.as_ref().map(|hero| HeroMatter {
+                src: hero.image.clone(),
+                alt: hero.alt.clone(),
+                width: Some(hero.width),
+                height: Some(hero.height),
+                share_image: hero.share_image.clone(),
+            }),
+            slug: Some(article.slug.clone()),
+            related: article.related.clone(),
+            key_points: article.key_points.clone(),
+            author: article.author.clone(),
+            medical_reviewer: article.medical_reviewer.clone(),
+            last_reviewed: article.last_reviewed.clone(),
+            next_review: article.next_review.clone(),
+            sources: article.sources.clone(),
+            updated: article.updated.clone(),
+        }
+    }
+}
+
 /// The picture at the top of the article.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct HeroMatter {
     /// The picture: an image in `public/images/`.
@@ -71,14 +99,14 @@ pub(super) struct HeroMatter {
     /// What the picture shows, for readers who cannot see it.
     pub(super) alt: String,
     /// The picture's width in pixels: leave it empty to read it from the file.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) width: Option<u32>,
     /// The picture's height in pixels: leave it empty to read it from the file.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) height: Option<u32>,
     /// A PNG or JPEG of the picture for link previews, ideally 1200x630 (social networks do
     /// not show SVG).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = SITE_FILE_PATTERN))]
     pub(super) share_image: Option<String>,
 }

@@ -23,7 +23,7 @@ pub(super) fn hero_size(hero: &HeroMatter, site: &Path) -> Result<(u32, u32), Ma
 }
 
 /// The size of the image `src` of the site served from `site`, when its file tells it.
-pub(super) fn image_size(src: &str, site: &Path) -> Option<(u32, u32)> {
+pub(crate) fn image_size(src: &str, site: &Path) -> Option<(u32, u32)> {
     let path = site.join(src);
     if src.to_ascii_lowercase().ends_with(".svg") {
         std::fs::read_to_string(&path)

@@ -25,6 +25,7 @@ mod body;
 mod front_matter;
 mod images;
 mod skeleton;
+mod writer;
 
 use std::path::Path;
 
@@ -36,7 +37,9 @@ use body::BodyReader;
 use front_matter::split_front_matter;
 pub use front_matter::FrontMatter;
 use images::hero_size;
+pub(crate) use images::image_size;
 pub use skeleton::skeleton;
+pub use writer::write_article;
 
 /// The link address that stands for the clinic's booking address: `[Book now](booking:)`.
 pub const BOOKING_HREF: &str = "booking:";
