@@ -29,6 +29,7 @@
   var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
   var SAVE_PAGE_MESSAGE = "save-page";
   var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
+  var REDIRECTS_FILE = "redirects.json";
   var EDITORS_DIR = "admin/";
   // </generated>
   var script = document.currentScript;
@@ -120,5 +121,19 @@
     afterLoad();
   } else {
     window.addEventListener("load", afterLoad);
+  }
+  // An old address with a query (a WordPress blog's /?p=101), which hosts answer with the
+  // home page: REDIRECTS_FILE says where each leads now.
+  if (location.search) {
+    var site = new URL(document.baseURI);
+    var old = "/" + location.pathname.slice(site.pathname.length) + location.search;
+    fetch(new URL(REDIRECTS_FILE, site))
+      .then(function (answer) {
+        return answer.ok ? answer.json() : {};
+      })
+      .then(function (moved) {
+        if (Object.prototype.hasOwnProperty.call(moved, old)) location.replace(moved[old]);
+      })
+      .catch(function () {});
   }
 })();

@@ -233,6 +233,25 @@ fn every_published_post_becomes_an_article_that_content_check_passes() {
     .expect("JSON");
     assert!(site.person("dr-jane-doe").is_some() && site.person("ana-lopez").is_some());
     assert_eq!(desk.author.as_deref(), Some("dr-jane-doe"));
+
+    // Every address the posts had, and the other permalinks WordPress offers, lead to them.
+    assert_eq!(
+        desk.old_addresses,
+        [
+            "/2024/05/14/desk-stretches/",
+            "/?p=101",
+            "/desk-stretches/",
+            "/2024/05/desk-stretches/",
+            "/archives/101/",
+        ]
+    );
+    for old in [
+        "/2023/12/03/über-rückenschmerzen/",
+        "/über-rückenschmerzen/",
+        "/?p=102",
+    ] {
+        assert!(winter.old_addresses.contains(&old.to_string()), "{old}");
+    }
 }
 
 #[test]

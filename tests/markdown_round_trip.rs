@@ -154,6 +154,7 @@ fn article() -> impl Strategy<Value = Article> {
             next_review: None,
             sources: vec![],
             updated: None,
+            old_addresses: vec![],
         })
 }
 

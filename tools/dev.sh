@@ -145,8 +145,12 @@ case "${1:-}" in
     cargo run --quiet --locked --bin content -- generate
     trunk build --release "$@"
     # Netlify takes a later rule's header over an earlier one's, and rejects the `! Name`
-    # lines Cloudflare Pages needs for that (public/_headers).
-    if [ "${NETLIFY:-}" = "true" ]; then sed -i '/^[[:space:]]*![[:space:]]/d' dist/_headers; fi ;;
+    # lines Cloudflare Pages needs for that (public/_headers); and it serves a file where
+    # one is before a redirect, unless the rule says `301!` (the old addresses' pages).
+    if [ "${NETLIFY:-}" = "true" ]; then
+      sed -i '/^[[:space:]]*![[:space:]]/d' dist/_headers
+      sed -i 's/ 301$/ 301!/' dist/_redirects
+    fi ;;
   test)
     setup_build_tools
     if [ "${2:-}" = "--quick" ]; then

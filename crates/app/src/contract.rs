@@ -75,6 +75,10 @@ pub const SAVED_COPY_ATTRIBUTE: &str = "data-saved-copy";
 /// device is what the site publishes: `{type, version}`.
 pub const UP_TO_DATE_MESSAGE: &str = "saved-copies-up-to-date";
 
+/// The old addresses with a query (a WordPress blog's `/?p=101`), each with the address it
+/// leads to now: hosts answer them with the home page, whose `boot.js` follows them.
+pub const REDIRECTS_FILE: &str = "redirects.json";
+
 /// On `<html>` once the service worker has saved this page and what it loaded on the device.
 pub const SAVED_FOR_OFFLINE_ATTRIBUTE: &str = "data-saved-for-offline";
 
@@ -133,6 +137,7 @@ pub fn script_constants() -> String {
         ("SAVED_FOR_OFFLINE_ATTRIBUTE", SAVED_FOR_OFFLINE_ATTRIBUTE),
         ("SAVE_PAGE_MESSAGE", SAVE_PAGE_MESSAGE),
         ("UP_TO_DATE_MESSAGE", UP_TO_DATE_MESSAGE),
+        ("REDIRECTS_FILE", REDIRECTS_FILE),
         ("EDITORS_DIR", clinic_content::load::EDITORS_DIR),
     ];
     constants

@@ -10,6 +10,7 @@
 pub mod derived_files;
 pub mod editors_page;
 pub mod prerender;
+pub mod redirects;
 pub mod search_index;
 pub mod service_worker;
 pub mod sitemap;

@@ -51,6 +51,7 @@ var SAVED_COPY_ATTRIBUTE = "data-saved-copy";
 var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
 var SAVE_PAGE_MESSAGE = "save-page";
 var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
+var REDIRECTS_FILE = "redirects.json";
 var EDITORS_DIR = "admin/";
 // </generated>
 

@@ -4,10 +4,15 @@
 //! `index.html`, as a host set up for a single-page app answers), and every answer carries the
 //! headers the site's `_headers` file asks of Netlify and Cloudflare Pages, caching included
 //! (and a `! Name` line removing an earlier rule's header, as Cloudflare Pages reads it).
-//! `_headers` is read here, and only here.
+//! `_headers` is read here, and only here; so is `_redirects`, whose rules (`from to`, exact
+//! paths) are followed before any file, as Cloudflare Pages follows them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use percent_encoding::percent_decode_str;
+
+use crate::redirects::REDIRECTS_RULES_FILE;
 
 /// One rule of a `_headers` file: a path pattern (a trailing `*` matches any rest) and its
 /// `Name: value` lines.
@@ -62,6 +67,27 @@ pub struct StaticSite {
     pub prefix: String,
     pub unknown: Unknown,
     rules: Vec<HeaderRule>,
+    /// Each `_redirects` rule's path and where it leads, the path decoded.
+    redirects: Vec<(String, String)>,
+}
+
+/// The rules of a `_redirects` file: `from to [status]` per line, `from` an exact path.
+fn redirect_rules(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(
+            |line| match line.split_whitespace().collect::<Vec<_>>().as_slice() {
+                [from, to] | [from, to, _] => Some((decoded(from), to.to_string())),
+                _ => None,
+            },
+        )
+        .collect()
+}
+
+/// A path with its percent-escapes decoded, as hosts match it.
+fn decoded(path: &str) -> String {
+    percent_decode_str(path).decode_utf8_lossy().into_owned()
 }
 
 /// Whether `relative` names a file inside the site, as a CDN reads an address: no absolute
@@ -92,17 +118,30 @@ pub struct Answer {
 
 impl StaticSite {
     pub fn new(root: &Path, prefix: &str, unknown: Unknown) -> StaticSite {
-        let headers = std::fs::read_to_string(root.join("_headers")).unwrap_or_default();
+        let read = |name: &str| std::fs::read_to_string(root.join(name)).unwrap_or_default();
         StaticSite {
             root: root.to_path_buf(),
             prefix: prefix.to_string(),
             unknown,
-            rules: header_rules(&headers),
+            rules: header_rules(&read("_headers")),
+            redirects: redirect_rules(&read(REDIRECTS_RULES_FILE)),
         }
+    }
+
+    /// Where a `_redirects` rule leads `path`, if one matches it.
+    fn moved_to(&self, path: &str) -> Option<&str> {
+        let path = decoded(path);
+        self.redirects
+            .iter()
+            .find(|(from, _)| *from == path)
+            .map(|(_, to)| to.as_str())
     }
 
     /// The file a host answers `path` with, and the status.
     pub fn file(&self, path: &str) -> (u16, Option<PathBuf>) {
+        if self.moved_to(path).is_some() {
+            return (MOVED, None);
+        }
         let not_found = || match self.unknown {
             Unknown::NotFoundPage => (404, Some(self.root.join("404.html"))),
             Unknown::Index => (404, None),
@@ -113,6 +152,7 @@ impl StaticSite {
         if !inside_the_site(relative) {
             return not_found();
         }
+        let relative = &decoded(relative);
         let file = self.root.join(relative);
         if file.is_file() {
             return (200, Some(file));
@@ -180,7 +220,10 @@ impl StaticSite {
                 .cloned(),
         );
         if status == MOVED {
-            headers.push(format!("Location: {path}/"));
+            let to = self
+                .moved_to(path)
+                .map_or_else(|| format!("{path}/"), str::to_string);
+            headers.push(format!("Location: {to}"));
         }
         Answer {
             status,
@@ -270,6 +313,39 @@ mod tests {
         assert!(!admin.contains(&"Policy: strict".to_string()), "{admin:?}");
         assert!(admin.contains(&"Other: kept".to_string()), "{admin:?}");
         assert!(headers("/index.html").contains(&"Policy: strict".to_string()));
+    }
+
+    #[test]
+    fn a_redirect_rule_is_followed_before_any_file_and_paths_are_decoded() {
+        let folder = tempfile::tempdir().expect("a folder");
+        std::fs::create_dir_all(folder.path().join("über")).expect("a folder");
+        std::fs::write(folder.path().join("über/index.html"), "pointer").expect("write");
+        std::fs::create_dir_all(folder.path().join("old")).expect("a folder");
+        std::fs::write(folder.path().join("old/index.html"), "pointer").expect("write");
+        std::fs::write(
+            folder.path().join(REDIRECTS_RULES_FILE),
+            "# comment\n/old/ /articles/new/ 301\n/%C3%BCber/ /articles/uber/ 301\n/a b c d\n",
+        )
+        .expect("write");
+        let site = StaticSite::new(folder.path(), "/", Unknown::NotFoundPage);
+        for (path, to) in [
+            ("/old/", "/articles/new/"),
+            ("/%c3%bcber/", "/articles/uber/"),
+        ] {
+            let answer = site.answer(path);
+            assert_eq!(answer.status, MOVED, "{path}");
+            assert!(
+                answer.headers.contains(&format!("Location: {to}")),
+                "{path}"
+            );
+        }
+        std::fs::remove_file(folder.path().join(REDIRECTS_RULES_FILE)).expect("remove");
+        let without = StaticSite::new(folder.path(), "/", Unknown::NotFoundPage);
+        assert_eq!(
+            without.answer("/%C3%BCber/").body,
+            b"pointer",
+            "a decoded path's file"
+        );
     }
 
     #[test]

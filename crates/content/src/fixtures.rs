@@ -59,6 +59,7 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
         next_review: None,
         sources: vec![],
         updated: None,
+        old_addresses: vec![],
     }
 }
 

@@ -215,6 +215,11 @@ pub struct Article {
     /// The latest change that matters to a reader, and when it was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<Update>,
+    /// Where the article was before (on the blog it came from, or before its address
+    /// changed), as paths of this site: `/2024/05/14/desk-stretches/`, `/?p=101`. Each
+    /// leads here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub old_addresses: Vec<String>,
 }
 
 /// A publication the article is based on.

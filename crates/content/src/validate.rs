@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::error::Problem;
 use crate::ids::RESERVED_IDS;
-use crate::library::category_slug;
+use crate::library::{category_slug, CATEGORIES_SEGMENT};
 use crate::model::*;
 use crate::text::parse_date;
 
@@ -129,6 +129,56 @@ impl Checker {
             }
         });
     }
+}
+
+/// The first folders of this site's own addresses, which no old address may take.
+const SITE_FOLDERS: [&str; 7] = [
+    ARTICLES_SEGMENT,
+    CATEGORIES_SEGMENT,
+    "assets",
+    "content",
+    "images",
+    "fonts",
+    "admin",
+];
+
+/// Whether `address` can be an old address of an article (see [`old_address_problem`]).
+pub fn is_old_address(address: &str) -> bool {
+    old_address_problem(address).is_ok()
+}
+
+/// Why `address` cannot be an old address of an article: it must be a path of this site
+/// (`/2024/05/14/desk-stretches/`, `/?p=101`), not the home page itself, not one of the
+/// site's own folders.
+fn old_address_problem(address: &str) -> Result<(), &'static str> {
+    if !address.starts_with('/') || address.starts_with("//") {
+        return Err("must be a path of this site, starting with one /, like \"/old-post/\"");
+    }
+    if address
+        .chars()
+        .any(|ch| ch.is_control() || ch.is_whitespace())
+        || address.contains('#')
+    {
+        return Err("must have no spaces and no #");
+    }
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    if path == "/" && query.is_empty() {
+        return Err("is the home page itself");
+    }
+    let mut segments = path.split('/').filter(|segment| !segment.is_empty());
+    if segments
+        .clone()
+        .any(|segment| segment == "." || segment == "..")
+    {
+        return Err("must not have . or .. in it");
+    }
+    if segments
+        .next()
+        .is_some_and(|first| SITE_FOLDERS.contains(&first))
+    {
+        return Err("is inside one of this site's own folders");
+    }
+    Ok(())
 }
 
 /// Whether a link address may be rendered: `https:`, `http:`, `mailto:` and `tel:` addresses,
@@ -395,6 +445,16 @@ impl Validate for Article {
                 });
             });
         }
+        c.field("old_addresses", |c| {
+            let mut seen = HashSet::new();
+            c.each(&self.old_addresses, |c, address| {
+                if let Err(why) = old_address_problem(address) {
+                    c.problem(format!("{address:?} {why}"));
+                } else if !seen.insert(address.clone()) {
+                    c.problem(format!("{address:?} is listed twice"));
+                }
+            })
+        });
         c.field("related", |c| {
             c.each(&self.related, |c, post| {
                 c.text("title", &post.title);
@@ -761,6 +821,32 @@ mod article_tests {
         short.sections = vec![];
         let paths: Vec<String> = problems(&short).into_iter().map(|p| p.path).collect();
         assert_eq!(paths, vec!["intro"]);
+    }
+
+    #[test]
+    fn old_addresses_are_paths_of_this_site_outside_its_own_folders() {
+        let mut sample = article(vec![section("A", &["B"])], &[]);
+        sample.faq = None;
+        sample.old_addresses = [
+            "/2024/05/14/desk-stretches/",
+            "/?p=101",
+            "/über-rückenschmerzen/",
+            "https://old.example/x/",
+            "/",
+            "/articles/x/",
+            "/a b/",
+            "/../x/",
+            "/?p=101",
+        ]
+        .map(String::from)
+        .to_vec();
+        let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            (3..9)
+                .map(|n| format!("old_addresses[{n}]"))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! that an editor's tools can jump to: `file:line:column: message` or `file: field.path:
 //! message`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -98,6 +98,8 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
         }
     }
     let mut listed = BTreeSet::new();
+    // Which article each old address leads to: one each.
+    let mut old_addresses: HashMap<String, String> = HashMap::new();
     for summary in &index.articles {
         let file = article_file(&summary.slug);
         listed.insert(format!("{}.json", summary.slug));
@@ -108,6 +110,14 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
             continue;
         };
         let at = path.display();
+        for (position, address) in article.old_addresses.iter().enumerate() {
+            if let Some(other) = old_addresses.insert(address.clone(), article.slug.clone()) {
+                lines.push(format!(
+                    "{at}: old_addresses[{position}]: {address:?} leads to {other:?} already: \
+                     an old address leads to one article"
+                ));
+            }
+        }
         for (position, post) in article.related.iter().enumerate() {
             let local = index.articles.iter().any(|a| a.slug == post.slug);
             if !local && !related_elsewhere {

@@ -186,6 +186,7 @@ impl Writer<'_> {
             next_review: None,
             sources: vec![],
             updated: None,
+            old_addresses: vec![],
         }
     }
 }

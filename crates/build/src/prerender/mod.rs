@@ -30,6 +30,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
+use crate::redirects::{redirect_files, REDIRECTS_RULES_FILE};
 use crate::sitemap::{robots_txt, sitemap_xml};
 use crate::static_host::header_rules;
 use clinic_app::contract::{
@@ -49,7 +50,8 @@ use clinic_editor::check::check_folder;
 use shell::{PageParts, Shell};
 
 /// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
-/// `/clinic/`), and the files made from the content: the library, the sitemap and robots.txt.
+/// `/clinic/`), and the files made from the content: the library, the sitemap, robots.txt and
+/// what leads the articles' old addresses to them (`crate::redirects`).
 /// Returns the files written, relative to `site_dir`, and what looks wrong in the content; or
 /// each problem of the content (as `content check` prints them).
 pub fn prerender_site(
@@ -76,6 +78,15 @@ pub fn prerender_site(
         ),
         ("robots.txt".into(), robots_txt(&content.site.0).into()),
     ];
+    let articles: Vec<&Article> = content.articles.iter().map(|read| &read.0).collect();
+    let clinic_rules =
+        std::fs::read_to_string(site_dir.join(REDIRECTS_RULES_FILE)).unwrap_or_default();
+    files.extend(redirect_files(
+        &articles,
+        &content.site.0,
+        public_url,
+        &clinic_rules,
+    ));
     for page in content.pages() {
         let file = page.file.clone();
         let html = page_html(&shell, public_url, page)

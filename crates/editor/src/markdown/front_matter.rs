@@ -59,6 +59,10 @@ pub struct FrontMatter {
     /// The latest change that matters to a reader, and when it was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) updated: Option<Update>,
+    /// Where the article was before, as paths of this site (`/2024/05/14/desk-stretches/`,
+    /// `/?p=101`): links to those addresses lead here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) old_addresses: Vec<String>,
 }
 
 impl FrontMatter {
@@ -85,6 +89,7 @@ impl FrontMatter {
             next_review: article.next_review.clone(),
             sources: article.sources.clone(),
             updated: article.updated.clone(),
+            old_addresses: article.old_addresses.clone(),
         }
     }
 }

@@ -6,7 +6,7 @@
 //!   file tells them; optional `share_image`), `slug`, `related` (`title`, `slug` pairs),
 //!   `key_points` (plain sentences), `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
 //!   `next_review` (YYYY-MM-DD), `sources` (`title`, and optionally `publisher`, `year`,
-//!   `url`) and `updated` (`date`, `note`).
+//!   `url`), `updated` (`date`, `note`) and `old_addresses` (paths that lead here).
 //! - Text before the first `##` is the introduction; `##` starts a section and `###` a
 //!   sub-section. `## Frequently Asked Questions` (or any `##` marked `{.faq}`) is the FAQ,
 //!   if there is one, the last section, with one `###` per question. `{.callout}` after a `##` makes that
@@ -117,6 +117,7 @@ pub fn read_article(
         next_review: matter.next_review,
         sources: matter.sources,
         updated: matter.updated,
+        old_addresses: matter.old_addresses,
     };
     let errors = reader.errors;
     if !errors.is_empty() {

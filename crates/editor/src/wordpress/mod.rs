@@ -260,28 +260,44 @@ fn slugs_of(posts: &[&Item]) -> Vec<String> {
         .collect()
 }
 
-/// Every address a post had on the blog (its permalink, `/?p=<id>`, `/<slug>/`), as a path
-/// with its query, mapped to its article's address here.
-fn old_addresses(export: &Export, posts: &[&Item], slugs: &[String]) -> HashMap<String, String> {
-    let mut addresses = HashMap::new();
-    for (post, slug) in posts.iter().zip(slugs) {
-        let new = format!("/{}", article_path(slug));
-        let old = [
-            post.link.clone(),
-            format!("/?p={}", post.id),
-            format!("/{}/", post.name),
-            format!("/{}/", percent_decode(&post.name)),
-        ];
-        for address in old {
-            if let Some(path) = site_path(&export.site_url, &address) {
-                addresses.insert(path, new.clone());
-            }
+/// Every address a post had or could have had on the blog, as paths of the site: its
+/// permalink, and the other forms WordPress offers (`/?p=<id>`, `/<slug>/`,
+/// `/<year>/<month>/<day>/<slug>/`, `/<year>/<month>/<slug>/`, `/archives/<id>/`), slugs
+/// outside ASCII in their letters.
+fn addresses_of(post: &Item, site_url: &str) -> Vec<String> {
+    let name = percent_decode(&post.name);
+    let date: Vec<&str> = post.date.get(..10).unwrap_or_default().split('-').collect();
+    let mut forms = vec![post.link.clone(), format!("/?p={}", post.id)];
+    if !name.is_empty() {
+        forms.push(format!("/{name}/"));
+        if let [year, month, day] = date.as_slice() {
+            forms.push(format!("/{year}/{month}/{day}/{name}/"));
+            forms.push(format!("/{year}/{month}/{name}/"));
+        }
+    }
+    forms.push(format!("/archives/{}/", post.id));
+    let mut addresses: Vec<String> = Vec::new();
+    for path in forms.iter().filter_map(|form| site_path(site_url, form)) {
+        if !addresses.contains(&path) {
+            addresses.push(path);
         }
     }
     addresses
 }
 
-/// `address` as a path of the blog (with its query, a final `/`, escapes in lower case), when
+/// Each old address of the posts, mapped to its article's address here.
+fn old_addresses(export: &Export, posts: &[&Item], slugs: &[String]) -> HashMap<String, String> {
+    let mut addresses = HashMap::new();
+    for (post, slug) in posts.iter().zip(slugs) {
+        let new = format!("/{}", article_path(slug));
+        for address in addresses_of(post, &export.site_url) {
+            addresses.insert(address, new.clone());
+        }
+    }
+    addresses
+}
+
+/// `address` as a path of the blog (its escapes decoded, a final `/`, with its query), when
 /// it is one: a path, or an address on the blog's host.
 fn site_path(site_url: &str, address: &str) -> Option<String> {
     let host_of = |url: &str| {
@@ -300,30 +316,17 @@ fn site_path(site_url: &str, address: &str) -> Option<String> {
     };
     let path = path.split('#').next().unwrap_or_default();
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let path = percent_decode(path);
     let path = if path.ends_with('/') {
-        path.to_string()
+        path
     } else {
         format!("{path}/")
     };
-    let path = lower_escapes(&path);
     Some(if query.is_empty() {
         path
     } else {
         format!("{path}?{query}")
     })
-}
-
-/// `%C3%BC` → `%c3%bc`: one spelling of each address.
-fn lower_escapes(path: &str) -> String {
-    let mut out = String::new();
-    let mut chars = path.chars();
-    while let Some(ch) = chars.next() {
-        out.push(ch);
-        if ch == '%' {
-            out.extend(chars.by_ref().take(2).map(|c| c.to_ascii_lowercase()));
-        }
-    }
-    out
 }
 
 fn percent_decode(text: &str) -> String {
@@ -458,6 +461,19 @@ fn plan(
             next_review: None,
             sources: Vec::new(),
             updated: None,
+            old_addresses: addresses_of(post, &export.site_url)
+                .into_iter()
+                .filter(|address| {
+                    let kept = clinic_content::validate::is_old_address(address);
+                    if !kept {
+                        notes.push(format!(
+                            "its old address {address} is inside one of this site's own \
+                             folders: it does not lead here"
+                        ));
+                    }
+                    kept
+                })
+                .collect(),
         },
         notes,
     ))
