@@ -182,6 +182,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_export_of_wxr_1_1_reads_as_one_of_1_2() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.1/">
+<channel><link>https://old.example</link><wp:wxr_version>1.1</wp:wxr_version>
+<wp:author><wp:author_login>ann</wp:author_login><wp:author_display_name><![CDATA[Ann Lee]]></wp:author_display_name></wp:author>
+<item><title>A &amp; B</title><link>https://old.example/a-b/</link><dc:creator>ann</dc:creator>
+<content:encoded><![CDATA[<p>Text.</p>]]></content:encoded><excerpt:encoded><![CDATA[Short.]]></excerpt:encoded>
+<wp:post_id>7</wp:post_id><wp:post_date>2020-01-02 03:04:05</wp:post_date><wp:post_name>a-b</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="post_tag" nicename="t"><![CDATA[Tag]]></category>
+<category domain="category" nicename="c"><![CDATA[Care]]></category>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta>
+</item></channel></rss>"#;
+        let export = read_export(xml).expect("an export");
+        assert_eq!(export.site_url, "https://old.example");
+        assert_eq!(
+            export.authors.get("ann").map(String::as_str),
+            Some("Ann Lee")
+        );
+        let item = &export.items[0];
+        assert_eq!(
+            (
+                item.id.as_str(),
+                item.kind.as_str(),
+                item.status.as_str(),
+                item.title.as_str()
+            ),
+            ("7", "post", "publish", "A & B")
+        );
+        assert_eq!(
+            (
+                item.name.as_str(),
+                item.date.as_str(),
+                item.creator.as_deref()
+            ),
+            ("a-b", "2020-01-02 03:04:05", Some("ann"))
+        );
+        assert_eq!(item.categories, vec!["Care"], "tags are not categories");
+        assert_eq!(
+            (item.excerpt.as_str(), item.html.as_str()),
+            ("Short.", "<p>Text.</p>")
+        );
+        assert_eq!(item.thumbnail.as_deref(), Some("9"));
+    }
+
+    #[test]
     fn a_file_that_is_not_an_export_says_so() {
         for (xml, says) in [
             ("<html></html>", "no <channel>"),
