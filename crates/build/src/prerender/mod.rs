@@ -31,7 +31,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::redirects::{redirect_files, REDIRECTS_RULES_FILE};
-use crate::sitemap::{robots_txt, sitemap_xml};
+use crate::sitemap::{robots_txt, sitemap_files};
 use crate::static_host::header_rules;
 use clinic_app::contract::{
     ANNOUNCEMENT_ATTRIBUTE, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE, SHELL_FILE,
@@ -72,12 +72,13 @@ pub fn prerender_site(
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (LIBRARY_FILE.into(), json_text(&content.library).into()),
         (SEARCH_INDEX_FILE.into(), content.search_index().to_bytes()),
-        (
-            "sitemap.xml".into(),
-            sitemap_xml(&content.site.0, &content.library).into(),
-        ),
         ("robots.txt".into(), robots_txt(&content.site.0).into()),
     ];
+    files.extend(
+        sitemap_files(&content.site.0, &content.library)
+            .into_iter()
+            .map(|(file, xml)| (file, xml.into_bytes())),
+    );
     let articles: Vec<&Article> = content.articles.iter().map(|read| &read.0).collect();
     let clinic_rules =
         std::fs::read_to_string(site_dir.join(REDIRECTS_RULES_FILE)).unwrap_or_default();
