@@ -376,6 +376,33 @@ fn check_names_each_problem_by_file_and_line_or_field_and_fails() {
 }
 
 #[test]
+fn check_warns_when_old_addresses_pass_what_cloudflare_pages_follows() {
+    let copy = site_copy("redirects");
+    let site = copy.path();
+    let file = site.join("content/articles/walking-comfortably-in-winter.json");
+    let mut article: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
+    let old: Vec<String> = (0..2001).map(|n| format!("/old/{n}/")).collect();
+    article["old_addresses"] = serde_json::json!(old);
+    std::fs::write(&file, article.to_string()).expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("2001 old paths across the articles: Cloudflare Pages follows"),
+        "{}",
+        stderr(&output)
+    );
+    article["old_addresses"] = serde_json::json!(old[..2000]);
+    std::fs::write(&file, article.to_string()).expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert!(
+        !stderr(&output).contains("Cloudflare"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn check_finds_unbundled_images_and_unlisted_articles() {
     let copy = site_copy("files");
     let site = copy.path();

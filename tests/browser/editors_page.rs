@@ -153,7 +153,7 @@ async fn an_editor_changes_a_title_in_the_browser_and_the_markdown_says_it() {
 
         page.click("a[href*=\"/collections/articles/entries/\"]").await;
         let title_id = "[...document.querySelectorAll('label')]
-            .find(label => label.textContent.trim() === 'Title').htmlFor";
+            .find(label => label.textContent.trim() === 'Title')?.htmlFor";
         page.wait_until(
             "the title's field shows",
             &format!("return !!document.getElementById({title_id})"),

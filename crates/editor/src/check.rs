@@ -205,9 +205,24 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
             ));
         }
     }
+    // The build writes a `_redirects` rule for each old path (`clinic_build::redirects`).
+    let rules = old_addresses
+        .keys()
+        .filter(|address| !address.contains('?'))
+        .count();
+    if rules > CLOUDFLARE_REDIRECTS {
+        warnings.push(format!(
+            "old_addresses: {rules} old paths across the articles: Cloudflare Pages follows \
+             the first {CLOUDFLARE_REDIRECTS} redirect rules; the rest still lead to their \
+             articles through the pages at those paths, without a 301"
+        ));
+    }
     problems.extend(lines);
     Report { problems, warnings }
 }
+
+/// How many static redirect rules Cloudflare Pages follows.
+const CLOUDFLARE_REDIRECTS: usize = 2000;
 
 /// [`check_folder`] of the content as a build publishes it: with the Markdown articles of
 /// `sources` written in as JSON, in a copy that is removed after. Their own mistakes come
