@@ -20,14 +20,19 @@ const RULES_HEADING: &str =
     "# The old addresses of the articles (their old_addresses), written by the build:";
 
 /// The files that lead each old address of `articles` to its article, for a site published
-/// at `base` (`/`, or a sub-path such as `/clinic/`): `clinic_rules` is the clinic's own
-/// `_redirects` (kept first); the pointer pages come with their paths.
+/// at `base` (`/`, or a sub-path such as `/clinic/`): `existing_rules` is the site's
+/// `_redirects` as it is, whose clinic's own rules are kept first (the rules a previous run
+/// on the same folder wrote are replaced); the pointer pages come with their paths.
 pub fn redirect_files(
     articles: &[&Article],
     site: &SiteSettings,
     base: &str,
-    clinic_rules: &str,
+    existing_rules: &str,
 ) -> Vec<(String, Vec<u8>)> {
+    let clinic_rules = existing_rules
+        .split(RULES_HEADING)
+        .next()
+        .unwrap_or_default();
     let mut rules = String::new();
     if !clinic_rules.trim().is_empty() {
         rules.push_str(clinic_rules.trim_end());
@@ -149,6 +154,15 @@ mod tests {
         assert_eq!(
             files[REDIRECTS_FILE],
             r#"{"/?p=101":"/clinic/articles/desk-stretches/"}"#
+        );
+        let again: BTreeMap<String, Vec<u8>> =
+            redirect_files(&[&moved], &site(), "/clinic/", rules)
+                .into_iter()
+                .collect();
+        assert_eq!(
+            again[REDIRECTS_RULES_FILE],
+            rules.as_bytes(),
+            "a second run on the same build writes the same rules, not twice"
         );
         let page = &files["über/index.html"];
         assert!(page.contains("url=/clinic/articles/desk-stretches/\""));

@@ -80,13 +80,13 @@ pub fn prerender_site(
             .map(|(file, xml)| (file, xml.into_bytes())),
     );
     let articles: Vec<&Article> = content.articles.iter().map(|read| &read.0).collect();
-    let clinic_rules =
+    let existing_rules =
         std::fs::read_to_string(site_dir.join(REDIRECTS_RULES_FILE)).unwrap_or_default();
     files.extend(redirect_files(
         &articles,
         &content.site.0,
         public_url,
-        &clinic_rules,
+        &existing_rules,
     ));
     for page in content.pages() {
         let file = page.file.clone();
