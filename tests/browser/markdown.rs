@@ -9,22 +9,13 @@ use serde_json::json;
 use clinic_content::load::PROBLEMS_FILE;
 
 use crate::support::{
-    article_file, content_json, home_slug, run_in_browser, site_with_markdown_dir,
-    with_desktop_page, Server, Unknown,
+    article_file, content_json, home_slug, markdown_fixture_article, run_in_browser,
+    site_with_markdown_dir, with_desktop_page, Server, Unknown,
 };
 
 #[tokio::test]
 async fn a_markdown_article_renders_at_its_address_with_contents_and_faq() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let markdown =
-        std::fs::read_to_string(root.join("tests/fixtures/markdown/stretching-at-your-desk.md"))
-            .expect("markdown");
-    let article = clinic_editor::markdown::read_article(
-        &markdown,
-        "stretching-at-your-desk",
-        &root.join("tests/fixtures"),
-    )
-    .expect("the fixture reads");
+    let article = markdown_fixture_article();
     let server = Server::start_with(site_with_markdown_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open(&format!("/articles/{}", article.slug)).await;

@@ -8,8 +8,8 @@ use clinic_content::model::{Block, Figure, Table};
 use clinic_content::plain_text;
 
 use crate::support::{
-    fixture_article, home_slug, run_in_browser, site_with_markdown_dir, with_desktop_page,
-    with_page, Page, Server, Unknown,
+    fixture_article, home_slug, markdown_fixture_article, run_in_browser, site_with_markdown_dir,
+    with_desktop_page, with_page, Page, Server, Unknown,
 };
 
 fn blocks_of(article: &clinic_content::Article) -> (Vec<Table>, Vec<Figure>) {
@@ -209,16 +209,7 @@ async fn a_picture_keeps_its_room_before_it_arrives_so_nothing_moves() {
 
 #[tokio::test]
 async fn a_markdown_pipe_table_and_picture_show_as_a_table_and_a_figure() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let markdown =
-        std::fs::read_to_string(root.join("tests/fixtures/markdown/stretching-at-your-desk.md"))
-            .expect("markdown");
-    let article = clinic_editor::markdown::read_article(
-        &markdown,
-        "stretching-at-your-desk",
-        &root.join("tests/fixtures"),
-    )
-    .expect("the fixture reads");
+    let article = markdown_fixture_article();
     let (tables, figures) = blocks_of(&article);
     assert!(!tables.is_empty() && !figures.is_empty());
     let server = Server::start_with(site_with_markdown_dir(), "/", Unknown::NotFoundPage);

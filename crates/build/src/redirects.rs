@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use clinic_app::contract::REDIRECTS_FILE;
+use clinic_app::pages::head::escape_html;
 use clinic_content::model::{article_path, Article, SiteSettings};
 
 /// Netlify's and Cloudflare Pages' redirects, which a clinic may write rules into too.
@@ -90,8 +91,8 @@ pub fn redirect_files(
 /// A page at an old address that points on to the article: at once (an immediate refresh,
 /// which search engines read as a permanent move), and with a link for anyone it does not take.
 fn pointer_page(title: &str, to: &str, canonical: &str) -> String {
-    let title = escaped(title);
-    let (to, canonical) = (escaped(to), escaped(canonical));
+    let title = escape_html(title);
+    let (to, canonical) = (escape_html(to), escape_html(canonical));
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -102,13 +103,6 @@ fn pointer_page(title: &str, to: &str, canonical: &str) -> String {
          <main>\n<h1>This article has moved</h1>\n<p><a href=\"{to}\">{title}</a></p>\n</main>\n\
          </body>\n</html>\n"
     )
-}
-
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A path as browsers send it: what is not ASCII, spaces too, percent-encoded.

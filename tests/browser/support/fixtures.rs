@@ -22,6 +22,16 @@ pub fn fixture_outline(slug: &str) -> clinic_content::Outline {
     clinic_content::Outline::of(&fixture_article(slug))
 }
 
+/// The fixture article written in Markdown (`tests/fixtures/markdown/`), as the build reads
+/// it.
+pub fn markdown_fixture_article() -> clinic_content::Article {
+    let slug = "stretching-at-your-desk";
+    let file = fixtures_dir().join(format!("markdown/{slug}.md"));
+    let markdown = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+    clinic_editor::markdown::read_article(&markdown, slug, &fixtures_dir())
+        .expect("the fixture reads")
+}
+
 /// A fixture article, as the app reads it.
 pub fn fixture_article(slug: &str) -> clinic_content::Article {
     use clinic_content::load::parse;

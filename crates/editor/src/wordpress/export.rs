@@ -17,6 +17,20 @@ pub(super) struct Export {
     pub(super) items: Vec<Item>,
 }
 
+impl Export {
+    /// The item whose id is `id`.
+    pub(super) fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    /// The attachment whose address is `url`.
+    pub(super) fn attachment_at(&self, url: &str) -> Option<&Item> {
+        self.items
+            .iter()
+            .find(|item| item.attachment_url.as_deref() == Some(url))
+    }
+}
+
 /// One `<item>`.
 pub(super) struct Item {
     pub(super) id: String,

@@ -486,7 +486,7 @@ fn featured_picture(
     resolver: &mut Resolver,
 ) -> Option<Result<Figure, String>> {
     let id = post.thumbnail.as_ref()?;
-    let Some(attachment) = export.items.iter().find(|item| item.id == *id) else {
+    let Some(attachment) = export.item(id) else {
         return Some(Err(format!("the attachment {id} is not in the export")));
     };
     let src = attachment.attachment_url.clone().unwrap_or_default();
@@ -545,9 +545,7 @@ impl Surroundings for Resolver<'_> {
         let site_file = format!("{PICTURES_DIR}/{}", safe_file_path(&uploaded));
         let attachment_alt = self
             .export
-            .items
-            .iter()
-            .find(|item| item.attachment_url.as_deref() == Some(src))
+            .attachment_at(src)
             .map(|item| text_of_html(&item.alt))
             .unwrap_or_default();
         let alt = [
@@ -567,10 +565,9 @@ impl Surroundings for Resolver<'_> {
             .uploads
             .map(|uploads| uploads.join(&uploaded))
             .filter(|file| file.is_file());
-        let size = found.as_ref().and_then(|file| {
-            let folder = file.parent()?;
-            image_size(&file.file_name()?.to_string_lossy(), folder)
-        });
+        let size = self
+            .uploads
+            .and_then(|uploads| image_size(&uploaded, uploads));
         match (found, size) {
             (Some(file), Some((width, height))) => {
                 self.copies.push((file, site_file.clone()));
@@ -609,7 +606,7 @@ impl Surroundings for Resolver<'_> {
     }
 
     fn attachment(&self, id: &str) -> Option<(String, String)> {
-        let item = self.export.items.iter().find(|item| item.id == id)?;
+        let item = self.export.item(id)?;
         Some((item.attachment_url.clone()?, text_of_html(&item.alt)))
     }
 }
