@@ -1,15 +1,17 @@
 //! Bytes from the network never panic the app (`panic = "abort"` would end it): the readers
 //! the browser uses are fed random, truncated and damaged input, and must answer with an
-//! error or a valid value. The search index (`SearchIndex::from_bytes`, then a search on what
-//! it read) and the content a pre-rendered page carries (`load::parse` of each kind of file).
+//! error or a valid value. The search index (its directory, `SearchDirectory::from_bytes`,
+//! and each chunk, `read_chunk`, then a search on what they read) and the content a
+//! pre-rendered page carries (`load::parse` of each kind of file).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
 use proptest::prelude::*;
 
+use clinic_build::search_index::{search_index, ChunkSizes, SearchFiles};
 use clinic_content::load::parse;
-use clinic_content::search::SearchIndex;
+use clinic_content::search::{search_with, ChunkId, LoadedChunks, Search, SearchDirectory};
 use clinic_content::{Article, ArticleIndex, Library, SiteSettings};
 
 fn fixture(file: &str) -> String {
@@ -32,8 +34,9 @@ fn fixture_files() -> Vec<String> {
     files
 }
 
-/// The fixture site's search index, as the build writes it.
-fn valid_index() -> Vec<u8> {
+/// The fixture site's search index, as the build writes it, in chunks small enough that it
+/// has several of each kind.
+fn valid_index() -> SearchFiles {
     let index: ArticleIndex =
         parse("content/articles.json", &fixture("articles.json")).expect("the fixture index");
     let articles: Vec<Article> = index
@@ -44,15 +47,46 @@ fn valid_index() -> Vec<u8> {
             parse(&file, &fixture(&file)).expect("a fixture article")
         })
         .collect();
-    clinic_build::search_index::search_index(&articles).to_bytes()
+    let sizes = ChunkSizes {
+        term_bytes: 512,
+        postings_bytes: 512,
+        articles_per_details: 1,
+    };
+    search_index(&articles, sizes)
 }
 
-/// Reads `bytes` as the browser does, and searches what it read.
-fn read_and_search(bytes: &[u8]) {
-    if let Ok(index) = SearchIndex::from_bytes(bytes) {
-        for query in ["walk", "winter cold", "wlak", "a", ""] {
-            let _ = index.search(query, 10);
+const QUERIES: [&str; 5] = ["walk", "winter cold", "wlak", "a", ""];
+
+/// Reads `bytes` as a directory, and searches what it read with the valid index's chunks.
+fn read_as_directory(index: &SearchFiles, bytes: &[u8]) {
+    if let Ok(directory) = SearchDirectory::from_bytes(bytes) {
+        for query in QUERIES {
+            let _ = search_with(&directory, query, 10, |id| {
+                let bytes = index.chunks.get(&id).ok_or("no such chunk")?;
+                directory.read_chunk(id, bytes)
+            });
         }
+    }
+}
+
+/// Reads `bytes` as the chunk `id` of the valid index, and searches with it in place of the
+/// valid one (the others as they are).
+fn read_as_chunk(index: &SearchFiles, id: ChunkId, bytes: &[u8]) {
+    let Ok(chunk) = index.directory.read_chunk(id, bytes) else {
+        return;
+    };
+    let mut loaded = LoadedChunks::default();
+    for (other, bytes) in &index.chunks {
+        if let Ok(chunk) = index.directory.read_chunk(*other, bytes) {
+            loaded.insert(*other, chunk);
+        }
+    }
+    loaded.insert(id, chunk);
+    for query in QUERIES {
+        assert!(matches!(
+            index.directory.search(&loaded, query, 10),
+            Search::Found(_)
+        ));
     }
 }
 
@@ -66,14 +100,22 @@ fn read_as_content(text: &str) {
 
 #[test]
 fn the_valid_index_reads_and_every_truncation_of_it_is_refused() {
-    let bytes = valid_index();
-    let index = SearchIndex::from_bytes(&bytes).expect("the build's index reads");
-    assert!(!index.search("walk", 10).is_empty());
-    for length in 0..bytes.len() {
+    let index = valid_index();
+    assert!(!index.search("walk", 10).expect("it reads").is_empty());
+    let directory = clinic_content::search::to_file_bytes(&index.directory);
+    for length in 0..directory.len() {
         assert!(
-            SearchIndex::from_bytes(&bytes[..length]).is_err(),
+            SearchDirectory::from_bytes(&directory[..length]).is_err(),
             "the first {length} bytes"
         );
+    }
+    for (id, bytes) in &index.chunks {
+        for length in 0..bytes.len() {
+            assert!(
+                index.directory.read_chunk(*id, &bytes[..length]).is_err(),
+                "the first {length} bytes of {id:?}"
+            );
+        }
     }
 }
 
@@ -82,19 +124,32 @@ proptest! {
 
     #[test]
     fn random_bytes_never_panic_the_index_reader(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
-        read_and_search(&bytes);
+        let index = valid_index();
+        read_as_directory(&index, &bytes);
+        for id in [ChunkId::Terms(0), ChunkId::Postings(0), ChunkId::Details(0)] {
+            read_as_chunk(&index, id, &bytes);
+        }
     }
 
     #[test]
     fn a_damaged_index_never_panics_the_reader_or_the_search(
+        chunk in any::<prop::sample::Index>(),
         changes in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16)
     ) {
-        let mut bytes = valid_index();
+        let index = valid_index();
+        let mut ids: Vec<&ChunkId> = index.chunks.keys().collect();
+        ids.sort();
+        let id = *ids[chunk.index(ids.len())];
+        let mut bytes = index.chunks[&id].clone();
+        let mut directory = clinic_content::search::to_file_bytes(&index.directory);
         for (at, value) in changes {
             let at = at.index(bytes.len());
             bytes[at] = value;
+            let at = at % directory.len();
+            directory[at] = value;
         }
-        read_and_search(&bytes);
+        read_as_chunk(&index, id, &bytes);
+        read_as_directory(&index, &directory);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!
 //! Usage: cargo run --bin finish-build [-- <site folder> <public url> [<Markdown folder>]]
 //!   (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL and $TRUNK_SOURCE_DIR/content-src, as
-//!   Trunk's hooks get them)
+//!   Trunk's hooks get them; SEARCH_CHUNKS=smallest splits the search index as finely as it
+//!   goes)
 //!
 //! Content with mistakes fails a release build, each mistake on a line of its own; a
 //! development build (`trunk serve`) carries on with the app's shell as every page, and
@@ -19,6 +20,7 @@ use std::process::ExitCode;
 use clinic_app::contract::NOT_FOUND_FILE;
 use clinic_build::editors_page::{install_cms, write_preview_stylesheet, CMS_PACKAGE};
 use clinic_build::prerender::{prerender_site, Prerendered, Profile};
+use clinic_build::search_index::ChunkSizes;
 use clinic_build::service_worker::write_service_worker;
 use clinic_content::load::{EDITORS_DIR, PROBLEMS_FILE};
 use clinic_editor::sources::{publish_sources, write_json, Published, SOURCES_DIR};
@@ -67,7 +69,7 @@ fn main() -> ExitCode {
         .map(|sources| publish_sources(&sources, &content, &site_dir))
         .unwrap_or_default();
     let built = if published.problems.is_empty() {
-        prerender_site(&site_dir, &public_url, profile)
+        prerender_site(&site_dir, &public_url, profile, search_chunk_sizes())
     } else {
         Err(published.problems.clone())
     };
@@ -118,6 +120,15 @@ fn main() -> ExitCode {
             eprintln!("service-worker.js: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The search index's chunk sizes: the default, or each chunk as small as it can be when
+/// `SEARCH_CHUNKS=smallest` (for a test that watches which chunks a query downloads).
+fn search_chunk_sizes() -> ChunkSizes {
+    match std::env::var("SEARCH_CHUNKS").as_deref() {
+        Ok("smallest") => ChunkSizes::SMALLEST,
+        _ => ChunkSizes::default(),
     }
 }
 

@@ -298,7 +298,7 @@ async fn offline_search_says_it_searches_the_copy_saved_on_this_device() {
         .await;
         page.wait_until(
             "the index is saved",
-            "return caches.match(new URL('content/search-index.bin', document.baseURI).href)
+            "return caches.match(new URL('content/search.bin', document.baseURI).href)
                .then(saved => !!saved)",
         )
         .await;

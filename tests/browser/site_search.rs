@@ -3,12 +3,17 @@
 //! to search, and that it works offline once it has. The words searched for are picked from
 //! the fixture articles, so that a clinic's own articles keep it green.
 
-use clinic_content::search::words;
+use std::collections::BTreeSet;
+
+use clinic_content::search::{
+    search_with, words, SearchDirectory, SEARCH_CHUNKS_FOLDER, SEARCH_DIRECTORY_FILE,
+};
 use clinic_content::{Article, Block, Outline};
 use serde_json::{json, Value};
 
 use crate::support::{
-    fixture_articles, run_in_browser, site_dir, with_desktop_page, Page, Server, Unknown, ENTER,
+    fixture_articles, run_in_browser, site_dir, site_with_smallest_search_chunks,
+    with_desktop_page, Page, Server, Unknown, ENTER,
 };
 
 const FIELD: &str = "#site-search-input";
@@ -280,7 +285,7 @@ async fn enter_in_the_field_opens_the_first_result() {
 async fn index_requested(page: &Page) -> Value {
     page.eval(
         "return performance.getEntriesByType('resource')
-           .some(e => e.name.includes('search-index'))",
+           .some(e => e.name.includes('content/search'))",
     )
     .await
 }
@@ -327,6 +332,67 @@ async fn the_index_downloads_only_once_a_reader_starts_to_search_and_works_offli
         type_query(&page, &format!("{word} ")).await;
         let (offline, _) = results(&page).await;
         assert_eq!(offline, online, "the same results offline");
+    })
+    .await;
+}
+
+/// The chunks of the index at `site` that a search for `query` needs, as the index's own
+/// query loads them.
+fn chunks_needed(site: &std::path::Path, query: &str) -> BTreeSet<String> {
+    let bytes = std::fs::read(site.join(SEARCH_DIRECTORY_FILE)).expect("the directory");
+    let directory = SearchDirectory::from_bytes(&bytes).expect("a directory");
+    let mut needed = BTreeSet::new();
+    search_with(&directory, query, 10, |id| {
+        let file = directory.file(id).ok_or("a chunk the directory names")?;
+        let bytes = std::fs::read(site.join(&file)).map_err(|error| error.to_string())?;
+        needed.insert(format!("/{file}"));
+        directory.read_chunk(id, &bytes)
+    })
+    .expect("the index answers");
+    needed
+}
+
+#[tokio::test]
+async fn a_query_downloads_only_the_chunks_of_its_terms() {
+    let site = site_with_smallest_search_chunks();
+    let (article, word, question) = word_only_in_an_answer();
+    let query = format!("{word} ");
+    let needed = chunks_needed(site, &query);
+    let chunks = std::fs::read_dir(site.join(SEARCH_CHUNKS_FOLDER))
+        .expect("the chunks")
+        .count();
+    assert!(
+        needed.len() * 10 < chunks,
+        "{} of {chunks} chunks",
+        needed.len()
+    );
+    let server = Server::start_with(site, "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open("/").await;
+        // The whole query at once, as pasted: each key typed is a query of its own.
+        page.eval(&format!(
+            "const field = document.querySelector({FIELD:?});
+             field.focus();
+             field.value = {};
+             field.dispatchEvent(new Event('input', {{ bubbles: true }}))",
+            serde_json::to_string(&query).expect("a string")
+        ))
+        .await;
+        let (found, _) = results(&page).await;
+        assert_eq!(
+            found.first().map(|(href, _)| href.clone()),
+            Some(format!("/articles/{}/#{question}", article.slug))
+        );
+        let requested = page
+            .eval(&format!(
+                "return performance.getEntriesByType('resource')
+                   .map(entry => new URL(entry.name).pathname)
+                   .filter(path => path.startsWith('/{SEARCH_CHUNKS_FOLDER}'))"
+            ))
+            .await;
+        let requested: BTreeSet<String> =
+            serde_json::from_value(requested).expect("the chunks requested");
+        assert_eq!(requested, needed);
     })
     .await;
 }

@@ -41,8 +41,9 @@ echo "ratio: $(ratio "$post_build_many" "$post_build_one") for $COUNT more artic
 
 echo
 echo "== Sizes with $COUNT more articles (brotli)"
-index="$OUT/many/content/search-index.bin"
-echo "search index:  $(kib "$(br_size "$index")") ($(kib "$(wc -c <"$index")") raw; with the shipped article alone $(kib "$(br_size "$OUT/one/content/search-index.bin")"))"
+directory="$OUT/many/content/search.bin"
+chunks=$(cat "$OUT"/many/content/search/* | wc -c)
+echo "search index:  directory $(kib "$(wc -c <"$directory")"), chunks $(kib "$chunks") in $(ls "$OUT/many/content/search" | wc -l) files (as served: deflated by the build)"
 echo "library.json:  $(kib "$(br_size "$OUT/many/content/library.json")")"
 echo "list page:     $(kib "$(br_size "$OUT/many/articles/index.html")")"
 home=$(node -p 'require("./public/content/articles.json").home')

@@ -139,6 +139,10 @@ pub fn script_constants() -> String {
         ("UP_TO_DATE_MESSAGE", UP_TO_DATE_MESSAGE),
         ("REDIRECTS_FILE", REDIRECTS_FILE),
         ("EDITORS_DIR", clinic_content::load::EDITORS_DIR),
+        (
+            "SEARCH_CHUNKS_FOLDER",
+            clinic_content::search::SEARCH_CHUNKS_FOLDER,
+        ),
     ];
     constants
         .iter()

@@ -1,32 +1,112 @@
-//! Writes the search index (`content/search-index.bin`) from the articles: every word of a
-//! title, heading, paragraph, list item, FAQ question and answer, with the place it occurs in
-//! and the kind of text it was found in. Its format, and the query the browser runs on it,
-//! are `clinic_content::search`.
+//! Writes the search index from the articles: every word of a title, heading, paragraph, list
+//! item, FAQ question and answer, with the place it occurs in and the kind of text it was
+//! found in, split into a directory and chunks named by the hash of their bytes. Its format,
+//! and the query the browser runs on it, are `clinic_content::search`.
 
 use std::collections::HashMap;
+
+use sha2::{Digest, Sha256};
 
 use clinic_content::ids::slugify;
 use clinic_content::model::{Article, Block};
 use clinic_content::outline::{Outline, OutlineEntry};
-use clinic_content::search::{is_stop_word, words, Field, IndexedArticle, Place, SearchIndex};
+use clinic_content::search::{
+    is_stop_word, search_with, to_file_bytes, words, Chunk, ChunkId, Field, IndexedArticle, Place,
+    PostingsChunkEntry, SearchDirectory, SearchResult, TermChunkEntry, SEARCH_DIRECTORY_FILE,
+};
 
-/// The index of `articles`, each in the order given (which breaks ties between results).
-pub fn search_index<'a>(articles: impl IntoIterator<Item = &'a Article>) -> SearchIndex {
+/// How large the chunks are: a query downloads the chunks holding its terms, so smaller
+/// chunks waste less of each download on terms it does not need, and larger ones need fewer
+/// requests and a smaller directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkSizes {
+    /// About how many bytes of terms a term chunk holds.
+    pub term_bytes: usize,
+    /// About how many bytes of postings a postings chunk holds (a term with more has a chunk
+    /// of its own).
+    pub postings_bytes: usize,
+    pub articles_per_details: u32,
+}
+
+impl Default for ChunkSizes {
+    fn default() -> Self {
+        ChunkSizes {
+            term_bytes: 8 * 1024,
+            postings_bytes: 16 * 1024,
+            articles_per_details: 8,
+        }
+    }
+}
+
+impl ChunkSizes {
+    /// Every chunk as small as it can be: one term, one term's postings, one article each.
+    pub const SMALLEST: ChunkSizes = ChunkSizes {
+        term_bytes: 1,
+        postings_bytes: 1,
+        articles_per_details: 1,
+    };
+    /// The whole index in one chunk of each kind.
+    pub const WHOLE: ChunkSizes = ChunkSizes {
+        term_bytes: usize::MAX,
+        postings_bytes: usize::MAX,
+        articles_per_details: u32::MAX,
+    };
+}
+
+/// The index as the build writes it: the directory, and each chunk's bytes.
+#[derive(Debug, Clone)]
+pub struct SearchFiles {
+    pub directory: SearchDirectory,
+    pub chunks: HashMap<ChunkId, Vec<u8>>,
+}
+
+impl SearchFiles {
+    /// Each file to write, relative to the site's base.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = vec![(
+            SEARCH_DIRECTORY_FILE.to_string(),
+            to_file_bytes(&self.directory),
+        )];
+        for (id, bytes) in &self.chunks {
+            if let Some(file) = self.directory.file(*id) {
+                files.push((file, bytes.clone()));
+            }
+        }
+        files
+    }
+
+    /// Runs `query` as the browser does: reading each chunk it needs from its bytes.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchResult>, String> {
+        search_with(&self.directory, query, limit, |id| {
+            let bytes = self.chunks.get(&id).ok_or("no such chunk")?;
+            self.directory.read_chunk(id, bytes)
+        })
+    }
+}
+
+/// The index of `articles`, each in the order given (which breaks ties between results),
+/// in chunks of about `sizes`.
+pub fn search_index<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    sizes: ChunkSizes,
+) -> SearchFiles {
     let mut builder = Builder::default();
     for article in articles {
         builder.add(article);
     }
-    builder.finish()
+    builder.finish(sizes)
 }
 
 /// Collects every word of every article with the place and field it was found in.
 #[derive(Default)]
 struct Builder {
     articles: Vec<IndexedArticle>,
-    places: Vec<Place>,
-    /// term -> place -> the field that counts most there
-    terms: HashMap<String, HashMap<u32, Field>>,
+    terms: HashMap<String, Places>,
 }
+
+/// Each article a term is found in, in order, with the place in it where it counts most and
+/// the field it is found in there.
+type Places = Vec<(u32, u32, Field)>;
 
 impl Builder {
     fn add(&mut self, article: &Article) {
@@ -35,17 +115,18 @@ impl Builder {
             slug: article.slug.clone(),
             title: article.title.clone(),
             category: article.category.clone(),
+            sections: Vec::new(),
         });
         let outline = Outline::of(article);
-        let top = self.place(number, None);
+        let top = (number, 0);
         self.text(top, Field::Title, &article.title);
         self.blocks(top, &article.intro);
         for (section, entry) in article.sections.iter().zip(&outline.sections) {
-            let place = self.place(number, Some(entry));
+            let place = self.place(number, entry);
             self.text(place, Field::Heading, &section.heading);
             self.blocks(place, &section.body);
             for (sub, entry) in section.subsections.iter().zip(&entry.children) {
-                let place = self.place(number, Some(entry));
+                let place = self.place(number, entry);
                 self.text(place, Field::Heading, &sub.heading);
                 self.blocks(place, &sub.body);
             }
@@ -53,75 +134,169 @@ impl Builder {
         let questions = article.faq.iter().flat_map(|faq| &faq.items);
         let entries = outline.faq.iter().flat_map(|faq| &faq.children);
         for (item, entry) in questions.zip(entries) {
-            let place = self.place(number, Some(entry));
+            let place = self.place(number, entry);
             self.text(place, Field::Heading, &item.question);
             self.blocks(place, &item.answer);
         }
     }
 
-    fn place(&mut self, article: u32, entry: Option<&OutlineEntry>) -> u32 {
-        self.places.push(Place {
-            article,
-            heading: entry.map(|entry| entry.text.clone()),
-            other_id: entry
-                .filter(|entry| entry.id != slugify(&entry.text))
-                .map(|entry| entry.id.clone()),
+    /// A new place in article `article`: the section or question of `entry`.
+    fn place(&mut self, article: u32, entry: &OutlineEntry) -> (u32, u32) {
+        let Some(indexed) = self.articles.get_mut(article as usize) else {
+            return (article, 0);
+        };
+        indexed.sections.push(Place {
+            heading: entry.text.clone(),
+            other_id: (entry.id != slugify(&entry.text)).then(|| entry.id.clone()),
         });
-        self.places.len() as u32 - 1
+        (article, indexed.sections.len() as u32)
     }
 
-    fn blocks(&mut self, place: u32, blocks: &[Block]) {
+    fn blocks(&mut self, place: (u32, u32), blocks: &[Block]) {
         for text in blocks.iter().flat_map(Block::texts) {
             self.text(place, Field::Body, &text);
         }
     }
 
-    fn text(&mut self, place: u32, field: Field, text: &str) {
+    fn text(&mut self, (article, place): (u32, u32), field: Field, text: &str) {
         for word in words(text) {
             if is_stop_word(&word) {
                 continue;
             }
-            let best = self
-                .terms
-                .entry(word)
-                .or_default()
-                .entry(place)
-                .or_insert(field);
-            *best = (*best).max(field);
+            // One place per article: where the word counts most (the first such place). A
+            // common word is in nearly every place of every article, and its places per
+            // article would cost a query many times more to download.
+            let places = self.terms.entry(word).or_default();
+            match places.last_mut() {
+                Some(last) if last.0 == article => {
+                    if field > last.2 {
+                        (last.1, last.2) = (place, field);
+                    }
+                }
+                _ => places.push((article, place, field)),
+            }
         }
     }
 
-    fn finish(self) -> SearchIndex {
-        let mut terms: Vec<(String, HashMap<u32, Field>)> = self.terms.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut map = fst::MapBuilder::memory();
-        let mut postings = Vec::with_capacity(terms.len());
-        for (number, (term, places)) in terms.into_iter().enumerate() {
-            // Sorted and unique, as the map needs: it cannot fail.
-            let _ = map.insert(term, number as u64);
-            let mut list: Vec<u32> = places
-                .into_iter()
-                .map(|(place, field)| place << 2 | field as u32)
-                .collect();
-            list.sort_unstable();
-            let mut last = 0;
-            postings.push(
-                list.into_iter()
-                    .map(|posting| {
-                        let delta = posting - last;
-                        last = posting;
-                        delta
-                    })
-                    .collect(),
-            );
+    fn finish(self, sizes: ChunkSizes) -> SearchFiles {
+        let mut terms: Vec<(String, Places)> = self.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut chunks = HashMap::new();
+        let mut term_chunks = Vec::new();
+        let mut postings_chunks = Vec::new();
+        let mut term_run: Vec<(usize, &str, u64)> = Vec::new();
+        let mut term_run_bytes = 0;
+        let mut postings_run: Vec<Vec<u32>> = Vec::new();
+        let mut postings_run_bytes = 0;
+        for (number, (term, places)) in terms.iter().enumerate() {
+            if term_run_bytes >= sizes.term_bytes {
+                add_term_chunk(&mut chunks, &mut term_chunks, std::mem::take(&mut term_run));
+                term_run_bytes = 0;
+            }
+            term_run.push((number, term, places.len() as u64));
+            // A term's letters, and about what its number takes in the map.
+            term_run_bytes += term.len() + 4;
+            let list = postings(places);
+            let list_bytes = postcard::to_allocvec(&list).map_or(0, |bytes| bytes.len());
+            if !postings_run.is_empty() && postings_run_bytes + list_bytes > sizes.postings_bytes {
+                let first_term = number - postings_run.len();
+                add_postings_chunk(
+                    &mut chunks,
+                    &mut postings_chunks,
+                    first_term,
+                    std::mem::take(&mut postings_run),
+                );
+                postings_run_bytes = 0;
+            }
+            postings_run.push(list);
+            postings_run_bytes += list_bytes;
         }
-        SearchIndex {
-            articles: self.articles,
-            places: self.places,
-            terms: map.into_inner().unwrap_or_default(),
-            postings,
+        if !term_run.is_empty() {
+            add_term_chunk(&mut chunks, &mut term_chunks, term_run);
+        }
+        if !postings_run.is_empty() {
+            let first_term = terms.len() - postings_run.len();
+            add_postings_chunk(&mut chunks, &mut postings_chunks, first_term, postings_run);
+        }
+        let per = sizes.articles_per_details.max(1);
+        let mut details_chunks = Vec::new();
+        for (n, run) in self.articles.chunks(per as usize).enumerate() {
+            let bytes = to_file_bytes(&Chunk::Details(run.to_vec()));
+            details_chunks.push(hash(&bytes));
+            chunks.insert(ChunkId::Details(n), bytes);
+        }
+        SearchFiles {
+            directory: SearchDirectory {
+                articles: self.articles.len() as u32,
+                terms: terms.len() as u32,
+                term_chunks,
+                postings_chunks,
+                details_chunks,
+                articles_per_details: per,
+            },
+            chunks,
         }
     }
+}
+
+/// Where a term is found, as the index writes it: pairs of the article (the difference from the
+/// one before) and `place << 2 | field`.
+fn postings(places: &[(u32, u32, Field)]) -> Vec<u32> {
+    let mut last = 0;
+    let mut list = Vec::with_capacity(places.len() * 2);
+    for &(article, place, field) in places {
+        list.push(article - last);
+        list.push(place << 2 | field as u32);
+        last = article;
+    }
+    list
+}
+
+/// A term chunk of `run` (each term's number, letters, and the number of articles it is in).
+fn add_term_chunk(
+    chunks: &mut HashMap<ChunkId, Vec<u8>>,
+    entries: &mut Vec<TermChunkEntry>,
+    run: Vec<(usize, &str, u64)>,
+) {
+    let first = run
+        .first()
+        .map(|(_, term, _)| term.to_string())
+        .unwrap_or_default();
+    let mut map = fst::MapBuilder::memory();
+    for (number, term, places) in run {
+        // Sorted and unique, as the map needs: it cannot fail.
+        let _ = map.insert(
+            term,
+            (number as u64) << 32 | places.min(u64::from(u32::MAX)),
+        );
+    }
+    let bytes = to_file_bytes(&Chunk::Terms(map.into_inner().unwrap_or_default()));
+    entries.push(TermChunkEntry {
+        first,
+        hash: hash(&bytes),
+    });
+    chunks.insert(ChunkId::Terms(entries.len() - 1), bytes);
+}
+
+fn add_postings_chunk(
+    chunks: &mut HashMap<ChunkId, Vec<u8>>,
+    entries: &mut Vec<PostingsChunkEntry>,
+    first_term: usize,
+    run: Vec<Vec<u32>>,
+) {
+    let bytes = to_file_bytes(&Chunk::Postings(run));
+    entries.push(PostingsChunkEntry {
+        first_term: first_term as u32,
+        hash: hash(&bytes),
+    });
+    chunks.insert(ChunkId::Postings(entries.len() - 1), bytes);
+}
+
+/// The start of the SHA-256 of `bytes`: a chunk's name, as `published.json` hashes files.
+fn hash(bytes: &[u8]) -> [u8; 8] {
+    let mut start = [0u8; 8];
+    start.copy_from_slice(&Sha256::digest(bytes)[..8]);
+    start
 }
 
 #[cfg(test)]
@@ -129,8 +304,9 @@ mod tests {
     use super::*;
     use clinic_content::fixtures::{article, paragraph, section};
     use clinic_content::model::FaqItem;
+    use proptest::prelude::*;
 
-    fn library() -> SearchIndex {
+    fn library(sizes: ChunkSizes) -> SearchFiles {
         let mut stretching = article(
             vec![section("Gentle Stretches", &["Shoulder Rolls"])],
             &["Can I stretch at work?"],
@@ -151,13 +327,15 @@ mod tests {
         sleep.slug = "sleep".into();
         sleep.title = "Sleeping Without Back Pain".into();
         sleep.intro = vec![paragraph("Stretching before bed can help.")];
-        let index = search_index([&stretching, &sleep]);
-        SearchIndex::from_bytes(&index.to_bytes()).expect("reads back")
+        search_index([&stretching, &sleep], sizes)
     }
 
     fn found(query: &str) -> Vec<(String, Option<String>)> {
-        library()
-            .search(query, 10)
+        let whole = library(ChunkSizes::WHOLE).search(query, 10);
+        let smallest = library(ChunkSizes::SMALLEST).search(query, 10);
+        assert_eq!(whole, smallest, "{query}");
+        whole
+            .expect("every chunk is there")
             .into_iter()
             .map(|result| (result.slug, result.section_id))
             .collect()
@@ -196,11 +374,15 @@ mod tests {
     }
 
     #[test]
-    fn one_typo_is_forgiven_in_words_of_five_letters_or_more() {
+    fn one_typo_after_the_first_letter_is_forgiven_in_words_of_five_letters_or_more() {
         assert_eq!(found("pilows ").len(), 1);
         assert_eq!(found("monitr ").len(), 1);
         assert!(found("bak ").is_empty(), "a short word must be spelt right");
         assert!(found("pilowz ").is_empty(), "two typos are too many");
+        assert!(
+            found("billows ").is_empty(),
+            "the first letter must be right"
+        );
     }
 
     #[test]
@@ -208,15 +390,14 @@ mod tests {
         let mut article = article(vec![section("Same", &[]), section("Same", &[])], &["Q?"]);
         article.sections[1].heading = "Same".into();
         article.sections[0].id = Some("first-one".into());
-        let index = search_index([&article]);
+        let index = search_index([&article], ChunkSizes::default());
         let ids: Vec<Option<String>> = index
             .search("same ", 10)
+            .expect("every chunk is there")
             .iter()
             .map(|r| r.section_id.clone())
             .collect();
         assert_eq!(ids, [Some("first-one".to_string())]);
-        let places: Vec<Option<String>> = index.places.iter().map(Place::id).collect();
-        assert!(places.contains(&Some("same".to_string())), "{places:?}");
     }
 
     #[test]
@@ -235,5 +416,130 @@ mod tests {
         assert_eq!(found("stretching the pillows ").len(), 1);
         assert!(found("pillows monitor ").is_empty());
         assert!(found("the ").is_empty());
+    }
+
+    #[test]
+    fn a_query_loads_only_the_chunks_of_its_terms() {
+        let index = library(ChunkSizes::SMALLEST);
+        let mut loaded = Vec::new();
+        let results = search_with(&index.directory, "pillows ", 10, |id| {
+            loaded.push(id);
+            index.directory.read_chunk(id, &index.chunks[&id])
+        })
+        .expect("every chunk is there");
+        assert_eq!(results.len(), 1);
+        let kinds = |kind: fn(&ChunkId) -> bool| loaded.iter().filter(|id| kind(id)).count();
+        // Every term beginning with "p" (a typo is forgiven after the first letter only),
+        // the places of the one term it matched, and the one article found.
+        let terms_with_p = (index.directory.term_chunks.iter())
+            .filter(|chunk| chunk.first.starts_with('p'))
+            .count();
+        assert!(terms_with_p > 1);
+        // (And the chunk before them, which may hold a term "p" sorts before.)
+        assert_eq!(
+            kinds(|id| matches!(id, ChunkId::Terms(_))),
+            terms_with_p + 1
+        );
+        assert_eq!(kinds(|id| matches!(id, ChunkId::Postings(_))), 1);
+        assert_eq!(kinds(|id| matches!(id, ChunkId::Details(_))), 1);
+        assert!(loaded.len() < index.chunks.len() / 4, "{loaded:?}");
+    }
+
+    /// Words for random articles: few, so that they share many, with common starts.
+    const VOCABULARY: [&str; 16] = [
+        "back",
+        "backache",
+        "bath",
+        "stretch",
+        "stretches",
+        "stretching",
+        "strength",
+        "sleep",
+        "sleeping",
+        "slept",
+        "pillow",
+        "pillows",
+        "posture",
+        "postural",
+        "walk",
+        "walking",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(VOCABULARY.to_vec()), 1..6)
+            .prop_map(|words| words.join(" "))
+    }
+
+    prop_compose! {
+        fn random_article()(
+            title in text(),
+            intro in text(),
+            sections in prop::collection::vec((text(), text()), 0..4),
+            questions in prop::collection::vec((text(), text()), 0..3),
+        ) -> Article {
+            let mut made = article(Vec::new(), &[]);
+            made.slug = slugify(&title);
+            made.title = title;
+            made.intro = vec![paragraph(&intro)];
+            made.sections = sections
+                .iter()
+                .map(|(heading, body)| {
+                    let mut made = section(heading, &[]);
+                    made.body = vec![paragraph(body)];
+                    made
+                })
+                .collect();
+            if let Some(faq) = made.faq.as_mut() {
+                faq.items = questions
+                    .iter()
+                    .map(|(question, answer)| FaqItem {
+                        question: question.clone(),
+                        id: None,
+                        answer: vec![paragraph(answer)],
+                    })
+                    .collect();
+            }
+            made
+        }
+    }
+
+    /// A query as a reader types it: words of the vocabulary, whole, cut short or with a
+    /// letter changed, with or without a space after the last.
+    fn query() -> impl Strategy<Value = String> {
+        let word = (
+            prop::sample::select(VOCABULARY.to_vec()),
+            0..4usize,
+            any::<bool>(),
+        )
+            .prop_map(|(word, change, typo)| match change {
+                1 => word[..word.len().min(3)].to_string(),
+                2 if typo => format!("{}x{}", &word[..1], &word[2..]),
+                3 => format!("{word}s"),
+                _ => word.to_string(),
+            });
+        (prop::collection::vec(word, 1..4), any::<bool>())
+            .prop_map(|(words, space)| words.join(" ") + if space { " " } else { "" })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn a_query_finds_the_same_in_chunks_as_in_the_whole_index(
+            articles in prop::collection::vec(random_article(), 1..12),
+            queries in prop::collection::vec(query(), 1..8),
+            term_bytes in 1..64usize,
+            postings_bytes in 1..64usize,
+            articles_per_details in 1..4u32,
+        ) {
+            let whole = search_index(&articles, ChunkSizes::WHOLE);
+            let sizes = ChunkSizes { term_bytes, postings_bytes, articles_per_details };
+            let chunked = search_index(&articles, sizes);
+            for query in &queries {
+                let expected = whole.search(query, 5);
+                prop_assert!(expected.is_ok());
+                prop_assert_eq!(chunked.search(query, 5), expected, "{}", query);
+            }
+        }
     }
 }

@@ -16,8 +16,9 @@
 // - A page sends SAVE_PAGE_MESSAGE once the worker is active, naming itself and the files it
 //   loaded before the worker was there to save them. Each page visited after that is saved as
 //   it loads, at its other addresses too (the home page's article at its own).
-// - assets/ (named by content hash) are served from the saved copy first; so are the font,
-//   images and boot.js, which the list above keeps current.
+// - assets/ and the search index's chunks (SEARCH_CHUNKS_FOLDER), named by content hash, are
+//   served from the saved copy first; so are the font, images and boot.js, which the list
+//   above keeps current. A chunk is saved once a query has fetched it.
 // - Pages and content JSON are fetched from the network first, so an editor's change reaches
 //   the reader on the next visit; when the network fails or takes longer than
 //   NETWORK_TIMEOUT_MS, the saved copy answers, marked with the day it was saved (content
@@ -53,6 +54,7 @@ var SAVE_PAGE_MESSAGE = "save-page";
 var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
 var REDIRECTS_FILE = "redirects.json";
 var EDITORS_DIR = "admin/";
+var SEARCH_CHUNKS_FOLDER = "content/search/";
 // </generated>
 
 // Where everything saved is kept, whichever worker saved it. (Workers before this one kept a
@@ -291,10 +293,10 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     // Each page is saved under its own address, as its folder (/articles/x/ for /articles/x).
     event.respondWith(page(event, request, pageKey(url)));
-  } else if (path.startsWith("content/")) {
+  } else if (path.startsWith("content/") && !path.startsWith(SEARCH_CHUNKS_FOLDER)) {
     event.respondWith(networkFirst(event, request, request.url, false));
   } else {
-    // Hashed assets never change; the rest (boot.js, the font, images) is saved on first use
+    // Hashed assets and chunks never change; the rest (boot.js, the font, images) is saved on first use
     // and kept current against the published list.
     event.respondWith(savedFirst(event, request));
   }

@@ -157,10 +157,33 @@ pub fn site_with_wordpress_import() -> &'static Path {
     })
 }
 
+/// The fixture site with its search index split as finely as it goes
+/// (`SEARCH_CHUNKS=smallest`): a chunk per term, per term's places and per article.
+pub fn site_with_smallest_search_chunks() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = run_folder().join("site-fixture-smallest-search-chunks");
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(site_dir(), &site);
+        finish_build_with(&site, "/", None, &[("SEARCH_CHUNKS", "smallest")]);
+        site
+    })
+}
+
 /// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`, with the
 /// Markdown articles of `sources`.
 fn finish_build(site: &Path, public_url: &str, sources: Option<&Path>) {
+    finish_build_with(site, public_url, sources, &[]);
+}
+
+fn finish_build_with(
+    site: &Path,
+    public_url: &str,
+    sources: Option<&Path>,
+    environment: &[(&str, &str)],
+) {
     let output = Command::new(env!("CARGO_BIN_EXE_finish-build"))
+        .envs(environment.iter().copied())
         .arg(site)
         .arg(public_url)
         .args(sources)

@@ -5,27 +5,36 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::{Icon, IconKind};
-use crate::loading::fetch_search_index;
-use crate::loading::SavedOn;
+use crate::loading::{SavedOn, SearchIndex};
 use crate::navigation::after_mount;
 use crate::site_address::use_site_address;
 use clinic_content::ids::{SEARCH_INPUT_ID, SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
 use clinic_content::library::library_path;
-use clinic_content::search::{SearchIndex, SearchResult};
+use clinic_content::search::SearchResult;
 use clinic_content::text::display_date;
 use clinic_content::{article_path, ContentError};
 
 /// The most results shown: enough to scan at a glance.
 const MAX_RESULTS: usize = 8;
 
-/// Where the search index is: it downloads only once a reader starts to search.
+/// Where the search index is: its directory downloads only once a reader starts to search,
+/// and each query downloads the chunks it needs.
 #[derive(Clone)]
 enum IndexState {
     NotLoaded,
     Loading,
-    /// The index, and when it came from the copy saved on the device, the day it was saved.
+    /// The index, and when its directory came from the copy saved on the device, the day it
+    /// was saved.
     Ready(Arc<SearchIndex>, SavedOn),
     Failed(String),
+}
+
+/// What the search answered last, and for which query: the field may already hold another
+/// one, whose answer is on its way.
+#[derive(Clone, PartialEq)]
+struct Answer {
+    query: String,
+    found: Result<Vec<SearchResult>, String>,
 }
 
 /// Search from the header: a labelled field in a `search` landmark, with the results below it
@@ -48,7 +57,7 @@ pub fn SiteSearch() -> impl IntoView {
         ) {
             index.set(IndexState::Loading);
             leptos::task::spawn_local(async move {
-                index.set(match fetch_search_index().await {
+                index.set(match SearchIndex::fetch().await {
                     Ok(loaded) => IndexState::Ready(Arc::new(loaded.content), loaded.saved_on),
                     Err(error) => IndexState::Failed(failure(&error)),
                 });
@@ -65,28 +74,53 @@ pub fn SiteSearch() -> impl IntoView {
             }
         }
     });
-    let results = Memo::new(move |_| {
-        let query = query.get();
-        match index.get() {
-            IndexState::Ready(index, _) if !query.trim().is_empty() => {
-                Some(index.search(&query, MAX_RESULTS))
-            }
-            _ => None,
+    let answer = RwSignal::new(None::<Answer>);
+    // Each query as it is typed, answered when its chunks have arrived; an answer to a query
+    // the field no longer holds is dropped.
+    Effect::new(move |_| {
+        let typed = query.get();
+        let IndexState::Ready(index, _) = index.get() else {
+            return;
+        };
+        if typed.trim().is_empty() {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let found = index
+                .search(&typed, MAX_RESULTS)
+                .await
+                .map_err(|error| query_failure(&error));
+            if query.get_untracked() == typed {
+                answer.set(Some(Answer {
+                    query: typed,
+                    found,
+                }));
+            }
+        });
     });
+    // The results of the query the field holds; until its answer arrives, the last ones.
+    let results = move || answer.get()?.found.ok();
+    let answered =
+        move || answer.with(|answer| answer.as_ref().map(|a| a.query.clone())) == Some(query.get());
     let status = move || {
         let query = query.get();
         if query.trim().is_empty() {
             return String::new();
         }
-        let found = match (index.get(), results.get()) {
-            (IndexState::Failed(reason), _) => return reason,
-            (_, Some(found)) if found.is_empty() => {
+        if let IndexState::Failed(reason) = index.get() {
+            return reason;
+        }
+        if !answered() {
+            return "Searching…".to_string();
+        }
+        let found = match answer.get().map(|answer| answer.found) {
+            Some(Err(reason)) => return reason,
+            Some(Ok(found)) if found.is_empty() => {
                 format!("No articles match “{}”.", query.trim())
             }
-            (_, Some(found)) if found.len() == 1 => "1 result".to_string(),
-            (_, Some(found)) => format!("{} results", found.len()),
-            _ => return "Searching…".to_string(),
+            Some(Ok(found)) if found.len() == 1 => "1 result".to_string(),
+            Some(Ok(found)) => format!("{} results", found.len()),
+            None => return "Searching…".to_string(),
         };
         match index.get() {
             IndexState::Ready(_, SavedOn(Some(day))) => format!(
@@ -142,7 +176,7 @@ pub fn SiteSearch() -> impl IntoView {
     let result_base = base.clone();
     let list = move || {
         let base = result_base.clone();
-        results.get().map(|found| {
+        results().map(|found| {
             if found.is_empty() {
                 return view! {
                     <p class="site-search-empty">
@@ -159,11 +193,15 @@ pub fn SiteSearch() -> impl IntoView {
             view! { <ul>{items}</ul> }.into_any()
         })
     };
-    let failed = move || match index.get() {
-        IndexState::Failed(reason) if !query.get().trim().is_empty() => {
-            Some(view! { <p class="site-search-empty">{reason}</p> })
+    let failed = move || {
+        if query.get().trim().is_empty() {
+            return None;
         }
-        _ => None,
+        let reason = match (index.get(), answer.get().map(|answer| answer.found)) {
+            (IndexState::Failed(reason), _) | (_, Some(Err(reason))) => reason,
+            _ => return None,
+        };
+        Some(view! { <p class="site-search-empty">{reason}</p> })
     };
     view! {
         <search class="site-search">
@@ -218,6 +256,7 @@ pub fn SiteSearch() -> impl IntoView {
                     class="site-search-results"
                     aria-label="Search results"
                     role="region"
+                    aria-busy=move || (!answered()).to_string()
                     hidden=move || !open.get() || query.with(|q| q.trim().is_empty())
                 >
                     {list}
@@ -262,6 +301,16 @@ fn result_links(container: NodeRef<Div>) -> Vec<web_sys::HtmlElement> {
     (0..found.length())
         .filter_map(|at| found.item(at)?.dyn_into::<web_sys::HtmlElement>().ok())
         .collect()
+}
+
+/// What a reader is told when a query's part of the index cannot be loaded.
+fn query_failure(error: &ContentError) -> String {
+    match error {
+        ContentError::Unavailable { .. } => {
+            "Searching for this needs a connection: it is not saved on this device yet.".to_string()
+        }
+        _ => "Search is not available right now.".to_string(),
+    }
 }
 
 /// What a reader is told when the index cannot be loaded.

@@ -34,6 +34,7 @@
   var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
   var REDIRECTS_FILE = "redirects.json";
   var EDITORS_DIR = "admin/";
+  var SEARCH_CHUNKS_FOLDER = "content/search/";
   // </generated>
   var settings = {};
   var name;

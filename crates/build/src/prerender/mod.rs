@@ -31,6 +31,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::redirects::{redirect_files, REDIRECTS_RULES_FILE};
+use crate::search_index::{ChunkSizes, SearchFiles};
 use crate::sitemap::{robots_txt, sitemap_files};
 use crate::static_host::header_rules;
 use clinic_app::contract::{
@@ -41,7 +42,8 @@ use clinic_app::pages::{LoadedPage, PageContent, Route};
 use clinic_app::LoadedApp;
 use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::review::today;
-use clinic_content::search::{SearchIndex, SEARCH_INDEX_FILE};
+use clinic_content::search::SEARCH_CHUNKS_FOLDER;
+
 use clinic_content::structured_data::script_safe_json;
 use clinic_content::validate::Validate;
 use clinic_content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
@@ -50,14 +52,16 @@ use clinic_editor::check::check_folder;
 use shell::{PageParts, Shell};
 
 /// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or
-/// `/clinic/`), and the files made from the content: the library, the sitemap, robots.txt and
-/// what leads the articles' old addresses to them (`crate::redirects`).
+/// `/clinic/`), and the files made from the content: the library, the search index (in
+/// chunks of `search` sizes), the sitemap, robots.txt and what leads the articles' old
+/// addresses to them (`crate::redirects`).
 /// Returns the files written, relative to `site_dir`, and what looks wrong in the content; or
 /// each problem of the content (as `content check` prints them).
 pub fn prerender_site(
     site_dir: &Path,
     public_url: &str,
     profile: Profile,
+    search: ChunkSizes,
 ) -> Result<Prerendered, Vec<String>> {
     let policy = match profile {
         Profile::Release => policy_tags(site_dir),
@@ -71,9 +75,11 @@ pub fn prerender_site(
     let content = SiteContent::read(site_dir).map_err(|error| vec![error])?;
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (LIBRARY_FILE.into(), json_text(&content.library).into()),
-        (SEARCH_INDEX_FILE.into(), content.search_index().to_bytes()),
         ("robots.txt".into(), robots_txt(&content.site.0).into()),
     ];
+    // The chunks of an earlier build go: their names are their hashes, so none is replaced.
+    let _ = std::fs::remove_dir_all(site_dir.join(SEARCH_CHUNKS_FOLDER));
+    files.extend(content.search_index(search).files());
     files.extend(
         sitemap_files(&content.site.0, &content.library)
             .into_iter()
@@ -302,13 +308,14 @@ impl SiteContent {
 
     /// The search index of every article, in the library's order (newest first), which
     /// breaks ties between results.
-    fn search_index(&self) -> SearchIndex {
+    fn search_index(&self, sizes: ChunkSizes) -> SearchFiles {
         crate::search_index::search_index(
             self.library
                 .articles
                 .iter()
                 .filter_map(|entry| self.article(&entry.slug))
                 .map(|Read(article, _)| article),
+            sizes,
         )
     }
 
