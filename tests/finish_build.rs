@@ -187,7 +187,10 @@ fn the_library_its_categories_and_the_sitemap_are_made_from_the_articles() {
         library["articles"].as_array().map(Vec::len),
         Some(articles.len())
     );
-    assert!(list.contains("data-page-content=\"content/library.json\""));
+    // The list carries its own page of cards, which is also a file of its own.
+    assert!(list.contains("data-page-content=\"content/lists/articles/1.json\""));
+    assert!(!list.contains("data-page-content=\"content/library.json\""));
+    assert!(site.join("content/lists/articles/1.json").is_file());
     assert!(sitemap.contains("<loc>https://clinic.test/articles/</loc>"));
     for article in &articles {
         let slug = article["slug"].as_str().expect("slug");

@@ -2,7 +2,7 @@
 //! articles, and breadcrumbs. Every expectation comes from the fixture articles, so that a
 //! clinic's own articles keep it green.
 
-use clinic_content::library::{category_slug, Library, LIBRARY_NAME};
+use clinic_content::library::{category_slug, Library, CARDS_PER_PAGE, LIBRARY_NAME};
 use clinic_content::text::display_date;
 use clinic_content::Article;
 use serde_json::{json, Value};
@@ -151,9 +151,10 @@ async fn a_library_of_one_article_says_more_are_coming() {
     with_desktop_page(|page| async move {
         let only = library().only([fixture_articles()[0].slug.as_str()]);
         page.server.serve_the_shell();
+        let list = &only.list_pages(None, CARDS_PER_PAGE)[0];
         page.server.replace(
-            "/content/library.json",
-            serde_json::to_string(&only).expect("JSON"),
+            "/content/lists/articles/1.json",
+            serde_json::to_string(list).expect("JSON"),
         );
         page.open("/articles/").await;
         assert_eq!(cards(&page).await, expected_cards(&only.articles));

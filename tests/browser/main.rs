@@ -12,6 +12,7 @@ mod first_screen;
 mod handover;
 mod hosting;
 mod library;
+mod list_pages;
 mod markdown;
 mod offline;
 mod other_browsers;

@@ -91,7 +91,7 @@ fn start() {
         };
         let base = document_base_path();
         let route = Route::current(&base);
-        match crate::handover::prerendered_page(&route) {
+        match crate::handover::prerendered_page() {
             Some(Ok(page)) => {
                 next_task().await;
                 leptos::mount::hydrate_from(root, move || {

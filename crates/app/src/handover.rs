@@ -24,15 +24,15 @@ use crate::contract::{
     PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE, SAVED_COPY_ATTRIBUTE,
 };
 use crate::loading::SavedOn;
-use crate::pages::{LoadedPage, PageContent, Route};
+use crate::pages::{LoadedPage, PageContent};
+use clinic_content::library::LISTS_FOLDER;
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
-use clinic_content::{ContentError, Library, SiteSettings};
+use clinic_content::{ContentError, Library, ListPage, SiteSettings};
 
 /// The content of the page pre-rendered into the HTML, when it is the page at this address
 /// (the settings script decides that before the first paint): an article with the cards of
-/// its related posts, the library (the list or the category of `route`), or neither (the
-/// not-found page).
-pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, ContentError>> {
+/// its related posts, a page of a list, or neither (the not-found page).
+pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let html = document().document_element()?;
     if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
         || html.has_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)
@@ -43,6 +43,7 @@ pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, Conte
     let mut site = None;
     let mut article = None;
     let mut library = None;
+    let mut list = None;
     let scripts = document()
         .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
         .ok()?;
@@ -61,6 +62,8 @@ pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, Conte
             site = Some(parse::<SiteSettings>(&file, &text));
         } else if file == LIBRARY_FILE {
             library = Some(parse::<Library>(&file, &text));
+        } else if file.starts_with(LISTS_FOLDER) {
+            list = Some(parse::<ListPage>(&file, &text));
         } else {
             article = Some(parse(&file, &text));
         }
@@ -70,20 +73,16 @@ pub(crate) fn prerendered_page(route: &Route) -> Option<Result<LoadedPage, Conte
             file: SITE_FILE.into(),
             reason: "the page does not carry it".into(),
         })??);
-        let library = library.transpose()?.map(Arc::new);
-        let content = match (article, library) {
-            (Some(article), related) => PageContent::Article {
+        let related = library.transpose()?.map(Arc::new);
+        let content = match (article, list) {
+            (Some(article), _) => PageContent::Article {
                 site,
                 article: Arc::new(article?),
                 related: related.unwrap_or_default(),
             },
-            (None, Some(library)) => PageContent::Library {
+            (None, Some(list)) => PageContent::Library {
                 site,
-                library,
-                category: match route {
-                    Route::Category(slug) => Some(slug.clone()),
-                    _ => None,
-                },
+                list: Arc::new(list?),
             },
             (None, None) => PageContent::NotFound { site },
         };

@@ -35,13 +35,82 @@ pub struct Library {
 }
 
 /// A category, as its page and the lists of categories name it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     pub name: String,
     pub slug: String,
     /// How many articles it has.
     pub count: usize,
 }
+
+/// How many cards a page of a list shows: a few screens on a phone, and a page that weighs
+/// the same in a library of any size.
+pub const CARDS_PER_PAGE: usize = 24;
+
+/// The path segment of a list's later pages: `articles/page/2/`.
+pub const PAGE_SEGMENT: &str = "page";
+
+/// One page of a list of articles (every article's, or one category's): what the page shows
+/// and carries, so that it weighs the same in a library of any size.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListPage {
+    /// The category listed; none for every article.
+    pub category: Option<Category>,
+    /// Which page this is, from 1, and how many the list has.
+    pub page: usize,
+    pub pages: usize,
+    /// How many articles the list has, on all its pages.
+    pub count: usize,
+    /// How many articles the whole library has.
+    pub library_count: usize,
+    pub categories: Vec<Category>,
+    /// This page's articles, newest first.
+    pub articles: Vec<LibraryEntry>,
+}
+
+impl ListPage {
+    /// The address of page `page` of this list, relative to the site's base.
+    pub fn path_of(&self, page: usize) -> String {
+        list_path(self.category_slug(), page)
+    }
+
+    pub fn category_slug(&self) -> Option<&str> {
+        self.category
+            .as_ref()
+            .map(|category| category.slug.as_str())
+    }
+}
+
+/// The build writes the pages of lists from the library: there is nothing left to check.
+impl Validate for ListPage {
+    fn validate(&self, _: &mut Checker) {}
+}
+
+/// The address of page `page` of the list of every article (no category) or of a category's,
+/// relative to the site's base: its first page is the list's own address.
+pub fn list_path(category: Option<&str>, page: usize) -> String {
+    let list = category.map_or_else(library_path, category_path);
+    if page <= 1 {
+        list
+    } else {
+        format!("{list}{PAGE_SEGMENT}/{page}/")
+    }
+}
+
+/// The content file of page `page` of a list, which the app reads to build that page in the
+/// browser.
+pub fn list_file(category: Option<&str>, page: usize) -> String {
+    let list = match category {
+        Some(slug) => format!("{CATEGORIES_SEGMENT}/{slug}"),
+        None => ARTICLES_SEGMENT.to_string(),
+    };
+    format!("{LISTS_FOLDER}{list}/{page}.json")
+}
+
+/// Where the pages of lists are, in the site's content.
+pub const LISTS_FOLDER: &str = "content/lists/";
 
 impl LibraryEntry {
     pub fn of(article: &Article) -> LibraryEntry {
@@ -111,6 +180,34 @@ impl Library {
 
     pub fn get(&self, slug: &str) -> Option<&LibraryEntry> {
         self.articles.iter().find(|entry| entry.slug == slug)
+    }
+
+    /// The pages of the list of every article (no category) or of `category`'s, of
+    /// `per_page` cards each; an empty list has one page.
+    pub fn list_pages(&self, category: Option<&Category>, per_page: usize) -> Vec<ListPage> {
+        let entries: Vec<&LibraryEntry> = match category {
+            Some(category) => self.in_category(&category.slug).collect(),
+            None => self.articles.iter().collect(),
+        };
+        let per_page = per_page.max(1);
+        let pages = entries.len().div_ceil(per_page).max(1);
+        let categories = self.categories();
+        (1..=pages)
+            .map(|page| ListPage {
+                category: category.cloned(),
+                page,
+                pages,
+                count: entries.len(),
+                library_count: self.articles.len(),
+                categories: categories.clone(),
+                articles: entries
+                    .iter()
+                    .skip((page - 1) * per_page)
+                    .take(per_page)
+                    .map(|entry| (*entry).clone())
+                    .collect(),
+            })
+            .collect()
     }
 }
 
@@ -182,6 +279,29 @@ pub fn trail_to_library(category: Option<&Category>) -> Vec<Crumb> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_is_cut_into_pages_each_at_its_own_address() {
+        let articles: Vec<Article> = (0..5)
+            .map(|day| dated(&format!("a{day}"), "X", &format!("2026-01-0{}", day + 1)))
+            .collect();
+        let library = Library::of(&articles);
+        let pages = library.list_pages(None, 2);
+        let slugs: Vec<Vec<&str>> = pages
+            .iter()
+            .map(|page| page.articles.iter().map(|a| a.slug.as_str()).collect())
+            .collect();
+        assert_eq!(slugs, [vec!["a4", "a3"], vec!["a2", "a1"], vec!["a0"]]);
+        assert!(pages.iter().all(|page| page.pages == 3 && page.count == 5));
+        assert_eq!(pages[1].path_of(1), "articles/");
+        assert_eq!(pages[1].path_of(3), "articles/page/3/");
+        let category = &library.categories()[0];
+        let in_category = library.list_pages(Some(category), 10);
+        assert_eq!(in_category.len(), 1);
+        assert_eq!(in_category[0].path_of(2), "categories/x/page/2/");
+        assert_eq!(list_file(Some("x"), 2), "content/lists/categories/x/2.json");
+        assert_eq!(Library::default().list_pages(None, 2).len(), 1);
+    }
     use crate::fixtures::{article, section};
 
     fn dated(slug: &str, category: &str, published: &str) -> Article {

@@ -170,6 +170,34 @@ pub fn site_with_smallest_search_chunks() -> &'static Path {
     })
 }
 
+/// The fixture site with made-up articles added (`content sample-articles`), enough that the
+/// list of every article has three pages.
+pub fn site_with_three_list_pages() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = run_folder().join("site-fixture-three-list-pages");
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(site_dir(), &site);
+        let content = site.join("content");
+        // With the fixture articles (fewer than a page), more than two pages and less than three.
+        let added = 2 * clinic_content::library::CARDS_PER_PAGE + 1;
+        let output = Command::new(env!("CARGO_BIN_EXE_content"))
+            .arg("sample-articles")
+            .arg(added.to_string())
+            .arg("--content")
+            .arg(&content)
+            .output()
+            .expect("run content sample-articles");
+        assert!(
+            output.status.success(),
+            "sample-articles failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        finish_build(&site, "/", None);
+        site
+    })
+}
+
 /// Runs what Trunk runs after a build (`src/bin/finish_build.rs`) on `site`, with the
 /// Markdown articles of `sources`.
 fn finish_build(site: &Path, public_url: &str, sources: Option<&Path>) {

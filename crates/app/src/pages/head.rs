@@ -5,9 +5,9 @@
 //! it into the page's HTML for readers that run no JavaScript (link previews).
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
-use clinic_content::library::{category_path, library_path, trail_to_library, LIBRARY_NAME};
+use clinic_content::library::{trail_to_library, LIBRARY_NAME};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
-use clinic_content::{Article, Category, SiteSettings};
+use clinic_content::{Article, ListPage, SiteSettings};
 
 /// One element for `<head>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,37 +125,64 @@ pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
     }
 }
 
-/// The list of every article, or of the articles of `category`.
-pub fn library_head(site: &SiteSettings, category: Option<&Category>) -> PageHead {
-    let (name, path, description) = match category {
-        Some(category) => (
-            category.name.clone(),
-            category_path(&category.slug),
-            format!(
-                "Articles about {} from {}, newest first.",
-                category.name, site.clinic_name
-            ),
-        ),
-        None => (
-            LIBRARY_NAME.to_string(),
-            library_path(),
-            format!("Every article from {}, newest first.", site.clinic_name),
-        ),
+/// What a page of a list is called, in its heading and title: the library's name or the
+/// category's, and which page it is when there are several.
+pub fn list_name(list: &ListPage) -> String {
+    let name = match &list.category {
+        Some(category) if category.count == 0 => "No articles in this category".to_string(),
+        Some(category) => category.name.clone(),
+        None => LIBRARY_NAME.to_string(),
     };
-    let url = site.file_url(&path);
+    if list.pages > 1 {
+        format!("{name}: page {} of {}", list.page, list.pages)
+    } else {
+        name
+    }
+}
+
+/// A page of the list of every article, or of the articles of a category: its own canonical
+/// address, and links to the pages before and after it.
+pub fn library_head(site: &SiteSettings, list: &ListPage) -> PageHead {
+    let name = list_name(list);
+    let description = match &list.category {
+        Some(category) => format!(
+            "Articles about {} from {}, newest first.",
+            category.name, site.clinic_name
+        ),
+        None => format!("Every article from {}, newest first.", site.clinic_name),
+    };
+    let url = site.file_url(&list.path_of(list.page));
+    let mut tags = vec![
+        HeadTag::named("description", &description),
+        HeadTag::link("canonical", url.clone()),
+    ];
+    if list.page > 1 {
+        tags.push(HeadTag::link(
+            "prev",
+            site.file_url(&list.path_of(list.page - 1)),
+        ));
+    }
+    if list.page < list.pages {
+        tags.push(HeadTag::link(
+            "next",
+            site.file_url(&list.path_of(list.page + 1)),
+        ));
+    }
+    tags.extend([
+        HeadTag::property("og:type", "website"),
+        HeadTag::property("og:site_name", &site.clinic_name),
+        HeadTag::property("og:title", &name),
+        HeadTag::property("og:description", &description),
+        HeadTag::property("og:url", url),
+        HeadTag::named("twitter:card", "summary"),
+        HeadTag::json_ld(breadcrumbs_json_ld(
+            &trail_to_library(list.category.as_ref()),
+            site,
+        )),
+    ]);
     PageHead {
         title: format!("{name} | {}", site.clinic_name),
-        tags: vec![
-            HeadTag::named("description", &description),
-            HeadTag::link("canonical", url.clone()),
-            HeadTag::property("og:type", "website"),
-            HeadTag::property("og:site_name", &site.clinic_name),
-            HeadTag::property("og:title", &name),
-            HeadTag::property("og:description", &description),
-            HeadTag::property("og:url", url),
-            HeadTag::named("twitter:card", "summary"),
-            HeadTag::json_ld(breadcrumbs_json_ld(&trail_to_library(category), site)),
-        ],
+        tags,
     }
 }
 

@@ -2,58 +2,43 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{ArticleCard, Breadcrumbs, CategoryLinks, SiteLayout};
+use crate::components::{ArticleCard, Breadcrumbs, CategoryLinks, PageNumbers, SiteLayout};
 use crate::first_paint::FirstScreen;
-use crate::pages::head::{library_head, set_document_head};
+use crate::pages::head::{library_head, list_name, set_document_head};
 use crate::site_address::use_site_address;
-use clinic_content::library::{library_path, trail_to_library, LIBRARY_NAME};
-use clinic_content::{Library, SiteSettings};
+use clinic_content::library::{library_path, trail_to_library};
+use clinic_content::{ListPage, SiteSettings};
 
-/// Every article as a card, newest first, or only those of one category, with links to every
-/// category.
+/// A page of the list of every article, newest first, or of one category's, with links to
+/// every category and to the list's other pages.
 #[component]
-pub fn LibraryPage(
-    site: Arc<SiteSettings>,
-    library: Arc<Library>,
-    /// The slug of the category to show; none shows every article.
-    category: Option<String>,
-) -> impl IntoView {
-    let categories = library.categories();
-    let shown = category
-        .as_ref()
-        .and_then(|slug| categories.iter().find(|c| &c.slug == slug))
-        .cloned();
-    set_document_head(library_head(&site, shown.as_ref()));
-    let entries: Vec<_> = match &category {
-        Some(slug) => library.in_category(slug).cloned().collect(),
-        None => library.articles.clone(),
-    };
-    let heading = match (&shown, &category) {
-        (Some(shown), _) => shown.name.clone(),
-        (None, Some(_)) => "No articles in this category".to_string(),
-        (None, None) => LIBRARY_NAME.to_string(),
-    };
-    let summary = match (entries.len(), &shown) {
+pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoView {
+    set_document_head(library_head(&site, &list));
+    let heading = list_name(&list);
+    let summary = match (list.count, &list.category) {
         (0, _) => None,
         (1, None) => Some("One article so far. More are on their way.".to_string()),
         (1, Some(_)) => Some("One article so far.".to_string()),
         (count, _) => Some(format!("{count} articles, newest first.")),
     };
-    let list = (!entries.is_empty()).then(|| {
+    let shown = list.clone();
+    let cards = (!list.articles.is_empty()).then(move || {
         // A part of its own: on a pre-rendered page the cards come to life in a task of
         // their own, after the page's frame.
         view! {
             <FirstScreen>
                 <ul class="article-cards">
-                    {entries
+                    {shown
+                        .articles
                         .iter()
                         .map(|entry| view! { <li><ArticleCard entry=entry.clone() /></li> })
                         .collect_view()}
                 </ul>
+                <PageNumbers list=shown.clone() />
             </FirstScreen>
         }
     });
-    let empty = list.is_none().then(|| {
+    let empty = cards.is_none().then(|| {
         view! {
             <p>
                 "There are no articles in this category. It may have been renamed: "
@@ -64,21 +49,20 @@ pub fn LibraryPage(
             </p>
         }
     });
-    let total = library.articles.len();
     view! {
         <SiteLayout site>
             <div class="library">
                 <FirstScreen>
-                    <Breadcrumbs trail=trail_to_library(shown.as_ref()) />
+                    <Breadcrumbs trail=trail_to_library(list.category.as_ref()) />
                     <h1>{heading.clone()}</h1>
                     {summary.clone().map(|summary| view! { <p>{summary}</p> })}
                     <CategoryLinks
-                        categories=categories.clone()
-                        total
-                        current=category.clone()
+                        categories=list.categories.clone()
+                        total=list.library_count
+                        current=list.category_slug().map(str::to_string)
                     />
                 </FirstScreen>
-                {list}
+                {cards}
                 {empty}
             </div>
         </SiteLayout>

@@ -16,11 +16,13 @@ pub use not_found::NotFoundPage;
 pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
-use crate::loading::fetch_content;
-use crate::loading::SavedOn;
+use crate::loading::{fetch_content, Fetched, SavedOn};
+use clinic_content::library::{list_file, CARDS_PER_PAGE};
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
-use clinic_content::{Article, ArticleIndex, ContentError, Library, Problem, SiteSettings};
+use clinic_content::{
+    Article, ArticleIndex, Category, ContentError, Library, ListPage, Problem, SiteSettings,
+};
 
 /// Everything a route shows, loaded and checked.
 #[derive(Debug, Clone)]
@@ -31,11 +33,10 @@ pub enum PageContent {
         /// The cards of its related posts that are articles of this site.
         related: Arc<Library>,
     },
-    /// The list of every article, or of one category's (its slug).
+    /// A page of the list of every article, or of one category's.
     Library {
         site: Arc<SiteSettings>,
-        library: Arc<Library>,
-        category: Option<String>,
+        list: Arc<ListPage>,
     },
     NotFound {
         site: Arc<SiteSettings>,
@@ -52,23 +53,74 @@ pub struct LoadedPage {
 
 /// Loads the content of `route`: its files load side by side.
 pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
-    let category = match route {
-        Route::Library => None,
-        Route::Category(slug) => Some(slug),
-        route => return load_article_page(route).await,
+    let (category, page) = match &route {
+        Route::Library(page) => (None, *page),
+        Route::Category(slug, page) => (Some(slug.clone()), *page),
+        _ => return load_article_page(route).await,
     };
-    let (site, library) = futures::join!(
+    let file = list_file(category.as_deref(), page);
+    let (site, list) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
-        fetch_content::<Library>(LIBRARY_FILE)
+        fetch_content::<ListPage>(&file)
     );
-    let (site, library) = (site?, library?);
+    let site = site?;
+    let list = match list {
+        Ok(list) => list,
+        Err(error) => return missing_list(site, category, page, error).await,
+    };
     Ok(LoadedPage {
-        saved_on: site.saved_on.and(library.saved_on),
+        saved_on: site.saved_on.and(list.saved_on),
         content: PageContent::Library {
             site: Arc::new(site.content),
-            library: Arc::new(library.content),
-            category,
+            list: Arc::new(list.content),
         },
+    })
+}
+
+/// The page for a list's page that could not be loaded: when the first page of every
+/// article shows that the site has no such page, a category no article is in (it may have
+/// been renamed) or the not-found page; otherwise the error.
+async fn missing_list(
+    site: Fetched<SiteSettings>,
+    category: Option<String>,
+    page: usize,
+    error: ContentError,
+) -> Result<LoadedPage, ContentError> {
+    let Ok(all) = fetch_content::<ListPage>(&list_file(None, 1)).await else {
+        return Err(error);
+    };
+    let known = category.as_ref().and_then(|slug| {
+        all.content
+            .categories
+            .iter()
+            .find(|known| &known.slug == slug)
+    });
+    let pages_of = |count: usize| count.div_ceil(CARDS_PER_PAGE).max(1);
+    let content = match (category, known) {
+        (Some(_), Some(known)) if page <= pages_of(known.count) => return Err(error),
+        (None, _) if page <= all.content.pages => return Err(error),
+        (Some(slug), None) if page == 1 => PageContent::Library {
+            list: Arc::new(ListPage {
+                category: Some(Category {
+                    name: String::new(),
+                    slug,
+                    count: 0,
+                }),
+                page: 1,
+                pages: 1,
+                count: 0,
+                articles: Vec::new(),
+                ..all.content
+            }),
+            site: Arc::new(site.content),
+        },
+        _ => PageContent::NotFound {
+            site: Arc::new(site.content),
+        },
+    };
+    Ok(LoadedPage {
+        content,
+        saved_on: site.saved_on.and(all.saved_on),
     })
 }
 
@@ -154,11 +206,7 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
             article,
             related,
         } => view! { <ArticlePage site article related /> }.into_any(),
-        PageContent::Library {
-            site,
-            library,
-            category,
-        } => view! { <LibraryPage site library category /> }.into_any(),
+        PageContent::Library { site, list } => view! { <LibraryPage site list /> }.into_any(),
         PageContent::NotFound { site } => view! { <NotFoundPage site /> }.into_any(),
     }
 }

@@ -2,7 +2,7 @@
 //! between pages are plain links), so a small parser stands in for a router (leptos_router
 //! would add about 40 KiB of wasm for the patient to download).
 
-use clinic_content::library::{category_path, library_path, CATEGORIES_SEGMENT};
+use clinic_content::library::{list_path, CATEGORIES_SEGMENT, PAGE_SEGMENT};
 use clinic_content::{article_path, ARTICLES_SEGMENT};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,10 +11,11 @@ pub enum Route {
     Home,
     /// `articles/<slug>/`.
     Article(String),
-    /// `articles/`: every article.
-    Library,
-    /// `categories/<slug>/`: the articles of one category.
-    Category(String),
+    /// `articles/`: every article, a page of cards at a time (`articles/page/<n>/`).
+    Library(usize),
+    /// `categories/<slug>/`: the articles of one category, a page at a time
+    /// (`categories/<slug>/page/<n>/`).
+    Category(String, usize),
     NotFound,
 }
 
@@ -29,16 +30,25 @@ impl Route {
         if !(rest.is_empty() || rest.starts_with('/')) {
             return Route::NotFound;
         }
-        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        let mut segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        if segments.last() == Some(&"index.html") && !segments.is_empty() {
+            segments.pop();
+        }
+        // A list's later pages: its first is the list's own address, never `page/1/`.
+        let later_page = |number: &str| number.parse::<usize>().ok().filter(|page| *page >= 2);
         match segments.as_slice() {
-            [] | ["index.html"] => Route::Home,
-            [ARTICLES_SEGMENT] | [ARTICLES_SEGMENT, "index.html"] => Route::Library,
-            [CATEGORIES_SEGMENT, slug] | [CATEGORIES_SEGMENT, slug, "index.html"] => {
-                Route::Category(slug.to_string())
-            }
-            [ARTICLES_SEGMENT, slug] | [ARTICLES_SEGMENT, slug, "index.html"] => {
-                Route::Article(slug.to_string())
-            }
+            [] => Route::Home,
+            [ARTICLES_SEGMENT] => Route::Library(1),
+            [ARTICLES_SEGMENT, PAGE_SEGMENT, page] => match later_page(page) {
+                Some(page) => Route::Library(page),
+                None => Route::NotFound,
+            },
+            [CATEGORIES_SEGMENT, slug] => Route::Category(slug.to_string(), 1),
+            [CATEGORIES_SEGMENT, slug, PAGE_SEGMENT, page] => match later_page(page) {
+                Some(page) => Route::Category(slug.to_string(), page),
+                None => Route::NotFound,
+            },
+            [ARTICLES_SEGMENT, slug] => Route::Article(slug.to_string()),
             _ => Route::NotFound,
         }
     }
@@ -49,8 +59,10 @@ impl Route {
     pub fn path(&self, base_path: &str) -> String {
         match self {
             Route::Article(slug) => format!("{base_path}{}", article_path(slug)),
-            Route::Library => format!("{base_path}{}", library_path()),
-            Route::Category(slug) => format!("{base_path}{}", category_path(slug)),
+            Route::Library(page) => format!("{base_path}{}", list_path(None, *page)),
+            Route::Category(slug, page) => {
+                format!("{base_path}{}", list_path(Some(slug), *page))
+            }
             Route::Home | Route::NotFound => base_path.to_string(),
         }
     }
@@ -95,12 +107,27 @@ mod tests {
     #[test]
     fn the_library_and_its_categories_have_their_own_addresses() {
         for path in ["/articles", "/articles/", "/articles/index.html"] {
-            assert_eq!(Route::from_path(path, "/"), Route::Library, "{path}");
+            assert_eq!(Route::from_path(path, "/"), Route::Library(1), "{path}");
         }
         assert_eq!(
             Route::from_path("/categories/back-pain/", "/"),
-            Route::Category("back-pain".into())
+            Route::Category("back-pain".into(), 1)
         );
+        assert_eq!(
+            Route::from_path("/articles/page/3/index.html", "/"),
+            Route::Library(3)
+        );
+        assert_eq!(
+            Route::from_path("/categories/back-pain/page/2/", "/"),
+            Route::Category("back-pain".into(), 2)
+        );
+        for path in [
+            "/articles/page/1/",
+            "/articles/page/0/",
+            "/articles/page/x/",
+        ] {
+            assert_eq!(Route::from_path(path, "/"), Route::NotFound, "{path}");
+        }
     }
 
     #[test]
@@ -117,7 +144,13 @@ mod tests {
 
     #[test]
     fn anything_else_is_not_found() {
-        for path in ["/categories", "/articles/a/b", "/about", "/index.htm"] {
+        for path in [
+            "/categories",
+            "/articles/a/b",
+            "/about",
+            "/index.htm",
+            "/index.html/index.html",
+        ] {
             assert_eq!(Route::from_path(path, "/"), Route::NotFound, "{path}");
         }
     }
@@ -128,8 +161,10 @@ mod tests {
             for route in [
                 Route::Home,
                 Route::Article("x".into()),
-                Route::Library,
-                Route::Category("x".into()),
+                Route::Library(1),
+                Route::Library(2),
+                Route::Category("x".into(), 1),
+                Route::Category("x".into(), 12),
             ] {
                 assert_eq!(Route::from_path(&route.path(base), base), route);
             }

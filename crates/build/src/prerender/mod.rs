@@ -40,13 +40,14 @@ use clinic_app::contract::{
 use clinic_app::pages::head::{article_head, escape_html, library_head, not_found_head, PageHead};
 use clinic_app::pages::{LoadedPage, PageContent, Route};
 use clinic_app::LoadedApp;
+use clinic_content::library::{list_file, CARDS_PER_PAGE, LISTS_FOLDER};
 use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::review::today;
 use clinic_content::search::SEARCH_CHUNKS_FOLDER;
 
 use clinic_content::structured_data::script_safe_json;
 use clinic_content::validate::Validate;
-use clinic_content::{plain_text, Article, ArticleIndex, Category, Library, SiteSettings};
+use clinic_content::{plain_text, Article, ArticleIndex, Library, ListPage, SiteSettings};
 use clinic_editor::check::check_folder;
 
 use shell::{PageParts, Shell};
@@ -94,7 +95,17 @@ pub fn prerender_site(
         public_url,
         &existing_rules,
     ));
+    // The lists of an earlier build go: a category may be gone, or have fewer pages.
+    let _ = std::fs::remove_dir_all(site_dir.join(LISTS_FOLDER));
     for page in content.pages() {
+        // A page of a list carries its content, which the app also reads from its own file
+        // when it builds that page in the browser.
+        files.extend(
+            page.carried
+                .iter()
+                .filter(|(file, _)| file.starts_with(LISTS_FOLDER))
+                .map(|(file, json)| (file.clone(), json.clone().into_bytes())),
+        );
         let file = page.file.clone();
         let html = page_html(&shell, public_url, page)
             .map_err(|error| vec![format!("{file}: {error}")])?;
@@ -259,21 +270,26 @@ impl SiteContent {
                 carried,
             }
         };
-        let library = Arc::new(self.library.clone());
-        let library_page = |route: Route, category: Option<Category>| Page {
-            file: format!("{}index.html", route.path("")),
-            head: library_head(&site, category.as_ref()),
-            preload: None,
-            content: PageContent::Library {
-                site: site.clone(),
-                library: library.clone(),
-                category: category.map(|category| category.slug),
-            },
-            carried: vec![
-                site_carried.clone(),
-                (LIBRARY_FILE.to_string(), json_text(&self.library)),
-            ],
-            route,
+        let list_page = |list: ListPage| {
+            let category = list.category_slug().map(str::to_string);
+            let route = match category.clone() {
+                Some(slug) => Route::Category(slug, list.page),
+                None => Route::Library(list.page),
+            };
+            Page {
+                file: format!("{}index.html", route.path("")),
+                head: library_head(&site, &list),
+                preload: None,
+                carried: vec![
+                    site_carried.clone(),
+                    (list_file(category.as_deref(), list.page), json_text(&list)),
+                ],
+                content: PageContent::Library {
+                    site: site.clone(),
+                    list: Arc::new(list),
+                },
+                route,
+            }
         };
 
         let mut pages = Vec::new();
@@ -288,12 +304,10 @@ impl SiteContent {
                 article,
             ));
         }
-        pages.push(library_page(Route::Library, None));
-        for category in self.library.categories() {
-            pages.push(library_page(
-                Route::Category(category.slug.clone()),
-                Some(category),
-            ));
+        let lists = std::iter::once(None).chain(self.library.categories().into_iter().map(Some));
+        for category in lists {
+            let list = self.library.list_pages(category.as_ref(), CARDS_PER_PAGE);
+            pages.extend(list.into_iter().map(list_page));
         }
         pages.push(Page {
             file: NOT_FOUND_FILE.to_string(),

@@ -1,0 +1,57 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::site_address::use_site_address;
+use clinic_content::ListPage;
+
+/// How many page numbers show on each side of the current one: the rest are a gap, so a list
+/// of hundreds of pages keeps a short row.
+const NEIGHBOURS: usize = 2;
+
+/// The pages of a long list as links: the previous and next page, the first and last, and
+/// those around the current one, which is marked as such. None for a list of one page.
+#[component]
+pub fn PageNumbers(list: Arc<ListPage>) -> impl IntoView {
+    let base = use_site_address().base;
+    let (page, pages) = (list.page, list.pages);
+    let href = |number: usize| format!("{base}{}", list.path_of(number));
+    let shown: Vec<usize> = (1..=pages)
+        .filter(|number| *number == 1 || *number == pages || number.abs_diff(page) <= NEIGHBOURS)
+        .collect();
+    let mut items = Vec::new();
+    if page > 1 {
+        items.push(
+            view! { <li><a href=href(page - 1) rel="prev">"Previous page"</a></li> }.into_any(),
+        );
+    }
+    let mut last = 0;
+    for number in shown {
+        if number > last + 1 {
+            items.push(view! { <li class="page-numbers-gap">"…"</li> }.into_any());
+        }
+        last = number;
+        let current = (number == page).then_some("page");
+        items.push(
+            view! {
+                <li>
+                    <a href=href(number) aria-current=current>
+                        <span class="visually-hidden">"Page "</span>
+                        {number}
+                    </a>
+                </li>
+            }
+            .into_any(),
+        );
+    }
+    if page < pages {
+        items.push(view! { <li><a href=href(page + 1) rel="next">"Next page"</a></li> }.into_any());
+    }
+    (pages > 1).then(|| {
+        view! {
+            <nav class="page-numbers" aria-label="Pages">
+                <ul>{items}</ul>
+            </nav>
+        }
+    })
+}
