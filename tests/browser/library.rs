@@ -139,7 +139,7 @@ async fn a_category_page_shows_only_its_articles() {
         assert_eq!(page.text("h1").await, "No articles in this category");
         assert_eq!(page.find_all(".article-card").await.len(), 0);
         assert_eq!(
-            page.attr("main p a", "href").await.as_deref(),
+            page.attr("main .library > p a", "href").await.as_deref(),
             Some("/articles/")
         );
     })

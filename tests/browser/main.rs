@@ -1,6 +1,7 @@
 //! Browser tests: the release build, served over HTTP, in headless Chromium.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a_to_z;
 mod article;
 #[path = "../common/mod.rs"]
 mod common;

@@ -719,14 +719,22 @@ async fn small_targets(page: &Page) -> Value {
 
 #[tokio::test]
 async fn every_control_and_standalone_link_is_at_least_44_px_square() {
-    let category = clinic_content::library::Library::of(&crate::support::fixture_articles())
-        .categories()[0]
+    let articles = crate::support::fixture_articles();
+    let category = clinic_content::library::Library::of(&articles).categories()[0]
         .slug
         .clone();
+    let letter = articles[0]
+        .title
+        .chars()
+        .next()
+        .expect("a title")
+        .to_ascii_lowercase();
     let addresses = [
         "/".to_string(),
         "/articles/".to_string(),
         format!("/categories/{category}/"),
+        "/a-z/".to_string(),
+        format!("/a-z/{letter}/"),
         "/no-such-page/".to_string(),
     ];
     with_page(1280, 900, |page| async move {

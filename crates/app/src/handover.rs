@@ -25,13 +25,14 @@ use crate::contract::{
 };
 use crate::loading::SavedOn;
 use crate::pages::{LoadedPage, PageContent};
-use clinic_content::library::LISTS_FOLDER;
+use clinic_content::library::{A_TO_Z_FOLDER, LISTS_FOLDER};
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
-use clinic_content::{ContentError, Library, ListPage, SiteSettings};
+use clinic_content::{AtoZList, ContentError, Library, ListPage, SiteSettings};
 
 /// The content of the page pre-rendered into the HTML, when it is the page at this address
 /// (the settings script decides that before the first paint): an article with the cards of
-/// its related posts, a page of a list, or neither (the not-found page).
+/// its related posts, a page of a list or of the A to Z, or none of them (the not-found
+/// page).
 pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let html = document().document_element()?;
     if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
@@ -44,6 +45,7 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let mut article = None;
     let mut library = None;
     let mut list = None;
+    let mut a_to_z = None;
     let scripts = document()
         .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
         .ok()?;
@@ -64,6 +66,8 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
             library = Some(parse::<Library>(&file, &text));
         } else if file.starts_with(LISTS_FOLDER) {
             list = Some(parse::<ListPage>(&file, &text));
+        } else if file.starts_with(A_TO_Z_FOLDER) {
+            a_to_z = Some(parse::<AtoZList>(&file, &text));
         } else {
             article = Some(parse(&file, &text));
         }
@@ -74,17 +78,21 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
             reason: "the page does not carry it".into(),
         })??);
         let related = library.transpose()?.map(Arc::new);
-        let content = match (article, list) {
-            (Some(article), _) => PageContent::Article {
+        let content = match (article, list, a_to_z) {
+            (Some(article), ..) => PageContent::Article {
                 site,
                 article: Arc::new(article?),
                 related: related.unwrap_or_default(),
             },
-            (None, Some(list)) => PageContent::Library {
+            (None, Some(list), _) => PageContent::Library {
                 site,
                 list: Arc::new(list?),
             },
-            (None, None) => PageContent::NotFound { site },
+            (None, None, Some(list)) => PageContent::AtoZ {
+                site,
+                list: Arc::new(list?),
+            },
+            (None, None, None) => PageContent::NotFound { site },
         };
         Ok(LoadedPage { content, saved_on })
     };

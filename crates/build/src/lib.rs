@@ -7,6 +7,7 @@
 //! the CSP's hashes), and the [`static_host`] that serves a built site to the tests and the
 //! benchmark as a CDN would. Natively only.
 
+pub mod a_to_z;
 pub mod derived_files;
 pub mod editors_page;
 pub mod prerender;

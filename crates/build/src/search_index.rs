@@ -120,6 +120,10 @@ impl Builder {
         let outline = Outline::of(article);
         let top = (number, 0);
         self.text(top, Field::Title, &article.title);
+        // A reader may search by another name of what the article is about.
+        for other in &article.also_called {
+            self.text(top, Field::Title, other);
+        }
         self.blocks(top, &article.intro);
         for (section, entry) in article.sections.iter().zip(&outline.sections) {
             let place = self.place(number, entry);
@@ -398,6 +402,23 @@ mod tests {
             .map(|r| r.section_id.clone())
             .collect();
         assert_eq!(ids, [Some("first-one".to_string())]);
+    }
+
+    #[test]
+    fn an_article_is_found_by_its_other_names() {
+        let mut reflux = article(vec![section("Causes", &[])], &[]);
+        reflux.slug = "reflux".into();
+        reflux.title = "Acid Reflux".into();
+        reflux.also_called = vec!["Heartburn".into()];
+        let index = search_index([&reflux], ChunkSizes::default());
+        let found = index
+            .search("heartburn ", 10)
+            .expect("every chunk is there");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].slug.as_str(), found[0].section_id.as_deref()),
+            ("reflux", None)
+        );
     }
 
     #[test]

@@ -25,14 +25,24 @@ const SITEMAP_LIMIT: usize = 50_000;
 /// What robots.txt names: the sitemap, or the index of sitemaps.
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 
-/// The sitemap files of every article, the list of them and each category's page, each dated
-/// by the newest article it shows: `sitemap.xml`, or, past `SITEMAP_LIMIT` addresses, an index
-/// of `sitemap-1.xml`, `sitemap-2.xml`…
-pub fn sitemap_files(site: &SiteSettings, library: &Library) -> Vec<(String, String)> {
-    sitemaps_of(site, library, SITEMAP_LIMIT)
+/// The sitemap files of every article, the list of them, each category's page and the
+/// `other_pages` made from every article (the A to Z), each dated by the newest article it
+/// shows: `sitemap.xml`, or, past `SITEMAP_LIMIT` addresses, an index of `sitemap-1.xml`,
+/// `sitemap-2.xml`…
+pub fn sitemap_files(
+    site: &SiteSettings,
+    library: &Library,
+    other_pages: &[String],
+) -> Vec<(String, String)> {
+    sitemaps_of(site, library, other_pages, SITEMAP_LIMIT)
 }
 
-fn sitemaps_of(site: &SiteSettings, library: &Library, limit: usize) -> Vec<(String, String)> {
+fn sitemaps_of(
+    site: &SiteSettings,
+    library: &Library,
+    other_pages: &[String],
+    limit: usize,
+) -> Vec<(String, String)> {
     let mut pages: Vec<(String, &str)> = library
         .articles
         .iter()
@@ -40,6 +50,11 @@ fn sitemaps_of(site: &SiteSettings, library: &Library, limit: usize) -> Vec<(Str
         .collect();
     if let Some(newest) = library.articles.first() {
         pages.push((library_path(), &newest.published));
+        pages.extend(
+            other_pages
+                .iter()
+                .map(|path| (path.clone(), newest.published.as_str())),
+        );
     }
     for category in library.categories() {
         if let Some(newest) = library.in_category(&category.slug).next() {
@@ -114,8 +129,8 @@ mod tests {
         let library = Library::of(articles.iter());
         let site = site();
         // Five articles, the list and one category: seven addresses.
-        assert_eq!(sitemaps_of(&site, &library, 7).len(), 1);
-        let files = sitemaps_of(&site, &library, 3);
+        assert_eq!(sitemaps_of(&site, &library, &[], 7).len(), 1);
+        let files = sitemaps_of(&site, &library, &[], 3);
         let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(
             names,

@@ -60,6 +60,7 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
         sources: vec![],
         updated: None,
         old_addresses: vec![],
+        also_called: vec![],
     }
 }
 

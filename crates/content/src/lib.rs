@@ -19,7 +19,7 @@ pub mod text;
 pub mod validate;
 
 pub use error::{ContentError, Problem};
-pub use library::{Category, Library, LibraryEntry, ListPage};
+pub use library::{AtoZList, Category, Library, LibraryEntry, ListPage};
 pub use model::*;
 pub use outline::{Outline, OutlineEntry};
 pub use review::ReviewDates;

@@ -112,6 +112,73 @@ pub fn list_file(category: Option<&str>, page: usize) -> String {
 /// Where the pages of lists are, in the site's content.
 pub const LISTS_FOLDER: &str = "content/lists/";
 
+/// The path segment of the A to Z: `a-z/`, and a page per letter at `a-z/<letter>/`.
+pub const A_TO_Z_SEGMENT: &str = "a-z";
+/// What the A to Z is called, on its pages and the links to it.
+pub const A_TO_Z_NAME: &str = "Health A to Z";
+/// Where the pages of the A to Z are, in the site's content.
+pub const A_TO_Z_FOLDER: &str = "content/a-z/";
+
+/// A page of the A to Z: every letter, and on a letter's page every article and other name
+/// that starts with it, as the NHS and MedlinePlus list their topics.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtoZList {
+    /// The letter shown (its slug); none on the page of letters.
+    pub letter: Option<String>,
+    pub letters: Vec<AtoZLetter>,
+    /// The letter's names, in order.
+    pub entries: Vec<AtoZEntry>,
+}
+
+/// A letter of the A to Z: how it shows, its address segment, and how many names start
+/// with it (a letter without any has no page).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtoZLetter {
+    pub label: String,
+    pub slug: String,
+    pub count: usize,
+}
+
+/// A name in the A to Z: an article's title, or another name it goes by.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtoZEntry {
+    pub name: String,
+    /// The article it leads to.
+    pub slug: String,
+    /// For another name, the article's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub see: Option<String>,
+}
+
+impl AtoZList {
+    /// The letter shown, as the page names it.
+    pub fn current(&self) -> Option<&AtoZLetter> {
+        let slug = self.letter.as_deref()?;
+        self.letters.iter().find(|letter| letter.slug == slug)
+    }
+}
+
+/// The build writes the A to Z from checked articles: there is nothing left to check.
+impl Validate for AtoZList {
+    fn validate(&self, _: &mut Checker) {}
+}
+
+/// The A to Z's page of letters (no letter) or a letter's page, relative to the site's base.
+pub fn a_to_z_path(letter: Option<&str>) -> String {
+    match letter {
+        Some(letter) => format!("{A_TO_Z_SEGMENT}/{letter}/"),
+        None => format!("{A_TO_Z_SEGMENT}/"),
+    }
+}
+
+/// The content file of an A to Z page.
+pub fn a_to_z_file(letter: Option<&str>) -> String {
+    format!("{A_TO_Z_FOLDER}{}.json", letter.unwrap_or("index"))
+}
+
 impl LibraryEntry {
     pub fn of(article: &Article) -> LibraryEntry {
         LibraryEntry {
@@ -272,6 +339,16 @@ pub fn trail_to_library(category: Option<&Category>) -> Vec<Crumb> {
     ];
     if let Some(category) = category {
         trail.push(Crumb::new(&category.name, category_path(&category.slug)));
+    }
+    trail
+}
+
+/// The trail to the A to Z's letters, or to one letter's page.
+pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>) -> Vec<Crumb> {
+    let mut trail = trail_to_library(None);
+    trail.push(Crumb::new(A_TO_Z_NAME, a_to_z_path(None)));
+    if let Some(letter) = letter {
+        trail.push(Crumb::new(&letter.label, a_to_z_path(Some(&letter.slug))));
     }
     trail
 }

@@ -164,6 +164,10 @@ pub struct Article {
     pub slug: String,
     /// The page's one `h1`.
     pub title: String,
+    /// Other names a reader may look for it by (another name for the condition, a common
+    /// spelling, an abbreviation): the A to Z lists each, pointing to this article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_called: Vec<String>,
     /// The meta description: what search results show under the title.
     pub description: String,
     /// Shown above the title, e.g. "Back Pain".

@@ -445,6 +445,16 @@ impl Validate for Article {
                 });
             });
         }
+        c.field("also_called", |c| {
+            let mut seen = HashSet::from([self.title.to_lowercase()]);
+            c.each(&self.also_called, |c, name| {
+                if name.trim().is_empty() {
+                    c.problem("is empty: give the other name, or remove the line".to_string());
+                } else if !seen.insert(name.to_lowercase()) {
+                    c.problem(format!("{name:?} is the title or another name already"));
+                }
+            })
+        });
         c.field("old_addresses", |c| {
             let mut seen = HashSet::new();
             c.each(&self.old_addresses, |c, address| {
@@ -821,6 +831,20 @@ mod article_tests {
         short.sections = vec![];
         let paths: Vec<String> = problems(&short).into_iter().map(|p| p.path).collect();
         assert_eq!(paths, vec!["intro"]);
+    }
+
+    #[test]
+    fn other_names_are_neither_empty_nor_the_title_nor_said_twice() {
+        let mut sample = article(vec![section("A", &[])], &["Q?"]);
+        sample.title = "Acid Reflux".into();
+        sample.also_called = ["Heartburn", " ", "acid reflux", "heartburn", "GERD"]
+            .map(String::from)
+            .to_vec();
+        let paths: Vec<String> = problems(&sample).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            ["also_called[1]", "also_called[2]", "also_called[3]"]
+        );
     }
 
     #[test]

@@ -258,6 +258,7 @@ impl Writer<'_> {
             sources: vec![],
             updated: None,
             old_addresses: vec![],
+            also_called: vec![],
         }
     }
 }

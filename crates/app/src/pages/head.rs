@@ -5,9 +5,11 @@
 //! it into the page's HTML for readers that run no JavaScript (link previews).
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
-use clinic_content::library::{trail_to_library, LIBRARY_NAME};
+use clinic_content::library::{
+    a_to_z_path, trail_to_a_to_z, trail_to_library, A_TO_Z_NAME, LIBRARY_NAME,
+};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
-use clinic_content::{Article, ListPage, SiteSettings};
+use clinic_content::{Article, AtoZList, ListPage, SiteSettings};
 
 /// One element for `<head>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +185,44 @@ pub fn library_head(site: &SiteSettings, list: &ListPage) -> PageHead {
     PageHead {
         title: format!("{name} | {}", site.clinic_name),
         tags,
+    }
+}
+
+/// What a page of the A to Z is called: its name, and the letter it shows.
+pub fn a_to_z_name(list: &AtoZList) -> String {
+    match list.current() {
+        Some(letter) => format!("{A_TO_Z_NAME}: {}", letter.label),
+        None => A_TO_Z_NAME.to_string(),
+    }
+}
+
+/// A page of the A to Z.
+pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList) -> PageHead {
+    let name = a_to_z_name(list);
+    let description = match list.current() {
+        Some(letter) => format!(
+            "Every article from {} and the other names they go by, under {}.",
+            site.clinic_name, letter.label
+        ),
+        None => format!(
+            "Every article from {} and the other names they go by, from A to Z.",
+            site.clinic_name
+        ),
+    };
+    let url = site.file_url(&a_to_z_path(list.letter.as_deref()));
+    PageHead {
+        title: format!("{name} | {}", site.clinic_name),
+        tags: vec![
+            HeadTag::named("description", &description),
+            HeadTag::link("canonical", url.clone()),
+            HeadTag::property("og:type", "website"),
+            HeadTag::property("og:site_name", &site.clinic_name),
+            HeadTag::property("og:title", &name),
+            HeadTag::property("og:description", &description),
+            HeadTag::property("og:url", url),
+            HeadTag::named("twitter:card", "summary"),
+            HeadTag::json_ld(breadcrumbs_json_ld(&trail_to_a_to_z(list.current()), site)),
+        ],
     }
 }
 

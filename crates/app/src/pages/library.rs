@@ -6,7 +6,7 @@ use crate::components::{ArticleCard, Breadcrumbs, CategoryLinks, PageNumbers, Si
 use crate::first_paint::FirstScreen;
 use crate::pages::head::{library_head, list_name, set_document_head};
 use crate::site_address::use_site_address;
-use clinic_content::library::{library_path, trail_to_library};
+use clinic_content::library::{a_to_z_path, library_path, trail_to_library, A_TO_Z_NAME};
 use clinic_content::{ListPage, SiteSettings};
 
 /// A page of the list of every article, newest first, or of one category's, with links to
@@ -61,6 +61,11 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
                         total=list.library_count
                         current=list.category_slug().map(str::to_string)
                     />
+                    <p class="a-to-z-link">
+                        <a href=format!("{}{}", use_site_address().base, a_to_z_path(None))>
+                            {format!("{A_TO_Z_NAME}: every article and the other names they go by")}
+                        </a>
+                    </p>
                 </FirstScreen>
                 {cards}
                 {empty}

@@ -1,5 +1,6 @@
 //! Route views, and what each route needs loaded.
 
+mod a_to_z;
 mod article;
 pub mod head;
 mod library;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+pub use a_to_z::AtoZPage;
 pub use article::ArticlePage;
 pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
@@ -17,11 +19,12 @@ pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
 use crate::loading::{fetch_content, Fetched, SavedOn};
-use clinic_content::library::{list_file, CARDS_PER_PAGE};
+use clinic_content::library::{a_to_z_file, list_file, CARDS_PER_PAGE};
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
 use clinic_content::{
-    Article, ArticleIndex, Category, ContentError, Library, ListPage, Problem, SiteSettings,
+    Article, ArticleIndex, AtoZList, Category, ContentError, Library, ListPage, Problem,
+    SiteSettings,
 };
 
 /// Everything a route shows, loaded and checked.
@@ -38,9 +41,26 @@ pub enum PageContent {
         site: Arc<SiteSettings>,
         list: Arc<ListPage>,
     },
+    /// A page of the A to Z.
+    AtoZ {
+        site: Arc<SiteSettings>,
+        list: Arc<AtoZList>,
+    },
     NotFound {
         site: Arc<SiteSettings>,
     },
+}
+
+impl PageContent {
+    /// The site settings every page is shown with.
+    pub fn site(&self) -> &Arc<SiteSettings> {
+        match self {
+            PageContent::Article { site, .. }
+            | PageContent::Library { site, .. }
+            | PageContent::AtoZ { site, .. }
+            | PageContent::NotFound { site } => site,
+        }
+    }
 }
 
 /// A route's content, and when any of it came from the copy saved on the device, the day the
@@ -56,6 +76,7 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
     let (category, page) = match &route {
         Route::Library(page) => (None, *page),
         Route::Category(slug, page) => (Some(slug.clone()), *page),
+        Route::AtoZ(letter) => return load_a_to_z_page(letter.as_deref()).await,
         _ => return load_article_page(route).await,
     };
     let file = list_file(category.as_deref(), page);
@@ -121,6 +142,45 @@ async fn missing_list(
     Ok(LoadedPage {
         content,
         saved_on: site.saved_on.and(all.saved_on),
+    })
+}
+
+/// Loads a page of the A to Z: a letter without names is not a page.
+async fn load_a_to_z_page(letter: Option<&str>) -> Result<LoadedPage, ContentError> {
+    let file = a_to_z_file(letter);
+    let (site, list) = futures::join!(
+        fetch_content::<SiteSettings>(SITE_FILE),
+        fetch_content::<AtoZList>(&file)
+    );
+    let site = site?;
+    let list = match list {
+        Ok(list) => list,
+        Err(error) => {
+            // Whether the letter has a page: the page of letters says.
+            let letters = fetch_content::<AtoZList>(&a_to_z_file(None)).await;
+            let has_page = |letters: &AtoZList| {
+                letters
+                    .letters
+                    .iter()
+                    .any(|known| Some(known.slug.as_str()) == letter && known.count > 0)
+            };
+            return match letters {
+                Ok(letters) if letter.is_some() && !has_page(&letters.content) => Ok(LoadedPage {
+                    content: PageContent::NotFound {
+                        site: Arc::new(site.content),
+                    },
+                    saved_on: site.saved_on.and(letters.saved_on),
+                }),
+                _ => Err(error),
+            };
+        }
+    };
+    Ok(LoadedPage {
+        saved_on: site.saved_on.and(list.saved_on),
+        content: PageContent::AtoZ {
+            site: Arc::new(site.content),
+            list: Arc::new(list.content),
+        },
     })
 }
 
@@ -207,6 +267,7 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
             related,
         } => view! { <ArticlePage site article related /> }.into_any(),
         PageContent::Library { site, list } => view! { <LibraryPage site list /> }.into_any(),
+        PageContent::AtoZ { site, list } => view! { <AtoZPage site list /> }.into_any(),
         PageContent::NotFound { site } => view! { <NotFoundPage site /> }.into_any(),
     }
 }

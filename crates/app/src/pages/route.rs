@@ -2,7 +2,9 @@
 //! between pages are plain links), so a small parser stands in for a router (leptos_router
 //! would add about 40 KiB of wasm for the patient to download).
 
-use clinic_content::library::{list_path, CATEGORIES_SEGMENT, PAGE_SEGMENT};
+use clinic_content::library::{
+    a_to_z_path, list_path, A_TO_Z_SEGMENT, CATEGORIES_SEGMENT, PAGE_SEGMENT,
+};
 use clinic_content::{article_path, ARTICLES_SEGMENT};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub enum Route {
     /// `categories/<slug>/`: the articles of one category, a page at a time
     /// (`categories/<slug>/page/<n>/`).
     Category(String, usize),
+    /// `a-z/`: the A to Z's letters; `a-z/<letter>/`: the names under one letter.
+    AtoZ(Option<String>),
     NotFound,
 }
 
@@ -49,6 +53,8 @@ impl Route {
                 None => Route::NotFound,
             },
             [ARTICLES_SEGMENT, slug] => Route::Article(slug.to_string()),
+            [A_TO_Z_SEGMENT] => Route::AtoZ(None),
+            [A_TO_Z_SEGMENT, letter] => Route::AtoZ(Some(letter.to_string())),
             _ => Route::NotFound,
         }
     }
@@ -63,6 +69,7 @@ impl Route {
             Route::Category(slug, page) => {
                 format!("{base_path}{}", list_path(Some(slug), *page))
             }
+            Route::AtoZ(letter) => format!("{base_path}{}", a_to_z_path(letter.as_deref())),
             Route::Home | Route::NotFound => base_path.to_string(),
         }
     }
@@ -165,6 +172,8 @@ mod tests {
                 Route::Library(2),
                 Route::Category("x".into(), 1),
                 Route::Category("x".into(), 12),
+                Route::AtoZ(None),
+                Route::AtoZ(Some("b".into())),
             ] {
                 assert_eq!(Route::from_path(&route.path(base), base), route);
             }

@@ -30,6 +30,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
+use crate::a_to_z::a_to_z_lists;
 use crate::redirects::{redirect_files, REDIRECTS_RULES_FILE};
 use crate::search_index::{ChunkSizes, SearchFiles};
 use crate::sitemap::{robots_txt, sitemap_files};
@@ -37,10 +38,14 @@ use crate::static_host::header_rules;
 use clinic_app::contract::{
     ANNOUNCEMENT_ATTRIBUTE, NOT_FOUND_FILE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE, SHELL_FILE,
 };
-use clinic_app::pages::head::{article_head, escape_html, library_head, not_found_head, PageHead};
+use clinic_app::pages::head::{
+    a_to_z_head, article_head, escape_html, library_head, not_found_head, PageHead,
+};
 use clinic_app::pages::{LoadedPage, PageContent, Route};
 use clinic_app::LoadedApp;
-use clinic_content::library::{list_file, CARDS_PER_PAGE, LISTS_FOLDER};
+use clinic_content::library::{
+    a_to_z_file, list_file, A_TO_Z_FOLDER, CARDS_PER_PAGE, LISTS_FOLDER,
+};
 use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::review::today;
 use clinic_content::search::SEARCH_CHUNKS_FOLDER;
@@ -82,7 +87,7 @@ pub fn prerender_site(
     let _ = std::fs::remove_dir_all(site_dir.join(SEARCH_CHUNKS_FOLDER));
     files.extend(content.search_index(search).files());
     files.extend(
-        sitemap_files(&content.site.0, &content.library)
+        sitemap_files(&content.site.0, &content.library, &content.a_to_z_paths())
             .into_iter()
             .map(|(file, xml)| (file, xml.into_bytes())),
     );
@@ -96,14 +101,18 @@ pub fn prerender_site(
         &existing_rules,
     ));
     // The lists of an earlier build go: a category may be gone, or have fewer pages.
-    let _ = std::fs::remove_dir_all(site_dir.join(LISTS_FOLDER));
+    for folder in [LISTS_FOLDER, A_TO_Z_FOLDER] {
+        let _ = std::fs::remove_dir_all(site_dir.join(folder));
+    }
     for page in content.pages() {
-        // A page of a list carries its content, which the app also reads from its own file
-        // when it builds that page in the browser.
+        // A page of a list or of the A to Z carries its content, which the app also reads
+        // from its own file when it builds that page in the browser.
         files.extend(
             page.carried
                 .iter()
-                .filter(|(file, _)| file.starts_with(LISTS_FOLDER))
+                .filter(|(file, _)| {
+                    file.starts_with(LISTS_FOLDER) || file.starts_with(A_TO_Z_FOLDER)
+                })
                 .map(|(file, json)| (file.clone(), json.clone().into_bytes())),
         );
         let file = page.file.clone();
@@ -309,6 +318,23 @@ impl SiteContent {
             let list = self.library.list_pages(category.as_ref(), CARDS_PER_PAGE);
             pages.extend(list.into_iter().map(list_page));
         }
+        for list in a_to_z_lists(self.library_articles()) {
+            let route = Route::AtoZ(list.letter.clone());
+            pages.push(Page {
+                file: format!("{}index.html", route.path("")),
+                head: a_to_z_head(&site, &list),
+                preload: None,
+                carried: vec![
+                    site_carried.clone(),
+                    (a_to_z_file(list.letter.as_deref()), json_text(&list)),
+                ],
+                content: PageContent::AtoZ {
+                    site: site.clone(),
+                    list: Arc::new(list),
+                },
+                route,
+            });
+        }
         pages.push(Page {
             file: NOT_FOUND_FILE.to_string(),
             route: Route::NotFound,
@@ -323,14 +349,24 @@ impl SiteContent {
     /// The search index of every article, in the library's order (newest first), which
     /// breaks ties between results.
     fn search_index(&self, sizes: ChunkSizes) -> SearchFiles {
-        crate::search_index::search_index(
-            self.library
-                .articles
-                .iter()
-                .filter_map(|entry| self.article(&entry.slug))
-                .map(|Read(article, _)| article),
-            sizes,
-        )
+        crate::search_index::search_index(self.library_articles(), sizes)
+    }
+
+    /// The addresses of the A to Z's pages.
+    fn a_to_z_paths(&self) -> Vec<String> {
+        a_to_z_lists(self.library_articles())
+            .iter()
+            .map(|list| Route::AtoZ(list.letter.clone()).path(""))
+            .collect()
+    }
+
+    /// Every article, in the library's order.
+    fn library_articles(&self) -> impl Iterator<Item = &Article> {
+        self.library
+            .articles
+            .iter()
+            .filter_map(|entry| self.article(&entry.slug))
+            .map(|Read(article, _)| article)
     }
 
     fn article(&self, slug: &str) -> Option<&Read<Article>> {
@@ -355,11 +391,7 @@ fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, Stri
         preload,
         ..
     } = page;
-    let announcement = match &content {
-        PageContent::Article { site, .. }
-        | PageContent::Library { site, .. }
-        | PageContent::NotFound { site } => plain_text(&site.announcement),
-    };
+    let announcement = plain_text(&content.site().announcement);
     let body = render(
         LoadedPage {
             content,

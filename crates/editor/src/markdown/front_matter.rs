@@ -63,6 +63,9 @@ pub struct FrontMatter {
     /// `/?p=101`): links to those addresses lead here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) old_addresses: Vec<String>,
+    /// Other names a reader may look for the article by: the A to Z lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) also_called: Vec<String>,
 }
 
 impl FrontMatter {
@@ -90,6 +93,7 @@ impl FrontMatter {
             sources: article.sources.clone(),
             updated: article.updated.clone(),
             old_addresses: article.old_addresses.clone(),
+            also_called: article.also_called.clone(),
         }
     }
 }

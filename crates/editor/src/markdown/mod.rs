@@ -6,7 +6,8 @@
 //!   file tells them; optional `share_image`), `slug`, `related` (`title`, `slug` pairs),
 //!   `key_points` (plain sentences), `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
 //!   `next_review` (YYYY-MM-DD), `sources` (`title`, and optionally `publisher`, `year`,
-//!   `url`), `updated` (`date`, `note`) and `old_addresses` (paths that lead here).
+//!   `url`), `updated` (`date`, `note`), `old_addresses` (paths that lead here) and
+//!   `also_called` (other names, for the A to Z).
 //! - Text before the first `##` is the introduction; `##` starts a section and `###` a
 //!   sub-section. `## Frequently Asked Questions` (or any `##` marked `{.faq}`) is the FAQ,
 //!   if there is one, the last section, with one `###` per question. `{.callout}` after a `##` makes that
@@ -118,6 +119,7 @@ pub fn read_article(
         sources: matter.sources,
         updated: matter.updated,
         old_addresses: matter.old_addresses,
+        also_called: matter.also_called,
     };
     let errors = reader.errors;
     if !errors.is_empty() {

@@ -461,6 +461,7 @@ fn plan(
             next_review: None,
             sources: Vec::new(),
             updated: None,
+            also_called: Vec::new(),
             old_addresses: addresses_of(post, &export.site_url)
                 .into_iter()
                 .filter(|address| {
