@@ -6,7 +6,8 @@
 bench_setup() {
   bash "$ROOT/tools/dev.sh" setup >/dev/null
   export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
-  [ -x "$BENCH/node_modules/.bin/lighthouse" ] || npm ci --prefix "$BENCH" --no-audit --no-fund
+  [ -x "$BENCH/node_modules/.bin/lighthouse" ] && [ -x "$BENCH/node_modules/.bin/pagefind" ] ||
+    npm ci --prefix "$BENCH" --no-audit --no-fund
   # The server the sites are measured on (src/bin/serve.rs: the hosts' answers and headers,
   # which the browser tests serve with too, compressed as a CDN would).
   cargo build --quiet --release --locked --bin serve

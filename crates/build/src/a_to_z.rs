@@ -3,7 +3,7 @@
 //! page for each letter that has names.
 
 use clinic_content::ids::readable_slug;
-use clinic_content::library::{AtoZEntry, AtoZLetter, AtoZList};
+use clinic_content::library::{AtoZEntry, AtoZLetter, AtoZList, NAMES_PER_PAGE};
 use clinic_content::Article;
 
 /// Where names that start with a digit go, and those that start with neither a letter of A
@@ -11,8 +11,16 @@ use clinic_content::Article;
 const DIGITS: (&str, &str) = ("0–9", "0-9");
 const OTHERS: (&str, &str) = ("Other", "other");
 
-/// The page of letters, then each letter's page, in order.
+/// The page of letters, then each letter's pages, in order.
 pub fn a_to_z_lists<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<AtoZList> {
+    a_to_z_lists_of(articles, NAMES_PER_PAGE)
+}
+
+/// The page of letters, then each letter's pages of at most `per_page` names.
+fn a_to_z_lists_of<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    per_page: usize,
+) -> Vec<AtoZList> {
     let mut names: Vec<(String, String, AtoZEntry)> = Vec::new();
     for article in articles {
         let mut add = |name: &str, see: Option<String>| {
@@ -55,19 +63,28 @@ pub fn a_to_z_lists<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<
     }
     let mut lists = vec![AtoZList {
         letter: None,
+        page: 1,
+        pages: 1,
         letters: letters.clone(),
         entries: Vec::new(),
     }];
+    let per_page = per_page.max(1);
     for letter in letters.iter().filter(|letter| letter.count > 0) {
-        lists.push(AtoZList {
-            letter: Some(letter.slug.clone()),
-            letters: letters.clone(),
-            entries: names
-                .iter()
-                .filter(|(of, ..)| *of == letter.slug)
-                .map(|(_, _, entry)| entry.clone())
-                .collect(),
-        });
+        let entries: Vec<&AtoZEntry> = names
+            .iter()
+            .filter(|(of, ..)| *of == letter.slug)
+            .map(|(_, _, entry)| entry)
+            .collect();
+        let pages = entries.len().div_ceil(per_page);
+        for (number, page) in entries.chunks(per_page).enumerate() {
+            lists.push(AtoZList {
+                letter: Some(letter.slug.clone()),
+                page: number + 1,
+                pages,
+                letters: letters.clone(),
+                entries: page.iter().map(|entry| (*entry).clone()).collect(),
+            });
+        }
     }
     lists
 }
@@ -137,8 +154,34 @@ mod tests {
                 ),
             ]
         );
+        assert!(lists.iter().all(|list| (list.page, list.pages) == (1, 1)));
         let letters = &lists[0].letters;
         assert_eq!(letters.len(), 27, "A to Z, then 0–9 as it has a name");
         assert_eq!(letters.iter().filter(|letter| letter.count > 0).count(), 6);
+    }
+
+    #[test]
+    fn a_letter_of_many_names_is_cut_into_pages() {
+        let articles: Vec<Article> = (0..5)
+            .map(|n| titled(&format!("a{n}"), &format!("Ache {n}"), &[]))
+            .collect();
+        let lists = a_to_z_lists_of(&articles, 2);
+        let pages: Vec<(usize, usize, Vec<&str>)> = lists[1..]
+            .iter()
+            .map(|list| {
+                let names = list.entries.iter().map(|e| e.name.as_str()).collect();
+                (list.page, list.pages, names)
+            })
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                (1, 3, vec!["Ache 0", "Ache 1"]),
+                (2, 3, vec!["Ache 2", "Ache 3"]),
+                (3, 3, vec!["Ache 4"]),
+            ]
+        );
+        assert_eq!(lists[2].path_of(2), "a-z/a/page/2/");
+        assert_eq!(lists[1].path_of(1), "a-z/a/");
     }
 }

@@ -116,6 +116,10 @@ pub const LISTS_FOLDER: &str = "content/lists/";
 pub const A_TO_Z_SEGMENT: &str = "a-z";
 /// What the A to Z is called, on its pages and the links to it.
 pub const A_TO_Z_NAME: &str = "Health A to Z";
+/// How many names a page of the A to Z shows: a letter of 10,000 articles has a thousand
+/// and more, and its page stays within twice an article's.
+pub const NAMES_PER_PAGE: usize = 400;
+
 /// Where the pages of the A to Z are, in the site's content.
 pub const A_TO_Z_FOLDER: &str = "content/a-z/";
 
@@ -126,8 +130,12 @@ pub const A_TO_Z_FOLDER: &str = "content/a-z/";
 pub struct AtoZList {
     /// The letter shown (its slug); none on the page of letters.
     pub letter: Option<String>,
+    /// Which page of the letter's names this is, from 1, and how many there are: a letter of
+    /// a large library has thousands.
+    pub page: usize,
+    pub pages: usize,
     pub letters: Vec<AtoZLetter>,
-    /// The letter's names, in order.
+    /// This page's names, in order.
     pub entries: Vec<AtoZEntry>,
 }
 
@@ -159,6 +167,11 @@ impl AtoZList {
         let slug = self.letter.as_deref()?;
         self.letters.iter().find(|letter| letter.slug == slug)
     }
+
+    /// The address of page `page` of this letter, relative to the site's base.
+    pub fn path_of(&self, page: usize) -> String {
+        a_to_z_path(self.letter.as_deref(), page)
+    }
 }
 
 /// The build writes the A to Z from checked articles: there is nothing left to check.
@@ -166,17 +179,22 @@ impl Validate for AtoZList {
     fn validate(&self, _: &mut Checker) {}
 }
 
-/// The A to Z's page of letters (no letter) or a letter's page, relative to the site's base.
-pub fn a_to_z_path(letter: Option<&str>) -> String {
+/// The A to Z's page of letters (no letter), or page `page` of a letter's names, relative to
+/// the site's base: a letter's first page is the letter's own address.
+pub fn a_to_z_path(letter: Option<&str>, page: usize) -> String {
     match letter {
+        Some(letter) if page > 1 => format!("{A_TO_Z_SEGMENT}/{letter}/{PAGE_SEGMENT}/{page}/"),
         Some(letter) => format!("{A_TO_Z_SEGMENT}/{letter}/"),
         None => format!("{A_TO_Z_SEGMENT}/"),
     }
 }
 
 /// The content file of an A to Z page.
-pub fn a_to_z_file(letter: Option<&str>) -> String {
-    format!("{A_TO_Z_FOLDER}{}.json", letter.unwrap_or("index"))
+pub fn a_to_z_file(letter: Option<&str>, page: usize) -> String {
+    match letter {
+        Some(letter) => format!("{A_TO_Z_FOLDER}{letter}/{page}.json"),
+        None => format!("{A_TO_Z_FOLDER}index.json"),
+    }
 }
 
 impl LibraryEntry {
@@ -346,9 +364,12 @@ pub fn trail_to_library(category: Option<&Category>) -> Vec<Crumb> {
 /// The trail to the A to Z's letters, or to one letter's page.
 pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>) -> Vec<Crumb> {
     let mut trail = trail_to_library(None);
-    trail.push(Crumb::new(A_TO_Z_NAME, a_to_z_path(None)));
+    trail.push(Crumb::new(A_TO_Z_NAME, a_to_z_path(None, 1)));
     if let Some(letter) = letter {
-        trail.push(Crumb::new(&letter.label, a_to_z_path(Some(&letter.slug))));
+        trail.push(Crumb::new(
+            &letter.label,
+            a_to_z_path(Some(&letter.slug), 1),
+        ));
     }
     trail
 }

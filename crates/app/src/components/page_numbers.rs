@@ -1,9 +1,6 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::site_address::use_site_address;
-use clinic_content::ListPage;
 
 /// How many page numbers show on each side of the current one: the rest are a gap, so a list
 /// of hundreds of pages keeps a short row.
@@ -12,10 +9,21 @@ const NEIGHBOURS: usize = 2;
 /// The pages of a long list as links: the previous and next page, the first and last, and
 /// those around the current one, which is marked as such. None for a list of one page.
 #[component]
-pub fn PageNumbers(list: Arc<ListPage>) -> impl IntoView {
+pub fn PageNumbers(
+    /// The page shown, from 1.
+    page: usize,
+    /// The address of each page of the list in order, relative to the site's base.
+    paths: Vec<String>,
+) -> impl IntoView {
     let base = use_site_address().base;
-    let (page, pages) = (list.page, list.pages);
-    let href = |number: usize| format!("{base}{}", list.path_of(number));
+    let pages = paths.len();
+    let href = |number: usize| {
+        let path = paths
+            .get(number.saturating_sub(1))
+            .cloned()
+            .unwrap_or_default();
+        format!("{base}{path}")
+    };
     let shown: Vec<usize> = (1..=pages)
         .filter(|number| *number == 1 || *number == pages || number.abs_diff(page) <= NEIGHBOURS)
         .collect();

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{Breadcrumbs, SiteLayout};
+use crate::components::{Breadcrumbs, PageNumbers, SiteLayout};
 use crate::first_paint::FirstScreen;
 use crate::pages::head::{a_to_z_head, a_to_z_name, set_document_head};
 use crate::site_address::use_site_address;
@@ -32,7 +32,7 @@ pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
                 let current =
                     (letters_list.letter.as_ref() == Some(&letter.slug)).then_some("page");
                 view! {
-                    <a href=format!("{base}{}", a_to_z_path(Some(&letter.slug))) aria-current=current>
+                    <a href=format!("{base}{}", a_to_z_path(Some(&letter.slug), 1)) aria-current=current>
                         {letter.label.clone()}
                     </a>
                 }
@@ -58,8 +58,13 @@ pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
             }
         })
         .collect_view();
+    let paths: Vec<String> = (1..=list.pages).map(|page| list.path_of(page)).collect();
     let body = match list.letter {
-        Some(_) => view! { <ul class="a-to-z-entries">{entries}</ul> }.into_any(),
+        Some(_) => view! {
+            <ul class="a-to-z-entries">{entries}</ul>
+            <PageNumbers page=list.page paths />
+        }
+        .into_any(),
         None => view! {
             <p>"Choose a letter to see the articles under it, and the other names they go by."</p>
         }

@@ -6,7 +6,7 @@
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
 use clinic_content::library::{
-    a_to_z_path, trail_to_a_to_z, trail_to_library, A_TO_Z_NAME, LIBRARY_NAME,
+    trail_to_a_to_z, trail_to_library, Crumb, A_TO_Z_NAME, LIBRARY_NAME,
 };
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
 use clinic_content::{Article, AtoZList, ListPage, SiteSettings};
@@ -142,10 +142,8 @@ pub fn list_name(list: &ListPage) -> String {
     }
 }
 
-/// A page of the list of every article, or of the articles of a category: its own canonical
-/// address, and links to the pages before and after it.
+/// A page of the list of every article, or of the articles of a category.
 pub fn library_head(site: &SiteSettings, list: &ListPage) -> PageHead {
-    let name = list_name(list);
     let description = match &list.category {
         Some(category) => format!(
             "Articles about {} from {}, newest first.",
@@ -153,22 +151,87 @@ pub fn library_head(site: &SiteSettings, list: &ListPage) -> PageHead {
         ),
         None => format!("Every article from {}, newest first.", site.clinic_name),
     };
-    let url = site.file_url(&list.path_of(list.page));
+    listing_head(
+        site,
+        Listing {
+            name: list_name(list),
+            description,
+            page: list.page,
+            pages: list.pages,
+            path_of: &|page| list.path_of(page),
+            trail: trail_to_library(list.category.as_ref()),
+        },
+    )
+}
+
+/// What a page of the A to Z is called: its name, the letter it shows, and which page of
+/// the letter's names it is when there are several.
+pub fn a_to_z_name(list: &AtoZList) -> String {
+    match list.current() {
+        Some(letter) if list.pages > 1 => format!(
+            "{A_TO_Z_NAME}: {}, page {} of {}",
+            letter.label, list.page, list.pages
+        ),
+        Some(letter) => format!("{A_TO_Z_NAME}: {}", letter.label),
+        None => A_TO_Z_NAME.to_string(),
+    }
+}
+
+/// A page of the A to Z.
+pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList) -> PageHead {
+    let under = match list.current() {
+        Some(letter) => format!("under {}", letter.label),
+        None => "from A to Z".to_string(),
+    };
+    listing_head(
+        site,
+        Listing {
+            name: a_to_z_name(list),
+            description: format!(
+                "Every article from {} and the other names they go by, {under}.",
+                site.clinic_name
+            ),
+            page: list.page,
+            pages: list.pages,
+            path_of: &|page| list.path_of(page),
+            trail: trail_to_a_to_z(list.current()),
+        },
+    )
+}
+
+/// A page of one of the site's lists of articles, as its head describes it.
+struct Listing<'a> {
+    name: String,
+    description: String,
+    /// Which page of the list this is, from 1, of how many.
+    page: usize,
+    pages: usize,
+    /// The address of each page of the list, relative to the site's base.
+    path_of: &'a dyn Fn(usize) -> String,
+    trail: Vec<Crumb>,
+}
+
+/// The head of a page of a list: its own canonical address, links to the pages before and
+/// after it, a small sharing card and its breadcrumbs.
+fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
+    let Listing {
+        name,
+        description,
+        page,
+        pages,
+        path_of,
+        trail,
+    } = listing;
+    let url = site.file_url(&path_of(page));
     let mut tags = vec![
         HeadTag::named("description", &description),
         HeadTag::link("canonical", url.clone()),
     ];
-    if list.page > 1 {
-        tags.push(HeadTag::link(
-            "prev",
-            site.file_url(&list.path_of(list.page - 1)),
-        ));
+    if page > 1 {
+        tags.push(HeadTag::link("prev", site.file_url(&path_of(page - 1))));
     }
-    if list.page < list.pages {
-        tags.push(HeadTag::link(
-            "next",
-            site.file_url(&list.path_of(list.page + 1)),
-        ));
+    if page < pages {
+        tags.push(HeadTag::link("next", site.file_url(&path_of(page + 1))));
     }
     tags.extend([
         HeadTag::property("og:type", "website"),
@@ -177,52 +240,11 @@ pub fn library_head(site: &SiteSettings, list: &ListPage) -> PageHead {
         HeadTag::property("og:description", &description),
         HeadTag::property("og:url", url),
         HeadTag::named("twitter:card", "summary"),
-        HeadTag::json_ld(breadcrumbs_json_ld(
-            &trail_to_library(list.category.as_ref()),
-            site,
-        )),
+        HeadTag::json_ld(breadcrumbs_json_ld(&trail, site)),
     ]);
     PageHead {
         title: format!("{name} | {}", site.clinic_name),
         tags,
-    }
-}
-
-/// What a page of the A to Z is called: its name, and the letter it shows.
-pub fn a_to_z_name(list: &AtoZList) -> String {
-    match list.current() {
-        Some(letter) => format!("{A_TO_Z_NAME}: {}", letter.label),
-        None => A_TO_Z_NAME.to_string(),
-    }
-}
-
-/// A page of the A to Z.
-pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList) -> PageHead {
-    let name = a_to_z_name(list);
-    let description = match list.current() {
-        Some(letter) => format!(
-            "Every article from {} and the other names they go by, under {}.",
-            site.clinic_name, letter.label
-        ),
-        None => format!(
-            "Every article from {} and the other names they go by, from A to Z.",
-            site.clinic_name
-        ),
-    };
-    let url = site.file_url(&a_to_z_path(list.letter.as_deref()));
-    PageHead {
-        title: format!("{name} | {}", site.clinic_name),
-        tags: vec![
-            HeadTag::named("description", &description),
-            HeadTag::link("canonical", url.clone()),
-            HeadTag::property("og:type", "website"),
-            HeadTag::property("og:site_name", &site.clinic_name),
-            HeadTag::property("og:title", &name),
-            HeadTag::property("og:description", &description),
-            HeadTag::property("og:url", url),
-            HeadTag::named("twitter:card", "summary"),
-            HeadTag::json_ld(breadcrumbs_json_ld(&trail_to_a_to_z(list.current()), site)),
-        ],
     }
 }
 

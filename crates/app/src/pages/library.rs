@@ -34,7 +34,10 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
                         .map(|entry| view! { <li><ArticleCard entry=entry.clone() /></li> })
                         .collect_view()}
                 </ul>
-                <PageNumbers list=shown.clone() />
+                <PageNumbers
+                    page=shown.page
+                    paths=(1..=shown.pages).map(|page| shown.path_of(page)).collect()
+                />
             </FirstScreen>
         }
     });
@@ -62,7 +65,7 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
                         current=list.category_slug().map(str::to_string)
                     />
                     <p class="a-to-z-link">
-                        <a href=format!("{}{}", use_site_address().base, a_to_z_path(None))>
+                        <a href=format!("{}{}", use_site_address().base, a_to_z_path(None, 1))>
                             {format!("{A_TO_Z_NAME}: every article and the other names they go by")}
                         </a>
                     </p>

@@ -19,7 +19,7 @@ pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
 use crate::loading::{fetch_content, Fetched, SavedOn};
-use clinic_content::library::{a_to_z_file, list_file, CARDS_PER_PAGE};
+use clinic_content::library::{a_to_z_file, list_file, CARDS_PER_PAGE, NAMES_PER_PAGE};
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
 use clinic_content::{
@@ -76,7 +76,7 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
     let (category, page) = match &route {
         Route::Library(page) => (None, *page),
         Route::Category(slug, page) => (Some(slug.clone()), *page),
-        Route::AtoZ(letter) => return load_a_to_z_page(letter.as_deref()).await,
+        Route::AtoZ(letter, page) => return load_a_to_z_page(letter.as_deref(), *page).await,
         _ => return load_article_page(route).await,
     };
     let file = list_file(category.as_deref(), page);
@@ -145,9 +145,9 @@ async fn missing_list(
     })
 }
 
-/// Loads a page of the A to Z: a letter without names is not a page.
-async fn load_a_to_z_page(letter: Option<&str>) -> Result<LoadedPage, ContentError> {
-    let file = a_to_z_file(letter);
+/// Loads a page of the A to Z: a letter without names is not a page, nor one past its last.
+async fn load_a_to_z_page(letter: Option<&str>, page: usize) -> Result<LoadedPage, ContentError> {
+    let file = a_to_z_file(letter, page);
     let (site, list) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
         fetch_content::<AtoZList>(&file)
@@ -157,12 +157,12 @@ async fn load_a_to_z_page(letter: Option<&str>) -> Result<LoadedPage, ContentErr
         Ok(list) => list,
         Err(error) => {
             // Whether the letter has a page: the page of letters says.
-            let letters = fetch_content::<AtoZList>(&a_to_z_file(None)).await;
+            let letters = fetch_content::<AtoZList>(&a_to_z_file(None, 1)).await;
             let has_page = |letters: &AtoZList| {
-                letters
-                    .letters
-                    .iter()
-                    .any(|known| Some(known.slug.as_str()) == letter && known.count > 0)
+                letters.letters.iter().any(|known| {
+                    Some(known.slug.as_str()) == letter
+                        && page <= known.count.div_ceil(NAMES_PER_PAGE)
+                })
             };
             return match letters {
                 Ok(letters) if letter.is_some() && !has_page(&letters.content) => Ok(LoadedPage {

@@ -18,8 +18,9 @@ pub enum Route {
     /// `categories/<slug>/`: the articles of one category, a page at a time
     /// (`categories/<slug>/page/<n>/`).
     Category(String, usize),
-    /// `a-z/`: the A to Z's letters; `a-z/<letter>/`: the names under one letter.
-    AtoZ(Option<String>),
+    /// `a-z/`: the A to Z's letters; `a-z/<letter>/`: the names under one letter, a page at
+    /// a time (`a-z/<letter>/page/<n>/`).
+    AtoZ(Option<String>, usize),
     NotFound,
 }
 
@@ -53,8 +54,12 @@ impl Route {
                 None => Route::NotFound,
             },
             [ARTICLES_SEGMENT, slug] => Route::Article(slug.to_string()),
-            [A_TO_Z_SEGMENT] => Route::AtoZ(None),
-            [A_TO_Z_SEGMENT, letter] => Route::AtoZ(Some(letter.to_string())),
+            [A_TO_Z_SEGMENT] => Route::AtoZ(None, 1),
+            [A_TO_Z_SEGMENT, letter] => Route::AtoZ(Some(letter.to_string()), 1),
+            [A_TO_Z_SEGMENT, letter, PAGE_SEGMENT, page] => match later_page(page) {
+                Some(page) => Route::AtoZ(Some(letter.to_string()), page),
+                None => Route::NotFound,
+            },
             _ => Route::NotFound,
         }
     }
@@ -69,7 +74,9 @@ impl Route {
             Route::Category(slug, page) => {
                 format!("{base_path}{}", list_path(Some(slug), *page))
             }
-            Route::AtoZ(letter) => format!("{base_path}{}", a_to_z_path(letter.as_deref())),
+            Route::AtoZ(letter, page) => {
+                format!("{base_path}{}", a_to_z_path(letter.as_deref(), *page))
+            }
             Route::Home | Route::NotFound => base_path.to_string(),
         }
     }
@@ -172,8 +179,9 @@ mod tests {
                 Route::Library(2),
                 Route::Category("x".into(), 1),
                 Route::Category("x".into(), 12),
-                Route::AtoZ(None),
-                Route::AtoZ(Some("b".into())),
+                Route::AtoZ(None, 1),
+                Route::AtoZ(Some("b".into()), 1),
+                Route::AtoZ(Some("b".into()), 3),
             ] {
                 assert_eq!(Route::from_path(&route.path(base), base), route);
             }

@@ -319,14 +319,17 @@ impl SiteContent {
             pages.extend(list.into_iter().map(list_page));
         }
         for list in a_to_z_lists(self.library_articles()) {
-            let route = Route::AtoZ(list.letter.clone());
+            let route = Route::AtoZ(list.letter.clone(), list.page);
             pages.push(Page {
                 file: format!("{}index.html", route.path("")),
                 head: a_to_z_head(&site, &list),
                 preload: None,
                 carried: vec![
                     site_carried.clone(),
-                    (a_to_z_file(list.letter.as_deref()), json_text(&list)),
+                    (
+                        a_to_z_file(list.letter.as_deref(), list.page),
+                        json_text(&list),
+                    ),
                 ],
                 content: PageContent::AtoZ {
                     site: site.clone(),
@@ -356,7 +359,8 @@ impl SiteContent {
     fn a_to_z_paths(&self) -> Vec<String> {
         a_to_z_lists(self.library_articles())
             .iter()
-            .map(|list| Route::AtoZ(list.letter.clone()).path(""))
+            .filter(|list| list.page == 1)
+            .map(|list| Route::AtoZ(list.letter.clone(), 1).path(""))
             .collect()
     }
 
