@@ -8,7 +8,7 @@
 // Usage: node query.mjs <site url> <first query> <next query> [runs, default 3]
 import http from "node:http";
 
-import { emulatePhone, launch, median } from "./chrome.mjs";
+import { emulatePhone, launch, median, searchAndWait } from "./chrome.mjs";
 
 const [site, first, next, runs = "3"] = process.argv.slice(2);
 const SHOWN = 8;
@@ -21,25 +21,6 @@ function servedBytes(url) {
       response.on("data", (chunk) => { length += chunk.length; });
       response.on("end", () => done(length));
     }).on("error", fail);
-  });
-}
-
-/// In the page: the query typed at once, until the status names the results.
-function ours(query) {
-  const field = document.querySelector("#site-search-input");
-  const status = document.querySelector("#site-search-results-status");
-  const start = performance.now();
-  field.focus();
-  field.value = query;
-  field.dispatchEvent(new Event("input", { bubbles: true }));
-  // From the next frame: the status of the query before may still show until then.
-  return new Promise((done) => {
-    const check = () => {
-      const text = status.textContent.trim();
-      if (text && text !== "Searching…") done(performance.now() - start);
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
   });
 }
 
@@ -67,7 +48,7 @@ async function once(engine) {
     for (const query of [first, next]) {
       const before = requested.length;
       const time = engine === "ours"
-        ? await page.evaluate(ours, query)
+        ? await page.evaluate(searchAndWait, query)
         : await page.evaluate(pagefind, [query, SHOWN]);
       // The last responses of the query may still be counted: wait for the network to rest.
       await page.waitForNetworkIdle({ idleTime: 300 });

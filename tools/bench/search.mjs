@@ -4,7 +4,7 @@
 // it caused (search and results on the page). The queries come from the library's own titles:
 // a word typed letter by letter, then a second word's start, and a long word with a typo.
 // Usage: node search.mjs <url of a page with the search field> [runs, default 3]
-import { emulatePhone, launch, median } from "./chrome.mjs";
+import { emulatePhone, launch, median, searchAndWait } from "./chrome.mjs";
 
 const [url, runs = "3"] = process.argv.slice(2);
 
@@ -53,22 +53,7 @@ async function once() {
       fetch("content/library.json").then((r) => r.json()).then((l) => l.articles.map((a) => a.title)));
     const queries = queriesFrom(titles);
     // The index: from the first keystroke until the status names the results.
-    const load = await page.evaluate((first) => {
-      const field = document.querySelector("#site-search-input");
-      const status = document.querySelector("#site-search-results-status");
-      const start = performance.now();
-      field.focus();
-      field.value = first;
-      field.dispatchEvent(new Event("input", { bubbles: true }));
-      return new Promise((done) => {
-        const check = () => {
-          const text = status.textContent.trim();
-          if (text && text !== "Searching…") done(performance.now() - start);
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-    }, queries[0].split(" ")[0]);
+    const load = await page.evaluate(searchAndWait, queries[0].split(" ")[0]);
     const keystrokes = [];
     for (const query of queries) keystrokes.push(...(await page.evaluate(typeTimed, query)));
     return { load, keystrokes, queries: queries.length };
