@@ -23,6 +23,10 @@ pub const SEARCH_DIRECTORY_FILE: &str = "content/search.bin";
 pub const SEARCH_CHUNKS_FOLDER: &str = "content/search/";
 
 const MAGIC: &[u8; 4] = b"CSI\0";
+
+/// The most articles an index may have: far more than any library, and few enough that a
+/// query's score per article fits a reader's memory whatever a damaged directory says.
+const MOST_ARTICLES: u32 = 1_000_000;
 pub const FORMAT_VERSION: u8 = 2;
 
 /// The search index's directory: how many articles and terms there are, and where each chunk
@@ -160,6 +164,9 @@ impl SearchDirectory {
         if !(terms_in_order && postings_in_order && postings_start && postings_inside) {
             return Err("the chunks are out of order".into());
         }
+        if self.articles > MOST_ARTICLES {
+            return Err("more articles than a library holds".into());
+        }
         if (self.terms == 0) != self.postings_chunks.is_empty() {
             return Err("the terms and their postings differ".into());
         }
@@ -293,6 +300,20 @@ mod tests {
         assert_eq!(
             SearchDirectory::from_bytes(&to_file_bytes(&directory())),
             Ok(directory())
+        );
+    }
+
+    #[test]
+    fn a_directory_of_more_articles_than_a_library_holds_is_refused() {
+        let mut huge = directory();
+        huge.articles = MOST_ARTICLES + 1;
+        huge.articles_per_details = u32::MAX;
+        huge.details_chunks = vec![[3; 8]];
+        assert_eq!(
+            SearchDirectory::from_bytes(&to_file_bytes(&huge))
+                .err()
+                .as_deref(),
+            Some("more articles than a library holds")
         );
     }
 

@@ -104,8 +104,10 @@ impl QueryWord {
     }
 }
 
-/// Each query word's matches: a score per place (article, place in it).
-type Matches = HashMap<(u32, u32), u32>;
+/// Each query word's matches, by article (dense: a few thousand articles, and far quicker
+/// than hashing in wasm): the best score a term of the word gives it there, and the place
+/// where it does (the first such place); a score of 0 where none of its terms is.
+type Matches = Vec<(u32, u32)>;
 
 impl SearchDirectory {
     /// The articles that match every meaningful word of `query`, best first, at most
@@ -231,9 +233,10 @@ impl SearchDirectory {
         found
     }
 
-    /// Each place where one of `terms` is found, with the best score a term gives it.
+    /// Each article where one of `terms` is found, with the best score a term gives it and
+    /// the place where it does.
     fn places_of(&self, loaded: &LoadedChunks, terms: &HashMap<u32, u32>) -> Matches {
-        let mut scores = Matches::new();
+        let mut best: Matches = vec![(0, 0); self.articles as usize];
         for (&term, &quality) in terms {
             let chunk = self.postings_chunk_of(term);
             let first = self.postings_chunks.get(chunk).map_or(0, |c| c.first_term);
@@ -247,11 +250,15 @@ impl SearchDirectory {
             for pair in list.chunks_exact(2) {
                 article = article.wrapping_add(pair[0]);
                 let (place, field) = (pair[1] >> 2, pair[1] & 3);
-                let best = scores.entry((article, place)).or_default();
-                *best = (*best).max(field * quality);
+                let score = field * quality;
+                if let Some(slot) = best.get_mut(article as usize) {
+                    if score > slot.0 || (score == slot.0 && place < slot.1) {
+                        *slot = (score, place);
+                    }
+                }
             }
         }
-        scores
+        best
     }
 
     fn result(&self, loaded: &LoadedChunks, article: u32, place: u32) -> Option<SearchResult> {
@@ -303,35 +310,37 @@ fn likeliest<A: Automaton>(
 }
 
 /// The articles where every word matched, by the sum of each word's best score there, each
-/// with the place where the words score most together (the first such place on a tie).
+/// with the place where the words score most together (of the places where each word scores
+/// best; the first such place on a tie).
 fn rank(matched: &[Matches], limit: usize) -> Vec<(u32, u32)> {
-    let words = matched.len();
-    let mut best: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut together: Matches = HashMap::new();
-    for (word, scores) in matched.iter().enumerate() {
-        for (&(article, place), &score) in scores {
-            let slot = &mut best.entry(article).or_insert_with(|| vec![0; words])[word];
-            *slot = (*slot).max(score);
-            *together.entry((article, place)).or_default() += score;
-        }
-    }
-    let mut best_place: HashMap<u32, (u32, u32)> = HashMap::new();
-    for (&(article, place), &score) in &together {
-        let slot = best_place.entry(article).or_insert((place, score));
-        if score > slot.1 || (score == slot.1 && place < slot.0) {
-            *slot = (place, score);
-        }
-    }
-    let mut ranked: Vec<(u32, u32)> = best
-        .into_iter()
-        .filter(|(_, scores)| scores.iter().all(|&score| score > 0))
-        .map(|(article, scores)| (article, scores.iter().sum()))
+    let articles = matched.iter().map(Vec::len).min().unwrap_or(0);
+    let mut ranked: Vec<(u32, u32)> = (0..articles)
+        .filter(|&article| matched.iter().all(|word| word[article].0 > 0))
+        .map(|article| {
+            let total = matched.iter().map(|word| word[article].0).sum();
+            (article as u32, total)
+        })
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(limit);
     ranked
         .into_iter()
-        .take(limit)
-        .filter_map(|(article, _)| Some((article, best_place.get(&article)?.0)))
+        .map(|(article, _)| {
+            let at = article as usize;
+            let together = |place: u32| -> u32 {
+                matched
+                    .iter()
+                    .filter(|word| word[at].1 == place)
+                    .map(|word| word[at].0)
+                    .sum()
+            };
+            let place = matched
+                .iter()
+                .map(|word| word[at].1)
+                .max_by(|a, b| together(*a).cmp(&together(*b)).then(b.cmp(a)))
+                .unwrap_or(0);
+            (article, place)
+        })
         .collect()
 }
 
