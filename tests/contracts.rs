@@ -45,6 +45,7 @@ fn every_data_attribute_the_scripts_styles_and_page_use_is_in_the_contract() {
         "data-trunk",
         "data-trunk-public-url",
         "data-bin",
+        "data-type",
         "data-wasm-opt",
         "data-target-path",
     ];

@@ -17,6 +17,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("site_address", 0),
     ("navigation", 0),
     ("loading", 1),
+    ("search_worker", 1),
     ("prefs", 2),
     ("offline", 2),
     ("first_paint", 2),
@@ -26,6 +27,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("app", 6),
     ("lib", 6),
     ("main", 6),
+    ("bin", 6),
 ];
 
 fn layer(module: &str) -> Option<usize> {

@@ -1,5 +1,6 @@
 //! What Trunk runs after every build (a `post_build` hook in `Trunk.toml`): the Markdown
-//! articles written in as the JSON the site serves (`clinic_editor::sources`), every page of
+//! articles written in as the JSON the site serves (`clinic_editor::sources`), the search
+//! worker's files named by their content (`clinic_build::search_worker`), every page of
 //! the site pre-rendered (`clinic_build::prerender`), then the service worker written with
 //! the list of files to save (`clinic_build::service_worker`).
 //!
@@ -21,6 +22,7 @@ use clinic_app::contract::NOT_FOUND_FILE;
 use clinic_build::editors_page::{install_cms, write_preview_stylesheet, CMS_PACKAGE};
 use clinic_build::prerender::{prerender_site, Prerendered, Profile};
 use clinic_build::search_index::ChunkSizes;
+use clinic_build::search_worker::name_search_worker;
 use clinic_build::service_worker::write_service_worker;
 use clinic_content::load::{EDITORS_DIR, PROBLEMS_FILE};
 use clinic_editor::sources::{publish_sources, write_json, Published, SOURCES_DIR};
@@ -54,6 +56,14 @@ fn main() -> ExitCode {
     if let Some(project) = &project {
         if let Err(error) = finish_editors_page(&site_dir, project) {
             eprintln!("{EDITORS_DIR}: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    match name_search_worker(&site_dir, &public_url) {
+        Ok(Some(loader)) => println!("search worker: {loader}"),
+        Ok(None) => {}
+        Err(error) => {
+            eprintln!("search worker: {error}");
             return ExitCode::FAILURE;
         }
     }

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use crate::support::{
-    article_file, body_blocks, content_json, fixture_outline, home_slug, other_slug,
+    article_file, body_blocks, content_json, fixture_outline, home_slug, longest_word, other_slug,
     run_in_browser, shipped_site_dir, shows_title, site_dir, spans, sub_path_site_dir, title_of,
     Page, Server, Unknown, SUB_PATH,
 };
@@ -46,6 +46,12 @@ async fn under_a_sub_path_every_asset_content_file_and_link_resolves_from_the_ba
             json!(1),
             "the readable font loads under the sub-path"
         );
+        // Search too: its worker, and the index it fetches from the base.
+        page.search_finds(
+            &longest_word(&title_of(&home_slug())),
+            &format!("{SUB_PATH}{}/", article()),
+        )
+        .await;
         let outside = page
             .eval(&format!(
                 "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
@@ -188,6 +194,12 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
         page.wait_until(
             "the font is in use",
             "return document.fonts.check('16px \"Atkinson Hyperlegible\"')",
+        )
+        .await;
+        // And search, which starts a worker of its own wasm.
+        page.search_finds(
+            &longest_word(&title_of(&home_slug())),
+            &format!("/{}/", article()),
         )
         .await;
         assert_eq!(page.eval("return __blocked").await, json!([]));

@@ -273,13 +273,6 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
     .await;
 }
 
-/// Types `word` and a space into the search field.
-async fn search_for(page: &Page, word: &str) {
-    page.eval("document.querySelector('#site-search-input').focus()")
-        .await;
-    page.press(&format!("{word} ")).await;
-}
-
 #[tokio::test]
 async fn offline_search_says_it_searches_the_copy_saved_on_this_device() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
@@ -290,7 +283,7 @@ async fn offline_search_says_it_searches_the_copy_saved_on_this_device() {
         let word = title.split_whitespace().next().expect("a word of the title");
         let status = "document.querySelector('#site-search-results-status').textContent";
         // Searched once online: the index is saved.
-        search_for(&page, word).await;
+        page.type_search(&format!("{word} ")).await;
         page.wait_until(
             "the search answers from the network",
             &format!("return {status}.includes('result') && !{status}.includes('offline')"),
@@ -304,7 +297,7 @@ async fn offline_search_says_it_searches_the_copy_saved_on_this_device() {
         .await;
         page.cut_the_network().await;
         page.open("/").await;
-        search_for(&page, word).await;
+        page.type_search(&format!("{word} ")).await;
         page.wait_until(
             "the search says it answers from the device",
             &format!(

@@ -1,13 +1,15 @@
 //! The core reader journeys in Firefox ESR (headless, through geckodriver) and WebKitGTK
 //! (MiniBrowser through WebKitWebDriver): the page and its hand-over, the contents, the FAQ,
-//! reading settings saved and restored, an article's own address, a `#section` address, the
+//! search, reading settings saved and restored, an article's own address, a `#section` address, the
 //! not-found page, and the page again from the service worker with the site out of reach.
 //! Expectations come from the fixture content.
 
 use clinic_content::Outline;
 use serde_json::json;
 
-use crate::support::{content_json, fixture_article, with_other_browser, OtherBrowser, Page};
+use crate::support::{
+    content_json, fixture_article, longest_word, with_other_browser, OtherBrowser, Page,
+};
 
 fn home_slug() -> String {
     content_json("articles.json")["home"]
@@ -58,6 +60,13 @@ async fn core_journeys(page: Page) {
         .await,
         json!(["true", false])
     );
+
+    // Search, in its worker, finds the article by a word of its title.
+    page.search_finds(
+        &longest_word(&article.title),
+        &format!("/articles/{}/", article.slug),
+    )
+    .await;
 
     // A reading setting is applied, saved, and there again on the next visit.
     page.click(".reading-settings-button").await;

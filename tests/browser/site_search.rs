@@ -5,11 +5,12 @@
 
 use std::collections::BTreeSet;
 
+use clinic_app::contract::{SEARCH_WORKER_ATTRIBUTE, SEARCH_WORKER_NAME, SHELL_FILE};
 use clinic_content::search::{
     search_with, words, SearchDirectory, SEARCH_CHUNKS_FOLDER, SEARCH_DIRECTORY_FILE,
 };
 use clinic_content::{Article, Block, Outline};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::support::{
     fixture_articles, run_in_browser, site_dir, site_with_smallest_search_chunks,
@@ -89,13 +90,6 @@ fn word_only_in_an_answer() -> (Article, String, String) {
     panic!("the fixtures need a word that only one FAQ answer has");
 }
 
-/// Types `text` into the search field, focused with the keyboard.
-async fn type_query(page: &Page, text: &str) {
-    page.eval(&format!("document.querySelector({FIELD:?}).focus()"))
-        .await;
-    page.press(text).await;
-}
-
 /// The results shown: each link's address and text, and what the status says.
 async fn results(page: &Page) -> (Vec<(String, String)>, String) {
     page.wait_until(
@@ -147,7 +141,7 @@ async fn search_finds_a_prefix_a_typo_and_a_word_only_an_answer_has() {
                 Some((a, word))
             })
             .expect("a title with a long word");
-        type_query(&page, &word[..4]).await;
+        page.type_search(&word[..4]).await;
         let (found, status) = results(&page).await;
         assert!(
             found.iter().any(
@@ -180,7 +174,7 @@ async fn search_finds_a_prefix_a_typo_and_a_word_only_an_answer_has() {
         let mut typo: Vec<char> = word.chars().collect();
         typo[2] = if typo[2] == 'x' { 'z' } else { 'x' };
         let typo: String = typo.into_iter().collect();
-        type_query(&page, &format!("{typo} ")).await;
+        page.type_search(&format!("{typo} ")).await;
         let (found, _) = results(&page).await;
         assert!(
             found
@@ -192,7 +186,7 @@ async fn search_finds_a_prefix_a_typo_and_a_word_only_an_answer_has() {
         clear(&page).await;
 
         // Nothing found: said, with the way to every article.
-        type_query(&page, "qqqzzzxxx ").await;
+        page.type_search("qqqzzzxxx ").await;
         let (found, status) = results(&page).await;
         assert!(found.is_empty());
         assert!(status.starts_with("No articles match"), "{status}");
@@ -266,7 +260,7 @@ async fn enter_in_the_field_opens_the_first_result() {
     with_desktop_page(|page| async move {
         let (article, word, question) = word_only_in_an_answer();
         page.open("/").await;
-        type_query(&page, &format!("{word} ")).await;
+        page.type_search(&format!("{word} ")).await;
         results(&page).await;
         page.press(ENTER).await;
         page.wait_until(
@@ -281,13 +275,13 @@ async fn enter_in_the_field_opens_the_first_result() {
     .await;
 }
 
-/// Whether the page has asked for the search index.
-async fn index_requested(page: &Page) -> Value {
-    page.eval(
-        "return performance.getEntriesByType('resource')
-           .some(e => e.name.includes('content/search'))",
-    )
-    .await
+/// Whether anything (the page, its search worker) has asked the server for the search
+/// index.
+fn index_requested(page: &Page) -> bool {
+    page.server
+        .requested()
+        .iter()
+        .any(|path| path.contains("content/search"))
 }
 
 #[tokio::test]
@@ -297,7 +291,7 @@ async fn words_typed_before_the_app_runs_are_searched_once_it_does() {
         let (article, word, question) = word_only_in_an_answer();
         let app = page.server.hold(".wasm");
         page.open_before_the_app("/").await;
-        type_query(&page, &format!("{word} ")).await;
+        page.type_search(&format!("{word} ")).await;
         app.release();
         page.wait_until_the_app_runs().await;
         let (found, _) = results(&page).await;
@@ -316,20 +310,16 @@ async fn the_index_downloads_only_once_a_reader_starts_to_search_and_works_offli
         let (article, word, _) = word_only_in_an_answer();
         page.open(&format!("/articles/{}/", article.slug)).await;
         page.wait_until_saved_for_offline().await;
-        assert_eq!(
-            index_requested(&page).await,
-            json!(false),
-            "reading costs no index"
-        );
-        type_query(&page, &format!("{word} ")).await;
+        assert!(!index_requested(&page), "reading costs no index");
+        page.type_search(&format!("{word} ")).await;
         let (online, _) = results(&page).await;
-        assert_eq!(index_requested(&page).await, json!(true));
+        assert!(index_requested(&page));
         assert!(!online.is_empty());
 
         page.server.go_down();
         page.set_offline(true).await;
         page.open(&format!("/articles/{}/", article.slug)).await;
-        type_query(&page, &format!("{word} ")).await;
+        page.type_search(&format!("{word} ")).await;
         let (offline, _) = results(&page).await;
         assert_eq!(offline, online, "the same results offline");
     })
@@ -383,16 +373,103 @@ async fn a_query_downloads_only_the_chunks_of_its_terms() {
             found.first().map(|(href, _)| href.clone()),
             Some(format!("/articles/{}/#{question}", article.slug))
         );
-        let requested = page
-            .eval(&format!(
-                "return performance.getEntriesByType('resource')
-                   .map(entry => new URL(entry.name).pathname)
-                   .filter(path => path.startsWith('/{SEARCH_CHUNKS_FOLDER}'))"
-            ))
-            .await;
-        let requested: BTreeSet<String> =
-            serde_json::from_value(requested).expect("the chunks requested");
+        let requested: BTreeSet<String> = page
+            .server
+            .requested()
+            .into_iter()
+            .filter(|path| path.starts_with(&format!("/{SEARCH_CHUNKS_FOLDER}")))
+            .collect();
         assert_eq!(requested, needed);
     })
+    .await;
+}
+
+/// The address of the search worker's script, as the build named it on the app's script.
+fn worker_script(site: &std::path::Path) -> String {
+    let shell = std::fs::read_to_string(site.join(SHELL_FILE)).expect("the app's shell");
+    let named = format!("{SEARCH_WORKER_ATTRIBUTE}=\"");
+    let at = shell
+        .find(&named)
+        .expect("the shell names the search worker")
+        + named.len();
+    shell[at..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn search_runs_in_a_worker_that_the_first_search_starts() {
+    let script = worker_script(site_dir());
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        let (article, word, question) = word_only_in_an_answer();
+        page.open(&format!("/articles/{}/", article.slug)).await;
+        page.wait_until_saved_for_offline().await;
+        let worker_requested = |page: &Page| {
+            page.server
+                .requested()
+                .iter()
+                .any(|path| path.contains(SEARCH_WORKER_NAME))
+        };
+        assert!(
+            !worker_requested(&page),
+            "reading starts no search worker (and the service worker does not fetch it)"
+        );
+        page.type_search(&format!("{word} ")).await;
+        let (found, _) = results(&page).await;
+        assert_eq!(
+            found.first().map(|(href, _)| href.clone()),
+            Some(format!("/articles/{}/#{question}", article.slug))
+        );
+        assert!(page.server.requested().contains(&script), "{script}");
+        assert_eq!(
+            page.eval(
+                "return performance.getEntriesByType('resource')
+                   .filter(entry => entry.name.includes('content/search')).length"
+            )
+            .await,
+            json!(0),
+            "the worker fetches the index, not the page"
+        );
+    })
+    .await;
+}
+
+/// Searches on a site whose search worker `break_it` breaks: the reader is told search is
+/// not available (`expected`), not left with "Searching…"; and the page goes on working.
+async fn search_with_a_broken_worker(break_it: fn(&Server, &str), expected: &'static str) {
+    let script = worker_script(site_dir());
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    break_it(&server, &script);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        let (article, word, _) = word_only_in_an_answer();
+        page.open(&format!("/articles/{}/", article.slug)).await;
+        page.type_search(&format!("{word} ")).await;
+        let (found, status) = results(&page).await;
+        assert!(found.is_empty());
+        assert!(status.contains(expected), "{status}");
+        // The app works on: Escape clears the field.
+        clear(&page).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_search_worker_whose_files_do_not_arrive_is_a_clear_error() {
+    search_with_a_broken_worker(
+        |server, script| server.fail(script, 404),
+        "Search needs a connection",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_search_worker_whose_wasm_is_broken_is_a_clear_error() {
+    search_with_a_broken_worker(
+        |server, script| server.replace(&script.replace(".js", "_bg.wasm"), "not wasm"),
+        "Search is not available",
+    )
     .await;
 }

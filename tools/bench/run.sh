@@ -28,12 +28,15 @@ trunk build --release --dist "$OUT/site-named" "$named_index" >/dev/null
 rm -f "$named_index"
 static_page "$OUT/static"
 
-wasm=$(ls "$OUT"/site/assets/*.wasm)
+# The page's own wasm and glue (the search worker's start only on a search).
+wasm=$(ls "$OUT"/site/assets/clinic-article-*.wasm)
+worker=$(ls "$OUT"/site/assets/clinic-search-worker-*.wasm)
 echo "== Sizes"
 echo "wasm raw:    $(kib "$(wc -c <"$wasm")")"
 echo "wasm gzip:   $(kib "$(gzip -9c "$wasm" | wc -c)")   (budget 100 KiB)"
 echo "wasm brotli: $(kib "$(br_size "$wasm")")"
-first_view=( "$OUT"/site/index.html "$OUT"/site/assets/*.js "$wasm"
+echo "search worker brotli: $(kib "$(br_size "$worker" "$OUT"/site/assets/clinic-search-worker-*.js)") (wasm and glue, on the first search)"
+first_view=( "$OUT"/site/index.html "$OUT"/site/assets/clinic-article-*.js "$wasm"
   "$OUT"/site/boot.js "$OUT"/site/images/upper-back-relief.svg "$OUT"/site/favicon.svg )
 echo "first view:  $(kib "$(br_size "${first_view[@]}")") brotli   (budget 130 KiB)"
 echo "static page: $(kib "$(br_size "$OUT"/static/index.html "$OUT"/static/main.css "$OUT"/static/images/*.svg)") brotli"

@@ -93,8 +93,17 @@ pub const SHELL_ONLY_ATTRIBUTE: &str = "data-app-shell";
 /// On every element a page adds to `<head>`.
 pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page-head";
 
+/// The search worker's program: its Trunk `data-bin` in `index.html`, whose files the build
+/// names by their content (`clinic_build::search_worker`).
+pub const SEARCH_WORKER_NAME: &str = "clinic-search-worker";
+
+/// On the script that starts the app: the address of the search worker's script, which the
+/// build writes (`clinic_build::search_worker`) and the page starts on the first search.
+pub const SEARCH_WORKER_ATTRIBUTE: &str = "data-search-worker";
+
 /// Every `data-*` name of this contract.
-pub const DATA_ATTRIBUTES: [&str; 13] = [
+pub const DATA_ATTRIBUTES: [&str; 14] = [
+    SEARCH_WORKER_ATTRIBUTE,
     SHELL_ONLY_ATTRIBUTE,
     WITHOUT_APP_ATTRIBUTE,
     PAGE_HEAD_ATTRIBUTE,

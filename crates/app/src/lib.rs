@@ -3,7 +3,8 @@
 //! time the same components render every page to HTML (`clinic-build`).
 //!
 //! From the bottom: the names shared with scripts and styles ([`contract`]) and the page's
-//! plumbing, loading content ([`loading`]), the reading settings ([`prefs`]), offline
+//! plumbing, loading content ([`loading`]) and searching it off the page's thread
+//! ([`search_worker`]), the reading settings ([`prefs`]), offline
 //! reading ([`offline`]) and the order the page comes to life in ([`first_paint`]); then the
 //! [`components`], the route views ([`pages`]), the hand-over, and the [`App`] that puts them
 //! together. `tests/layers.rs` keeps each module from using one above it.
@@ -20,6 +21,7 @@ pub mod navigation;
 pub mod offline;
 pub mod pages;
 pub mod prefs;
+pub mod search_worker;
 pub mod site_address;
 pub mod storage;
 

@@ -1,15 +1,10 @@
 //! Loading content files in the browser.
 
-use std::sync::Mutex;
-
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
 use crate::contract::SAVED_COPY_HEADER;
 use clinic_content::load::{parse, PROBLEMS_FILE};
-use clinic_content::search::{
-    ChunkId, LoadedChunks, Search, SearchDirectory, SearchResult, SEARCH_DIRECTORY_FILE,
-};
 use clinic_content::validate::Validate;
 use clinic_content::ContentError;
 
@@ -73,80 +68,8 @@ pub async fn fetch_build_problems() -> Vec<String> {
     serde_json::from_str(&text).unwrap_or_default()
 }
 
-/// The search index as the browser uses it: its directory, fetched when a reader starts to
-/// search, and the chunks fetched so far, kept for the next query.
-pub struct SearchIndex {
-    directory: SearchDirectory,
-    loaded: Mutex<LoadedChunks>,
-}
-
-/// Each query fetches in at most three rounds (terms, postings, details); more means the
-/// chunks are not what the directory says.
-const SEARCH_ROUNDS: usize = 4;
-
-impl SearchIndex {
-    /// Fetches the directory of the search index the build wrote.
-    pub async fn fetch() -> Result<Fetched<SearchIndex>, ContentError> {
-        let (bytes, saved_on) = fetch_bytes(SEARCH_DIRECTORY_FILE).await?;
-        let directory = SearchDirectory::from_bytes(&bytes)
-            .map_err(|reason| malformed(SEARCH_DIRECTORY_FILE, reason))?;
-        Ok(Fetched {
-            content: SearchIndex {
-                directory,
-                loaded: Mutex::new(LoadedChunks::default()),
-            },
-            saved_on,
-        })
-    }
-
-    /// The results of `query`, at most `limit`, fetching the chunks it needs that earlier
-    /// queries did not (all of a round at once).
-    pub async fn search(
-        &self,
-        query: &str,
-        limit: usize,
-    ) -> Result<Vec<SearchResult>, ContentError> {
-        for _ in 0..SEARCH_ROUNDS {
-            let needs = match self.directory.search(&self.loaded(), query, limit) {
-                Search::Found(results) => return Ok(results),
-                Search::Needs(needs) => needs,
-            };
-            let fetched =
-                futures::future::join_all(needs.iter().map(|id| self.fetch_chunk(*id))).await;
-            for (id, chunk) in needs.into_iter().zip(fetched) {
-                self.loaded().insert(id, chunk?);
-            }
-        }
-        Err(malformed(
-            SEARCH_DIRECTORY_FILE,
-            "its chunks are not the ones it names".into(),
-        ))
-    }
-
-    fn loaded(&self) -> std::sync::MutexGuard<'_, LoadedChunks> {
-        // Never held across a wait, so never poisoned by another task: a panic aborts.
-        self.loaded
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    async fn fetch_chunk(
-        &self,
-        id: ChunkId,
-    ) -> Result<clinic_content::search::Chunk, ContentError> {
-        let file = self
-            .directory
-            .file(id)
-            .ok_or_else(|| malformed(SEARCH_DIRECTORY_FILE, format!("it names no chunk {id:?}")))?;
-        let (bytes, _) = fetch_bytes(&file).await?;
-        self.directory
-            .read_chunk(id, &bytes)
-            .map_err(|reason| malformed(&file, reason))
-    }
-}
-
 /// The bytes of `file`, and when they came from the copy saved on the device, its day.
-async fn fetch_bytes(file: &str) -> Result<(Vec<u8>, SavedOn), ContentError> {
+pub async fn fetch_bytes(file: &str) -> Result<(Vec<u8>, SavedOn), ContentError> {
     let response = fetch_ok(file).await?;
     let saved_on = saved_on(&response);
     let bytes = response
@@ -156,7 +79,8 @@ async fn fetch_bytes(file: &str) -> Result<(Vec<u8>, SavedOn), ContentError> {
     Ok((bytes, saved_on))
 }
 
-fn malformed(file: &str, reason: String) -> ContentError {
+/// The error for `file` that is not what it should be, and why.
+pub fn malformed(file: &str, reason: String) -> ContentError {
     ContentError::Malformed {
         file: file.to_string(),
         reason,

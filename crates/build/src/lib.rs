@@ -1,7 +1,8 @@
 //! What runs after Trunk has built the app (`finish-build`, a `post_build` hook in
 //! `Trunk.toml`): every page pre-rendered by the app's own components ([`prerender`]), with
 //! the files made from the content (the library, the [`search_index`], the [`sitemap`]), then
-//! the [`service_worker`] written with the list of files to save, and the [`editors_page`]
+//! the [`search_worker`]'s files named by their content and the [`service_worker`] written
+//! with the list of files to save, and the [`editors_page`]
 //! finished (the CMS copied in). Also the files made from
 //! other files that are committed ([`derived_files`]: schemas, the scripts' generated blocks,
 //! the CSP's hashes), and the [`static_host`] that serves a built site to the tests and the
@@ -13,6 +14,7 @@ pub mod editors_page;
 pub mod prerender;
 pub mod redirects;
 pub mod search_index;
+pub mod search_worker;
 pub mod service_worker;
 pub mod sitemap;
 pub mod static_host;

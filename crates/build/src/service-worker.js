@@ -8,7 +8,8 @@
 //   costs the reader what they saved. Each copy records when it was saved and a hash of its
 //   bytes.
 // - On install it saves what every visit needs (PRECACHE: the home page, the app's shell, the
-//   not-found page, the hashed JS and wasm, boot.js, the site settings, the home page's hero),
+//   not-found page, the app's hashed JS and wasm, boot.js, the site settings, the home
+//   page's hero; the search worker's are saved on the first search, as the index's files are),
 //   and the build's list of every file it publishes with its hash (PUBLISHED_FILE).
 // - Once active it brings every saved copy up to date against that list, in the background:
 //   a changed file is fetched again, a withdrawn one deleted (its address then answers "not

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use clinic_app::contract::{NOT_FOUND_FILE, PUBLISHED_FILE, SHELL_FILE};
+use clinic_app::contract::{NOT_FOUND_FILE, PUBLISHED_FILE, SEARCH_WORKER_NAME, SHELL_FILE};
 use clinic_content::load::{article_file, parse, EDITORS_DIR, INDEX_FILE, SITE_FILE};
 use clinic_content::model::article_path;
 use clinic_content::{Article, ArticleIndex};
@@ -93,7 +93,9 @@ fn read_index(site_dir: &Path) -> Result<ArticleIndex, String> {
 
 /// The files the service worker saves on install, relative to the site's base address (""
 /// is the home page): what every visit needs, and nothing that grows with the number of
-/// articles (each page a reader visits is saved as it loads).
+/// articles (each page a reader visits is saved as it loads). The search worker is saved
+/// when a reader first searches, with the index's directory and the chunks each query
+/// fetched: offline, search needs all three, and a reader who never searches needs none.
 pub fn precache_list(site_dir: &Path) -> Result<Vec<String>, String> {
     let index = read_index(site_dir)?;
     let home_file = article_file(&index.home);
@@ -103,7 +105,9 @@ pub fn precache_list(site_dir: &Path) -> Result<Vec<String>, String> {
     let mut assets: Vec<String> = std::fs::read_dir(site_dir.join("assets"))
         .map_err(|error| format!("assets/: cannot be read: {error}"))?
         .flatten()
-        .map(|entry| format!("assets/{}", entry.file_name().to_string_lossy()))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with(SEARCH_WORKER_NAME))
+        .map(|name| format!("assets/{name}"))
         .collect();
     assets.sort();
     let mut list = vec![

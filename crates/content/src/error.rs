@@ -1,7 +1,10 @@
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// Why content could not be shown. Each variant names the file, so an editor knows where to look.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (Serde: the search worker sends it to the page.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ContentError {
     /// The request failed or the server answered with an error status.
     Unavailable { file: String, reason: String },
@@ -20,7 +23,7 @@ pub enum ContentError {
 }
 
 /// One broken rule, at a field path such as `sections[2].body[0].paragraph[1].link.href`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub path: String,
     pub message: String,

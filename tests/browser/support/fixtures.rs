@@ -167,3 +167,11 @@ fn json_file(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
+
+/// The longest word of `text`, as search reads it: one that finds the text it is from.
+pub fn longest_word(text: &str) -> String {
+    clinic_content::search::words(text)
+        .into_iter()
+        .max_by_key(|word| word.chars().count())
+        .expect("a word")
+}

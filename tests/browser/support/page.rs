@@ -105,6 +105,27 @@ impl Page {
             .unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
     }
 
+    /// Types `text` into the site's search field, focused as a keyboard reader would.
+    pub async fn type_search(&self, text: &str) {
+        self.eval("document.querySelector('#site-search-input').focus()")
+            .await;
+        self.press(text).await;
+    }
+
+    /// Searches for `word` and waits until a result links to an address starting with
+    /// `href` (an article's, with or without a section).
+    pub async fn search_finds(&self, word: &str, href: &str) {
+        self.type_search(&format!("{word} ")).await;
+        self.wait_until(
+            &format!("a search for {word:?} links to {href}"),
+            &format!(
+                "return [...document.querySelectorAll('.site-search-results a')]
+                   .some(a => a.getAttribute('href').startsWith({href:?}))"
+            ),
+        )
+        .await;
+    }
+
     /// Presses Tab until the focused element matches `css`, and fails after `limit` presses:
     /// a keyboard reader's way to it.
     pub async fn tab_to(&self, css: &str, limit: usize) {

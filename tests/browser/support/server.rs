@@ -60,6 +60,9 @@ pub struct Server {
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     /// What is served, replaced by `serve_from`.
     site: Arc<Mutex<Arc<StaticSite>>>,
+    /// The path of every request so far, in order: what the page, its workers and the
+    /// service worker asked for.
+    requested: Arc<Mutex<Vec<String>>>,
 }
 
 /// The fault key that stands for every path: the server is unreachable.
@@ -76,14 +79,20 @@ impl Server {
         let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
         let site = Arc::new(Mutex::new(Arc::new(StaticSite::new(root, prefix, unknown))));
         let shell_for_pages = Arc::new(AtomicBool::new(false));
-        let (shared_site, shared_faults, shell) =
-            (site.clone(), faults.clone(), shell_for_pages.clone());
+        let requested: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (shared_site, shared_faults, shell, log) = (
+            site.clone(),
+            faults.clone(),
+            shell_for_pages.clone(),
+            requested.clone(),
+        );
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let site = shared_site.lock().expect("site lock").clone();
                 let faults = shared_faults.clone();
                 let shell = shell.load(Ordering::SeqCst);
-                thread::spawn(move || serve(stream, &site, &faults, shell));
+                let log = log.clone();
+                thread::spawn(move || serve(stream, &site, &faults, shell, &log));
             }
         });
         Server {
@@ -91,6 +100,7 @@ impl Server {
             shell_for_pages,
             faults,
             site,
+            requested,
         }
     }
 
@@ -132,6 +142,11 @@ impl Server {
         self.faults.lock().expect("faults lock").clear();
     }
 
+    /// The paths requested so far, in order.
+    pub fn requested(&self) -> Vec<String> {
+        self.requested.lock().expect("log lock").clone()
+    }
+
     pub fn set(&self, path: &str, fault: Fault) {
         self.faults
             .lock()
@@ -145,6 +160,7 @@ fn serve(
     site: &StaticSite,
     faults: &Mutex<HashMap<String, Fault>>,
     shell: bool,
+    requested: &Mutex<Vec<String>>,
 ) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
@@ -157,6 +173,7 @@ fn serve(
         line.clear();
     }
     let path = request_path(&request_line);
+    requested.lock().expect("log lock").push(path.clone());
     let last = path.rsplit('/').next().unwrap_or("");
     if shell && !last.contains('.') {
         let page = std::fs::read(site.root.join("app.html")).unwrap_or_default();

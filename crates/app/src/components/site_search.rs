@@ -1,12 +1,14 @@
-use std::sync::Arc;
+use std::rc::Rc;
 
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::components::{Icon, IconKind};
-use crate::loading::{SavedOn, SearchIndex};
+use crate::loading::SavedOn;
 use crate::navigation::after_mount;
+use crate::search_worker::SearchWorker;
 use crate::site_address::use_site_address;
 use clinic_content::ids::{SEARCH_INPUT_ID, SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
 use clinic_content::library::library_path;
@@ -17,15 +19,15 @@ use clinic_content::{article_path, ContentError};
 /// The most results shown: enough to scan at a glance.
 const MAX_RESULTS: usize = 8;
 
-/// Where the search index is: its directory downloads only once a reader starts to search,
-/// and each query downloads the chunks it needs.
+/// Where the search index is: its worker starts, and downloads the index's directory, only
+/// once a reader starts to search; each query downloads the chunks it needs.
 #[derive(Clone)]
 enum IndexState {
     NotLoaded,
     Loading,
-    /// The index, and when its directory came from the copy saved on the device, the day it
-    /// was saved.
-    Ready(Arc<SearchIndex>, SavedOn),
+    /// The worker with the index open, and when its directory came from the copy saved on
+    /// the device, the day it was saved. (The worker lives on this page's thread only.)
+    Ready(SendWrapper<Rc<SearchWorker>>, SavedOn),
     Failed(String),
 }
 
@@ -50,15 +52,20 @@ pub fn SiteSearch() -> impl IntoView {
     let index = RwSignal::new(IndexState::NotLoaded);
     let container = NodeRef::<Div>::new();
     let input = NodeRef::<Input>::new();
+    let site_base = StoredValue::new(base.clone());
     let start_loading = move || {
         if matches!(
             index.get_untracked(),
             IndexState::NotLoaded | IndexState::Failed(_)
         ) {
             index.set(IndexState::Loading);
+            let base = site_base.get_value();
             leptos::task::spawn_local(async move {
-                index.set(match SearchIndex::fetch().await {
-                    Ok(loaded) => IndexState::Ready(Arc::new(loaded.content), loaded.saved_on),
+                index.set(match SearchWorker::start(&base).await {
+                    Ok(started) => IndexState::Ready(
+                        SendWrapper::new(Rc::new(started.content)),
+                        started.saved_on,
+                    ),
                     Err(error) => IndexState::Failed(failure(&error)),
                 });
             });

@@ -188,13 +188,17 @@ fn policy_tags(site_dir: &Path) -> String {
 }
 
 /// The shell Trunk built: `app.html` when an earlier run kept it, `index.html` otherwise.
-fn read_shell(site_dir: &Path, policy: &str) -> Result<Shell, String> {
+pub fn shell_path(site_dir: &Path) -> PathBuf {
     let kept = site_dir.join(SHELL_FILE);
-    let path = if kept.is_file() {
+    if kept.is_file() {
         kept
     } else {
         site_dir.join("index.html")
-    };
+    }
+}
+
+fn read_shell(site_dir: &Path, policy: &str) -> Result<Shell, String> {
+    let path = shell_path(site_dir);
     let html = std::fs::read_to_string(&path)
         .map_err(|error| format!("{}: cannot be read: {error}", path.display()))?;
     Shell::read(&html, policy).map_err(|error| format!("{}: {error}", path.display()))

@@ -43,8 +43,9 @@ pub enum Field {
     Title = 3,
 }
 
-/// One result: an article, and the place in it that matches best.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One result: an article, and the place in it that matches best. (Serde: the search worker
+/// sends it to the page.)
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SearchResult {
     pub slug: String,
     pub title: String,
