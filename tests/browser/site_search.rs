@@ -424,15 +424,22 @@ async fn search_runs_in_a_worker_that_the_first_search_starts() {
             Some(format!("/articles/{}/#{question}", article.slug))
         );
         assert!(page.server.requested().contains(&script), "{script}");
+        // The page downloads the index's directory while the worker starts; the worker
+        // fetches the chunks.
         assert_eq!(
-            page.eval(
+            page.eval(&format!(
                 "return performance.getEntriesByType('resource')
-                   .filter(entry => entry.name.includes('content/search')).length"
-            )
+                   .filter(entry => entry.name.includes('/{SEARCH_CHUNKS_FOLDER}')).length"
+            ))
             .await,
             json!(0),
-            "the worker fetches the index, not the page"
+            "the worker fetches the index's chunks, not the page"
         );
+        assert!(page
+            .server
+            .requested()
+            .iter()
+            .any(|path| path.starts_with(&format!("/{SEARCH_CHUNKS_FOLDER}"))));
     })
     .await;
 }

@@ -4,10 +4,10 @@
 //! focuses the search field. So the page's wasm carries none of the index's decoders, and no
 //! query's work delays a keystroke.
 //!
-//! Both sides are here, with the messages they exchange (JSON text): once the worker says it
-//! has started, the page opens the index at the site's base address ([`ToWorker::Open`]),
-//! then sends each query; the worker answers the opening, and each query with its results or
-//! why there are none.
+//! Both sides are here, with the messages they exchange (JSON text): while the worker starts,
+//! the page downloads the index's directory; once the worker says it has started, the page
+//! hands it the directory ([`ToWorker::Open`]), then sends each query; the worker answers the
+//! opening, and each query with its results or why there are none.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::contract::SEARCH_WORKER_ATTRIBUTE;
-use crate::loading::{fetch_bytes, malformed, Fetched, SavedOn};
+use crate::loading::{fetch_bytes, malformed, Fetched};
 use clinic_content::search::{
     Chunk, ChunkId, LoadedChunks, Search, SearchDirectory, SearchResult, SEARCH_DIRECTORY_FILE,
 };
@@ -28,7 +28,8 @@ use clinic_content::ContentError;
 /// What the page asks of the worker.
 #[derive(Debug, Serialize, Deserialize)]
 enum ToWorker {
-    /// Fetch the index's directory from the site at `base` (its path, such as `/clinic/`).
+    /// Read the index's directory, whose bytes come beside this message, and fetch its
+    /// chunks from the site at `base` (its path, such as `/clinic/`).
     Open { base: String },
     Search {
         id: u32,
@@ -43,9 +44,8 @@ enum FromWorker {
     /// The worker listens: a message sent before this would have been lost while its wasm
     /// was still starting.
     Started,
-    /// The index is open: with the day its directory was saved on the device when it came
-    /// from that copy.
-    Opened(Result<Option<String>, ContentError>),
+    /// The index is open, or why not.
+    Opened(Result<(), ContentError>),
     Answered {
         id: u32,
         found: Result<Vec<SearchResult>, ContentError>,
@@ -65,7 +65,7 @@ pub struct SearchWorker {
 #[derive(Default)]
 struct Waiting {
     started: Option<oneshot::Sender<Result<(), ContentError>>>,
-    opened: Option<oneshot::Sender<Result<SavedOn, ContentError>>>,
+    opened: Option<oneshot::Sender<Result<(), ContentError>>>,
     answers: HashMap<u32, oneshot::Sender<Result<Vec<SearchResult>, ContentError>>>,
     /// Why the worker stopped, once it has: every later query gets it at once.
     stopped: Option<ContentError>,
@@ -81,7 +81,7 @@ impl Waiting {
             }
             FromWorker::Opened(opened) => {
                 if let Some(waiting) = self.opened.take() {
-                    let _ = waiting.send(opened.map(SavedOn));
+                    let _ = waiting.send(opened);
                 }
             }
             FromWorker::Answered { id, found } => {
@@ -108,7 +108,9 @@ impl Waiting {
 }
 
 impl SearchWorker {
-    /// Starts the worker and opens the index of the site at `base`.
+    /// Starts the worker and opens the index of the site at `base`, whose directory
+    /// downloads meanwhile; with the day that directory was saved on the device when it came
+    /// from that copy.
     pub async fn start(base: &str) -> Result<Fetched<SearchWorker>, ContentError> {
         let address = worker_address()?;
         let worker = web_sys::Worker::new(&address)
@@ -163,9 +165,13 @@ impl SearchWorker {
             _on_error: on_error,
         };
         let stopped = || malformed(&address, "it stopped".into());
-        starting.await.map_err(|_| stopped())??;
-        search_worker.post(&ToWorker::Open { base: base.into() })?;
-        let saved_on = opening.await.map_err(|_| stopped())??;
+        let directory_file = format!("{base}{SEARCH_DIRECTORY_FILE}");
+        let (started, directory) =
+            futures::future::join(starting, fetch_bytes(&directory_file)).await;
+        started.map_err(|_| stopped())??;
+        let (bytes, saved_on) = directory?;
+        search_worker.post(&ToWorker::Open { base: base.into() }, Some(&bytes))?;
+        opening.await.map_err(|_| stopped())??;
         Ok(Fetched {
             content: search_worker,
             saved_on,
@@ -185,21 +191,31 @@ impl SearchWorker {
         self.next_id.set(id.wrapping_add(1));
         let (answer, answered) = oneshot::channel();
         self.waiting.borrow_mut().answers.insert(id, answer);
-        self.post(&ToWorker::Search {
-            id,
-            query: query.into(),
-            limit,
-        })?;
+        self.post(
+            &ToWorker::Search {
+                id,
+                query: query.into(),
+                limit,
+            },
+            None,
+        )?;
         answered
             .await
             .map_err(|_| malformed(SEARCH_DIRECTORY_FILE, "the search worker stopped".into()))?
     }
 
-    fn post(&self, message: &ToWorker) -> Result<(), ContentError> {
-        let text = serde_json::to_string(message)
-            .map_err(|error| malformed(SEARCH_DIRECTORY_FILE, error.to_string()))?;
+    /// Sends `message`, as its JSON text; with `bytes`, the two in an array.
+    fn post(&self, message: &ToWorker, bytes: Option<&[u8]>) -> Result<(), ContentError> {
+        let text = JsValue::from_str(
+            &serde_json::to_string(message)
+                .map_err(|error| malformed(SEARCH_DIRECTORY_FILE, error.to_string()))?,
+        );
+        let data = match bytes {
+            Some(bytes) => js_sys::Array::of2(&text, &js_sys::Uint8Array::from(bytes)).into(),
+            None => text,
+        };
         self.worker
-            .post_message(&JsValue::from_str(&text))
+            .post_message(&data)
             .map_err(|_| malformed(SEARCH_DIRECTORY_FILE, "the search worker is gone".into()))
     }
 }
@@ -237,11 +253,7 @@ pub fn serve() {
     let answers_to = scope.clone();
     let on_message = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         // Only this site's page talks to its worker: anything else is no question.
-        let Some(message) = event
-            .data()
-            .as_string()
-            .and_then(|text| serde_json::from_str::<ToWorker>(&text).ok())
-        else {
+        let Some((message, bytes)) = read_message(event.data()) else {
             return;
         };
         let (index, scope) = (index.clone(), answers_to.clone());
@@ -249,13 +261,8 @@ pub fn serve() {
         wasm_bindgen_futures::spawn_local(async move {
             match message {
                 ToWorker::Open { base } => {
-                    let opened = match SearchIndex::fetch(base).await {
-                        Ok(opened) => {
-                            *index.borrow_mut() = Some(Rc::new(opened.content));
-                            Ok(opened.saved_on.0)
-                        }
-                        Err(error) => Err(error),
-                    };
+                    let opened = SearchIndex::read(base, &bytes)
+                        .map(|opened| *index.borrow_mut() = Some(Rc::new(opened)));
                     answer(FromWorker::Opened(opened));
                 }
                 ToWorker::Search { id, query, limit } => {
@@ -273,6 +280,19 @@ pub fn serve() {
     // Answering is all the worker does, for as long as it runs.
     on_message.forget();
     answer(&scope, FromWorker::Started);
+}
+
+/// A message from the page: its JSON text, and the bytes beside it (none but the
+/// directory's).
+fn read_message(data: JsValue) -> Option<(ToWorker, Vec<u8>)> {
+    let (text, bytes) = match data.dyn_into::<js_sys::Array>() {
+        Ok(parts) => (
+            parts.get(0).as_string()?,
+            parts.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec(),
+        ),
+        Err(data) => (data.as_string()?, Vec::new()),
+    };
+    Some((serde_json::from_str(&text).ok()?, bytes))
 }
 
 fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, message: FromWorker) {
@@ -295,18 +315,14 @@ struct SearchIndex {
 const SEARCH_ROUNDS: usize = 4;
 
 impl SearchIndex {
-    /// Fetches the directory of the search index the build wrote.
-    async fn fetch(base: String) -> Result<Fetched<SearchIndex>, ContentError> {
-        let (bytes, saved_on) = fetch_bytes(&format!("{base}{SEARCH_DIRECTORY_FILE}")).await?;
-        let directory = SearchDirectory::from_bytes(&bytes)
+    /// The index of the site at `base`, from its directory's bytes.
+    fn read(base: String, directory: &[u8]) -> Result<SearchIndex, ContentError> {
+        let directory = SearchDirectory::from_bytes(directory)
             .map_err(|reason| malformed(SEARCH_DIRECTORY_FILE, reason))?;
-        Ok(Fetched {
-            content: SearchIndex {
-                base,
-                directory,
-                loaded: RefCell::new(LoadedChunks::default()),
-            },
-            saved_on,
+        Ok(SearchIndex {
+            base,
+            directory,
+            loaded: RefCell::new(LoadedChunks::default()),
         })
     }
 

@@ -275,7 +275,7 @@ impl Library {
             None => self.articles.iter().collect(),
         };
         let per_page = per_page.max(1);
-        let pages = entries.len().div_ceil(per_page).max(1);
+        let pages = list_page_count(entries.len(), per_page);
         let categories = self.categories();
         (1..=pages)
             .map(|page| ListPage {
@@ -294,6 +294,12 @@ impl Library {
             })
             .collect()
     }
+}
+
+/// How many pages a list of `count` articles takes at `per_page` cards a page: an empty
+/// list has one.
+pub fn list_page_count(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page.max(1)).max(1)
 }
 
 /// The build writes the library from checked articles: there is nothing left to check.

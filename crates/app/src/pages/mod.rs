@@ -19,7 +19,9 @@ pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
 use crate::loading::{fetch_content, Fetched, SavedOn};
-use clinic_content::library::{a_to_z_file, list_file, CARDS_PER_PAGE, NAMES_PER_PAGE};
+use clinic_content::library::{
+    a_to_z_file, list_file, list_page_count, CARDS_PER_PAGE, NAMES_PER_PAGE,
+};
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
 use clinic_content::{
@@ -116,9 +118,10 @@ async fn missing_list(
             .iter()
             .find(|known| &known.slug == slug)
     });
-    let pages_of = |count: usize| count.div_ceil(CARDS_PER_PAGE).max(1);
     let content = match (category, known) {
-        (Some(_), Some(known)) if page <= pages_of(known.count) => return Err(error),
+        (Some(_), Some(known)) if page <= list_page_count(known.count, CARDS_PER_PAGE) => {
+            return Err(error)
+        }
         (None, _) if page <= all.content.pages => return Err(error),
         (Some(slug), None) if page == 1 => PageContent::Library {
             list: Arc::new(ListPage {
