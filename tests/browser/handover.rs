@@ -249,7 +249,12 @@ async fn a_new_announcement_shows_to_a_reader_who_closed_the_last_one() {
         app.release();
         page.wait_until_the_app_runs().await;
         assert_eq!(page.eval(shown).await, Value::Bool(true), "with the app");
-        assert_eq!(layout_shift(&page).await, 0.0, "it never came and went");
+        assert_eq!(
+            layout_shift(&page).await,
+            0.0,
+            "it never came and went: {}",
+            page.eval("return __shiftSources").await
+        );
     })
     .await;
 }

@@ -115,14 +115,13 @@ impl SearchWorker {
         let address = worker_address()?;
         let worker = web_sys::Worker::new(&address)
             .map_err(|_| malformed(&address, "the browser did not start it".into()))?;
-        let waiting = Rc::new(RefCell::new(Waiting::default()));
         let (started, starting) = oneshot::channel();
         let (opened, opening) = oneshot::channel();
-        *waiting.borrow_mut() = Waiting {
+        let waiting = Rc::new(RefCell::new(Waiting {
             started: Some(started),
             opened: Some(opened),
             ..Waiting::default()
-        };
+        }));
         let on_message = {
             let waiting = waiting.clone();
             let address = address.clone();
