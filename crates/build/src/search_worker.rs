@@ -10,11 +10,11 @@ use std::cell::Cell;
 use std::path::Path;
 
 use lol_html::{element, rewrite_str, RewriteStrSettings};
-use sha2::{Digest, Sha256};
 
 use clinic_app::contract::{SEARCH_WORKER_ATTRIBUTE, SEARCH_WORKER_NAME};
 
 use crate::prerender::shell_path;
+use crate::service_worker::file_hash;
 
 /// Where Trunk puts the worker (its `data-target-path` in `index.html`).
 const ASSETS: &str = "assets";
@@ -34,13 +34,7 @@ pub fn name_search_worker(site_dir: &Path, public_url: &str) -> Result<Option<St
         std::fs::read(path).map_err(|error| format!("{}: cannot be read: {error}", path.display()))
     };
     let (glue_bytes, wasm_bytes) = (read(&glue)?, read(&wasm)?);
-    let hash: String = Sha256::new()
-        .chain_update(&glue_bytes)
-        .chain_update(&wasm_bytes)
-        .finalize()[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let hash = file_hash(&[glue_bytes.as_slice(), wasm_bytes.as_slice()].concat());
     let named = format!("{SEARCH_WORKER_NAME}-{hash}");
     let script = format!("{named}.js");
     let shell = shell_path(site_dir);
