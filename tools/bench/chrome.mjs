@@ -47,22 +47,25 @@ export function markAppReady(mark) {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app-ready"] });
 }
 
-/// In the page: the query typed into the search field at once, until the status names its
-/// results; how long that took.
-export function searchAndWait(query) {
+/// In the page: the search field focused (which starts the search) and, `pause` ms later,
+/// the query typed into it at once, until the status names its results; how long that took
+/// from the keystroke.
+export function searchAndWait([query, pause = 0]) {
   const field = document.querySelector("#site-search-input");
   const status = document.querySelector("#site-search-results-status");
-  const start = performance.now();
   field.focus();
-  field.value = query;
-  field.dispatchEvent(new Event("input", { bubbles: true }));
-  // From the next frame: the status of the query before may still show until then.
-  return new Promise((done) => {
-    const check = () => {
-      const text = status.textContent.trim();
-      if (text && text !== "Searching…") done(performance.now() - start);
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
+  return new Promise((typed) => setTimeout(typed, pause)).then(() => {
+    const start = performance.now();
+    field.value = query;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    // From the next frame: the status of the query before may still show until then.
+    return new Promise((done) => {
+      const check = () => {
+        const text = status.textContent.trim();
+        if (text && text !== "Searching…") done(performance.now() - start);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
   });
 }
