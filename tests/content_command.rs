@@ -124,6 +124,78 @@ fn check_warns_of_a_related_post_that_leads_nowhere_and_passes() {
 }
 
 #[test]
+fn check_refuses_a_translation_of_nothing_of_itself_or_in_the_same_language() {
+    let copy = site_copy("translations");
+    let site = copy.path();
+    let articles = site.join("content/articles");
+    let file = |slug: &str| articles.join(format!("{slug}.json"));
+    let set = |slug: &str, lang: Option<&str>, original: Option<&str>| {
+        let mut article = json(&file(slug));
+        article["lang"] = lang.map_or(Value::Null, Value::from);
+        article["translation_of"] = original.map_or(Value::Null, Value::from);
+        let object = article.as_object_mut().expect("an object");
+        object.retain(|_, value| !value.is_null());
+        std::fs::write(file(slug), article.to_string()).expect("write");
+    };
+    let folder = site.join("content").display().to_string();
+    let [first, second, third] = [
+        "walking-comfortably-in-winter",
+        "a-second-fixture-article",
+        "staying-active-indoors",
+    ];
+
+    // A Spanish and an Arabic translation of one English article: nothing to say.
+    set(second, Some("es"), Some(first));
+    set(third, Some("ar"), Some(first));
+    let output = content(&["check", &folder]);
+    assert_eq!(problems(&output), Vec::<String>::new());
+
+    // One that leads nowhere, one in the original's language, and a translation's translation.
+    set(second, Some("es"), Some("no-such-article"));
+    set(third, Some("en-GB"), Some(first));
+    let output = content(&["check", &folder]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        problems(&output),
+        vec![
+            format!(
+                "{}: translation_of: \"no-such-article\" is not an article of this site: give \
+                 the slug of the article this one translates",
+                file(second).display()
+            ),
+            format!(
+                "{}: translation_of: \"{first}\" is in \"en\" too: a translation is in \
+                 another language (set lang to the language this article is written in)",
+                file(third).display()
+            ),
+        ]
+    );
+    set(second, Some("es"), Some(first));
+    set(third, Some("ar"), Some(second));
+    let output = content(&["check", &folder]);
+    assert_eq!(
+        problems(&output),
+        vec![format!(
+            "{}: translation_of: \"{second}\" is itself a translation, of \"{first}\": name the \
+             original, \"{first}\"",
+            file(third).display()
+        )]
+    );
+
+    // Two translations into one language.
+    set(third, Some("es"), Some(first));
+    let output = content(&["check", &folder]);
+    assert_eq!(
+        problems(&output),
+        vec![format!(
+            "{}: translation_of: \"{first}\" already has a translation in \"es\", \
+             \"{second}\": an article has one translation per language",
+            file(third).display()
+        )]
+    );
+}
+
+#[test]
 fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
     let copy = site_copy("people");
     let site = copy.path();

@@ -12,6 +12,7 @@ mod faq;
 mod first_screen;
 mod handover;
 mod hosting;
+mod languages;
 mod library;
 mod list_pages;
 mod markdown;

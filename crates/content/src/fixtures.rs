@@ -28,6 +28,8 @@ pub fn article(sections: Vec<Section>, questions: &[&str]) -> Article {
         schema: None,
         slug: "sample".into(),
         title: "Sample".into(),
+        lang: None,
+        translation_of: None,
         description: "A sample.".into(),
         category: "Back Pain".into(),
         published: "2026-01-10".into(),
@@ -68,6 +70,7 @@ pub fn site() -> SiteSettings {
     SiteSettings {
         schema: None,
         clinic_name: "Clinic".into(),
+        language: None,
         site_url: "https://www.example.com/".into(),
         phone: Phone {
             display: "(212) 555-0147".into(),

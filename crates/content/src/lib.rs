@@ -8,6 +8,7 @@ pub mod error;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod ids;
+pub mod language;
 pub mod library;
 pub mod load;
 pub mod model;

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::DEFAULT_LANGUAGE;
+
 /// What editors' tools check a few fields against (the rules in `validate.rs` decide).
 pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -24,6 +26,12 @@ pub struct SiteSettings {
     pub schema: Option<String>,
     /// The clinic's name, in the header, the footer and the page title.
     pub clinic_name: String,
+    /// The language the site's articles are written in unless one says otherwise, as a
+    /// BCP 47 tag: "en" (English, when this is left out), "es" (Spanish), "ar" (Arabic),
+    /// "pt-BR" (Portuguese as written in Brazil).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::language::LANGUAGE_TAG_PATTERN)))]
+    pub language: Option<String>,
     /// Where the site is published, ending in `/` (with any sub-path): canonical addresses,
     /// social cards and the sitemap start from it.
     pub site_url: String,
@@ -164,6 +172,16 @@ pub struct Article {
     pub slug: String,
     /// The page's one `h1`.
     pub title: String,
+    /// The language the article is written in, as a BCP 47 tag such as "es" or "ar": the
+    /// site's `language` when left out. Screen readers, read aloud and search follow it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::language::LANGUAGE_TAG_PATTERN)))]
+    pub lang: Option<String>,
+    /// The slug of the article this one translates, written in another language: the two
+    /// pages then link to each other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = SLUG_PATTERN)))]
+    pub translation_of: Option<String>,
     /// Other names a reader may look for it by (another name for the condition, a common
     /// spelling, an abbreviation): the A to Z lists each, pointing to this article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -534,6 +552,16 @@ pub fn article_path(slug: &str) -> String {
 }
 
 impl SiteSettings {
+    /// The language of the site's pages, and of its articles unless one says otherwise.
+    pub fn language(&self) -> &str {
+        self.language.as_deref().unwrap_or(DEFAULT_LANGUAGE)
+    }
+
+    /// The language `article` is written in.
+    pub fn language_of<'a>(&'a self, article: &'a Article) -> &'a str {
+        article.lang.as_deref().unwrap_or_else(|| self.language())
+    }
+
     /// The canonical address of an article.
     pub fn article_url(&self, slug: &str) -> String {
         format!("{}{}", self.site_url, article_path(slug))

@@ -32,7 +32,7 @@ pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
         "name": article.title,
         "description": article.description,
         "datePublished": article.published,
-        "inLanguage": "en",
+        "inLanguage": site.language_of(article),
         // A web page has no articleSection (an Article's); its category is what it is about.
         "about": { "@type": "Thing", "name": article.category },
         "publisher": publisher(site),

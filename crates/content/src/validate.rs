@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::error::Problem;
 use crate::ids::RESERVED_IDS;
+use crate::language::is_language_tag;
 use crate::library::{category_slug, CATEGORIES_SEGMENT};
 use crate::model::*;
 use crate::text::parse_date;
@@ -119,6 +120,16 @@ impl Checker {
         });
     }
 
+    fn language(&mut self, name: &str, value: &str) {
+        self.field(name, |c| {
+            if !is_language_tag(value) {
+                c.problem(format!(
+                    "{value:?} is not a language tag: write the language's two- or three-letter                      code, with a region after a hyphen if needed, like \"es\", \"ar\" or \"pt-BR\""
+                ));
+            }
+        });
+    }
+
     fn slug(&mut self, name: &str, value: &str) {
         self.field(name, |c| {
             if !is_slug(value) {
@@ -229,6 +240,9 @@ pub fn is_site_file(value: &str) -> bool {
 impl Validate for SiteSettings {
     fn validate(&self, c: &mut Checker) {
         c.text("clinic_name", &self.clinic_name);
+        if let Some(language) = &self.language {
+            c.language("language", language);
+        }
         c.web_address("site_url", &self.site_url);
         if !self.site_url.ends_with('/') {
             c.field("site_url", |c| {
@@ -354,6 +368,19 @@ impl Validate for Article {
     fn validate(&self, c: &mut Checker) {
         c.slug("slug", &self.slug);
         c.text("title", &self.title);
+        if let Some(lang) = &self.lang {
+            c.language("lang", lang);
+        }
+        if let Some(original) = &self.translation_of {
+            c.slug("translation_of", original);
+            if *original == self.slug {
+                c.field("translation_of", |c| {
+                    c.problem(
+                        "names the article itself: give the slug of the article it translates",
+                    )
+                });
+            }
+        }
         c.text("description", &self.description);
         c.text("category", &self.category);
         c.field("category", |c| {
@@ -719,6 +746,31 @@ mod tests {
                 "related_posts_base_url",
             ]
         );
+    }
+
+    #[test]
+    fn a_language_is_a_tag_and_a_translation_is_of_another_article() {
+        let mut site = settings();
+        site.language = Some("Spanish".into());
+        let mut article = crate::fixtures::article(vec![], &["Q?"]);
+        article.lang = Some("es_MX".into());
+        article.translation_of = Some(article.slug.clone());
+        let found = |problems: Vec<Problem>| -> Vec<String> {
+            problems
+                .into_iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect()
+        };
+        let site_problems = found(problems(&site));
+        assert_eq!(site_problems.len(), 1);
+        assert!(site_problems[0].starts_with("language: \"Spanish\" is not a language tag"));
+        let article_problems = found(problems(&article));
+        assert_eq!(article_problems.len(), 2, "{article_problems:?}");
+        assert!(article_problems[0].starts_with("lang: \"es_MX\" is not a language tag"));
+        assert!(article_problems[1].starts_with("translation_of: names the article itself"));
+        article.lang = Some("es-MX".into());
+        article.translation_of = Some("another-article".into());
+        assert_eq!(found(problems(&article)), Vec::<String>::new());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use clinic_content::error::ContentError;
 use clinic_content::ids::slugify;
 use clinic_content::ids::{readable_id, readable_slug};
+use clinic_content::language::{same_language, DEFAULT_LANGUAGE};
 use clinic_content::library::{category_path, category_slug};
 use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_content::model::{Article, ArticleIndex, Block, SiteSettings};
@@ -100,6 +101,7 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
     let mut listed = BTreeSet::new();
     // Which article each old address leads to: one each.
     let mut old_addresses: HashMap<String, String> = HashMap::new();
+    let mut languages = Vec::new();
     for summary in &index.articles {
         let file = article_file(&summary.slug);
         listed.insert(format!("{}.json", summary.slug));
@@ -110,6 +112,15 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
             continue;
         };
         let at = path.display();
+        languages.push(Written {
+            at: at.to_string(),
+            slug: article.slug.clone(),
+            language: match &settings {
+                Some(site) => site.language_of(&article).to_string(),
+                None => article.lang.clone().unwrap_or(DEFAULT_LANGUAGE.to_string()),
+            },
+            translation_of: article.translation_of.clone(),
+        });
         for (position, address) in article.old_addresses.iter().enumerate() {
             if let Some(other) = old_addresses.insert(address.clone(), article.slug.clone()) {
                 lines.push(format!(
@@ -205,6 +216,7 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
             ));
         }
     }
+    lines.extend(translation_problems(&languages));
     // The build writes a `_redirects` rule for each old path (`clinic_build::redirects`).
     let rules = old_addresses
         .keys()
@@ -219,6 +231,59 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
     }
     problems.extend(lines);
     Report { problems, warnings }
+}
+
+/// An article as its language and translation make it: where it is read from, its slug, its
+/// language and the article it translates.
+struct Written {
+    at: String,
+    slug: String,
+    language: String,
+    translation_of: Option<String>,
+}
+
+/// What is wrong between translations: each names an article of the site that is an original
+/// (not itself a translation), in another language than its own, and an original has one
+/// translation per language.
+fn translation_problems(articles: &[Written]) -> Vec<String> {
+    let by_slug: HashMap<&str, &Written> = articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+    let mut translated: HashMap<(&str, String), &str> = HashMap::new();
+    let mut problems = Vec::new();
+    for article in articles {
+        let Some(original) = article.translation_of.as_deref() else {
+            continue;
+        };
+        let at = &article.at;
+        let Some(found) = by_slug.get(original) else {
+            problems.push(format!(
+                "{at}: translation_of: {original:?} is not an article of this site: give the \
+                 slug of the article this one translates"
+            ));
+            continue;
+        };
+        if let Some(first) = &found.translation_of {
+            problems.push(format!(
+                "{at}: translation_of: {original:?} is itself a translation, of {first:?}: name \
+                 the original, {first:?}"
+            ));
+        } else if same_language(&found.language, &article.language) {
+            problems.push(format!(
+                "{at}: translation_of: {original:?} is in {:?} too: a translation is in another \
+                 language (set lang to the language this article is written in)",
+                found.language
+            ));
+        } else if let Some(other) = translated.insert(
+            (original, article.language.to_ascii_lowercase()),
+            article.slug.as_str(),
+        ) {
+            problems.push(format!(
+                "{at}: translation_of: {original:?} already has a translation in {:?}, {other:?}: \
+                 an article has one translation per language",
+                article.language
+            ));
+        }
+    }
+    problems
 }
 
 /// How many static redirect rules Cloudflare Pages follows.

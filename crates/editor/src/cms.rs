@@ -292,7 +292,7 @@ fn choices(field: &mut Map<String, Value>, collection: &str, value: &str, shown:
 }
 
 /// The labels a field's name would not make clear.
-const LABELS: [(&str, &str); 7] = [
+const LABELS: [(&str, &str); 9] = [
     ("date", "Published on"),
     ("hero", "Picture"),
     ("hero.src", "Picture file"),
@@ -300,6 +300,8 @@ const LABELS: [(&str, &str); 7] = [
     ("hero.share_image", "Picture for link previews"),
     ("slug", "Address (slug)"),
     ("updated", "Latest update"),
+    ("lang", "Language"),
+    ("translation_of", "Translation of (the original's address)"),
 ];
 
 /// The label of the field `name` at `path`: `key_points` → "Key points", `site_url` → "Site

@@ -251,6 +251,8 @@ impl Writer<'_> {
             }),
             related,
             title,
+            lang: None,
+            translation_of: None,
             author: None,
             medical_reviewer: None,
             last_reviewed: None,

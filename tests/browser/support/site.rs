@@ -170,6 +170,39 @@ pub fn site_with_smallest_search_chunks() -> &'static Path {
     })
 }
 
+/// The fixture site with the articles of `tests/fixtures/languages/` added: a Spanish and an
+/// Arabic translation of the home article, each listed in `articles.json`.
+pub fn site_with_languages() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = run_folder().join("site-fixture-languages");
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(site_dir(), &site);
+        let content = site.join("content");
+        let index_file = content.join("articles.json");
+        let mut index: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&index_file).expect("the index"))
+                .expect("an index");
+        let added = fixtures_dir().join("languages/articles");
+        for entry in std::fs::read_dir(&added)
+            .expect("the language fixtures")
+            .flatten()
+        {
+            let text = std::fs::read_to_string(entry.path()).expect("an article");
+            let article: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            index["articles"]
+                .as_array_mut()
+                .expect("a list of articles")
+                .push(serde_json::json!({ "slug": article["slug"], "title": article["title"] }));
+            std::fs::write(content.join("articles").join(entry.file_name()), text)
+                .expect("copy the article");
+        }
+        std::fs::write(&index_file, index.to_string()).expect("write the index");
+        finish_build(&site, "/", None);
+        site
+    })
+}
+
 /// The fixture site with made-up articles added (`content sample-articles`), enough that the
 /// list of every article has three pages.
 pub fn site_with_three_list_pages() -> &'static Path {

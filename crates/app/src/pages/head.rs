@@ -1,10 +1,11 @@
 //! What a page tells browsers, search engines and social networks in `<head>`: its title,
-//! description, canonical address, sharing card and structured data. One description per
+//! language, description, canonical address, sharing card and structured data. One description per
 //! page serves both the app, which writes it with a few DOM calls (instead of leptos_meta,
 //! whose per-tag components cost about 5 KiB of gzipped wasm), and the build, which writes
 //! it into the page's HTML for readers that run no JavaScript (link previews).
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
+use clinic_content::language::direction;
 use clinic_content::library::{
     trail_to_a_to_z, trail_to_library, Crumb, A_TO_Z_NAME, LIBRARY_NAME,
 };
@@ -78,11 +79,20 @@ pub fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A page's title and head tags.
+/// A page's title, language and head tags.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageHead {
     pub title: String,
+    /// The page's language (`<html lang>`, a BCP 47 tag), which also sets its `dir`.
+    pub lang: String,
     pub tags: Vec<HeadTag>,
+}
+
+impl PageHead {
+    /// Which way the page's text runs, as `<html dir>` says it.
+    pub fn dir(&self) -> &'static str {
+        direction(&self.lang).as_html()
+    }
 }
 
 /// The title, description, canonical address, sharing card and JSON-LD of `article`. A
@@ -123,6 +133,7 @@ pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
     tags.push(HeadTag::json_ld(json_ld(article, site)));
     PageHead {
         title: format!("{} | {}", article.title, site.clinic_name),
+        lang: site.language_of(article).to_string(),
         tags,
     }
 }
@@ -244,6 +255,7 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
     ]);
     PageHead {
         title: format!("{name} | {}", site.clinic_name),
+        lang: site.language().to_string(),
         tags,
     }
 }
@@ -252,19 +264,24 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
 pub fn not_found_head(site: &SiteSettings) -> PageHead {
     PageHead {
         title: format!("Page not found | {}", site.clinic_name),
+        lang: site.language().to_string(),
         tags: vec![HeadTag::named("robots", "noindex")],
     }
 }
 
-/// Sets the document title and adds the head tags for as long as the calling page is shown,
-/// in place of any the page's HTML carries. Text is set as text, never parsed as markup. (A
-/// page rendered at build time has its head written by the build.)
+/// Sets the document title and language and adds the head tags for as long as the calling
+/// page is shown, in place of any the page's HTML carries. Text is set as text, never parsed
+/// as markup. (A page rendered at build time has its head written by the build.)
 pub fn set_document_head(head: PageHead) {
     #[cfg(target_arch = "wasm32")]
     {
         use leptos::prelude::{document, on_cleanup};
         let document = document();
         document.set_title(&head.title);
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", &head.lang);
+            let _ = root.set_attribute("dir", head.dir());
+        }
         let Some(container) = document.head() else {
             return;
         };

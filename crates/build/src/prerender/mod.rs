@@ -427,6 +427,8 @@ fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, Stri
         .collect();
     shell.page(&PageParts {
         html_attributes: vec![
+            ("lang".into(), head.lang.clone()),
+            ("dir".into(), head.dir().into()),
             (PAGE_PATH_ATTRIBUTE.into(), page_path),
             (ANNOUNCEMENT_ATTRIBUTE.into(), announcement),
         ],

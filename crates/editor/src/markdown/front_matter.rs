@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use clinic_content::language::LANGUAGE_TAG_PATTERN;
 use clinic_content::model::{
     Article, RelatedPost, Source, Update, DATE_PATTERN, SITE_FILE_PATTERN, SLUG_PATTERN,
 };
@@ -66,6 +67,16 @@ pub struct FrontMatter {
     /// Other names a reader may look for the article by: the A to Z lists each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) also_called: Vec<String>,
+    /// The language the article is written in, as a short code: "es" for Spanish, "ar" for
+    /// Arabic, "vi" for Vietnamese. Leave it empty for the site's own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = LANGUAGE_TAG_PATTERN))]
+    pub(super) lang: Option<String>,
+    /// When the article translates another one of the site: that article's address
+    /// (its slug). The two then link to each other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = SLUG_PATTERN))]
+    pub(super) translation_of: Option<String>,
 }
 
 impl FrontMatter {
@@ -94,6 +105,8 @@ impl FrontMatter {
             updated: article.updated.clone(),
             old_addresses: article.old_addresses.clone(),
             also_called: article.also_called.clone(),
+            lang: article.lang.clone(),
+            translation_of: article.translation_of.clone(),
         }
     }
 }

@@ -7,7 +7,8 @@
 //!   `key_points` (plain sentences), `author` and `medical_reviewer` (ids of the site's people), `last_reviewed` and
 //!   `next_review` (YYYY-MM-DD), `sources` (`title`, and optionally `publisher`, `year`,
 //!   `url`), `updated` (`date`, `note`), `old_addresses` (paths that lead here) and
-//!   `also_called` (other names, for the A to Z).
+//!   `also_called` (other names, for the A to Z), `lang` (the article's language, a BCP 47
+//!   tag, when not the site's) and `translation_of` (the slug of the article it translates).
 //! - Text before the first `##` is the introduction; `##` starts a section and `###` a
 //!   sub-section. `## Frequently Asked Questions` (or any `##` marked `{.faq}`) is the FAQ,
 //!   if there is one, the last section, with one `###` per question. `{.callout}` after a `##` makes that
@@ -103,6 +104,8 @@ pub fn read_article(
         schema: Some("../../../schemas/article.schema.json".to_string()),
         slug: matter.slug.unwrap_or_else(|| readable_slug(name)),
         title: matter.title,
+        lang: matter.lang,
+        translation_of: matter.translation_of,
         description: matter.description,
         category: matter.category,
         published: matter.date,

@@ -446,6 +446,8 @@ fn plan(
             schema: None,
             slug: slug.to_string(),
             title,
+            lang: None,
+            translation_of: None,
             description,
             category,
             published: date,
