@@ -35,7 +35,7 @@ fn working_folder(name: &str) -> TempDir {
 /// A fresh copy of the browser tests' fixture site (`content/`, `images/`) to work in.
 fn site_copy(name: &str) -> TempDir {
     let copy = working_folder(name);
-    for folder in ["content", "content/articles", "images"] {
+    for folder in ["content", "content/articles", "content/locales", "images"] {
         let copy = copy.path();
         std::fs::create_dir_all(copy.join(folder)).expect("folder");
         for entry in std::fs::read_dir(root().join("tests/fixtures").join(folder))
@@ -193,6 +193,54 @@ fn check_refuses_a_translation_of_nothing_of_itself_or_in_the_same_language() {
             file(third).display()
         )]
     );
+}
+
+#[test]
+fn check_names_each_missing_and_extra_word_of_a_language_s_table_and_a_language_without_one() {
+    let copy = site_copy("words");
+    let site = copy.path();
+    let table = site.join("content/locales/es.json");
+    let mut words = json(&table);
+    let object = words.as_object_mut().expect("a table");
+    let removed: Vec<String> = object
+        .keys()
+        .filter(|key| !key.starts_with('$'))
+        .take(2)
+        .cloned()
+        .collect();
+    for key in &removed {
+        object.remove(key);
+    }
+    object.insert("no_such_word".into(), "Nada".into());
+    std::fs::write(&table, words.to_string()).expect("write");
+    let articles = site.join("content/articles");
+    let spanish = articles.join("a-second-fixture-article.json");
+    let vietnamese = articles.join("staying-active-indoors.json");
+    for (file, lang) in [(&spanish, "es-MX"), (&vietnamese, "vi")] {
+        let mut article = json(file);
+        article["lang"] = lang.into();
+        std::fs::write(file, article.to_string()).expect("write");
+    }
+    let folder = site.join("content").display().to_string();
+    let output = content(&["check", &folder]);
+    assert_eq!(output.status.code(), Some(1));
+    let at = table.display();
+    let mut removed = removed;
+    removed.sort();
+    let mut expected: Vec<String> = removed
+        .iter()
+        .map(|key| format!("{at}: {key}: missing: add its words in this language"))
+        .collect();
+    expected.push(format!(
+        "{at}: no_such_word: not a word the site uses: remove it"
+    ));
+    expected.push(format!(
+        "{}: missing: {} is in its language; add this table of the interface's words (copy \
+         locales/en.json and translate each word)",
+        site.join("content/locales/vi.json").display(),
+        vietnamese.display()
+    ));
+    assert_eq!(problems(&output), expected);
 }
 
 #[test]

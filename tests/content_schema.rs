@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clinic_editor::schema::{ARTICLE_SCHEMA, INDEX_SCHEMA, SCHEMA_DIR, SITE_SCHEMA};
+use clinic_editor::schema::{ARTICLE_SCHEMA, INDEX_SCHEMA, LOCALE_SCHEMA, SCHEMA_DIR, SITE_SCHEMA};
 use serde_json::{json, Value};
 
 fn root() -> &'static Path {
@@ -40,6 +40,13 @@ fn content_files() -> Vec<(PathBuf, &'static str)> {
         {
             files.push((entry.path(), ARTICLE_SCHEMA));
         }
+        for entry in std::fs::read_dir(content.join("locales"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            files.push((entry.path(), LOCALE_SCHEMA));
+        }
     }
     files
 }
@@ -51,7 +58,9 @@ fn every_content_file_names_its_schema_and_follows_it() {
         let named = json["$schema"]
             .as_str()
             .unwrap_or_else(|| panic!("{file:?} names no \"$schema\""));
-        let resolved = file.parent().expect("folder").join(named);
+        // From where the file is (a fixture may link to a shipped file).
+        let real = file.canonicalize().expect("the file");
+        let resolved = real.parent().expect("folder").join(named);
         assert_eq!(
             resolved.canonicalize().ok(),
             root().join(SCHEMA_DIR).join(schema).canonicalize().ok(),

@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 
 #[path = "common/mod.rs"]
 mod common;
+use clinic_content::language::direction;
+use clinic_content::words::locale_file;
+use clinic_content::SiteSettings;
 use common::copy_dir;
 
 const SHELL: &str =
@@ -113,13 +116,33 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
     let not_found = read(&site, "404.html");
     assert!(not_found.contains("<h1>Page not found</h1>"));
     assert!(not_found.contains("name=\"robots\" content=\"noindex\""));
+    let settings: SiteSettings =
+        serde_json::from_str(&read(&site, "content/site.json")).expect("settings");
+    let language = settings.language();
     assert_eq!(
         read(&site, "app.html"),
-        SHELL.replace(
-            "<style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>",
-            SHIPPED_STYLE
-        ),
-        "the shell is kept as it was, its stylesheet as shipped"
+        SHELL
+            .replace(
+                "<style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>",
+                SHIPPED_STYLE
+            )
+            .replace(
+                "<html lang=\"en\">",
+                &format!(
+                    "<html lang=\"{language}\" dir=\"{}\">",
+                    direction(language).as_html()
+                )
+            )
+            .replace(
+                "  </head>",
+                &format!(
+                    "  <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" \
+                     data-app-shell></head>",
+                    locale_file(language)
+                )
+            ),
+        "the shell is kept as it was, its stylesheet as shipped, with the site's language \
+         and its words"
     );
     let precache = |site: &Path| {
         read(site, "service-worker.js")

@@ -15,6 +15,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("contract", 0),
     ("storage", 0),
     ("site_address", 0),
+    ("words", 0),
     ("navigation", 0),
     ("loading", 1),
     ("search_worker", 1),

@@ -454,9 +454,9 @@ async fn the_not_found_page_answers_404_with_its_own_title_and_no_article() {
                 "title": format!("Page not found | {}", clinic.as_str().expect("name")),
                 "heading": "Page not found",
                 "preloads": [],
-                "carried": 1,
+                "carried": 2,
             }),
-            "the site settings, and no article"
+            "the site settings and the words of its language, and no article"
         );
     })
     .await;

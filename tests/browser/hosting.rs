@@ -2,6 +2,8 @@
 //! `index.html` and answers unknown paths with `404.html`, as GitHub Pages, Netlify,
 //! Cloudflare Pages, S3 and nginx do without rewrite rules.
 
+use clinic_content::words::locale_file;
+use clinic_content::SiteSettings;
 use serde_json::json;
 
 use crate::support::{
@@ -288,6 +290,10 @@ async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
         if local_related {
             expected.push(json!(["/content/library.json", false]));
         }
+        // The table of the interface's words in the site's language.
+        let site: SiteSettings =
+            serde_json::from_value(crate::support::content_json("site.json")).expect("settings");
+        expected.push(json!([format!("/{}", locale_file(site.language())), true]));
         expected.push(json!(["/content/site.json", true]));
         assert_eq!(
             timing,

@@ -4,6 +4,7 @@
 //! `tests/fixtures/languages/` added: every expectation follows from their files.
 
 use clinic_content::language::direction;
+use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::{Article, SiteSettings};
 use serde_json::{json, Value};
 
@@ -94,6 +95,152 @@ async fn each_page_says_its_language_and_direction_built_adopted_or_built_by_the
                     expected(&site, article),
                     "{path}, built by the app: {shell}"
                 );
+            }
+        }
+    })
+    .await;
+}
+
+/// The table of the interface's words for the language `tag`, as the site ships it.
+fn words_in(tag: &str) -> Words {
+    let file = site_with_languages().join(locale_file(tag));
+    serde_json::from_str(&std::fs::read_to_string(file).expect("a table")).expect("a table")
+}
+
+/// The words of `words` a page shows on their own, each with its key (a `{value}` in one
+/// matches any text): every word but the language's name and the date's pattern.
+fn fixed_words(words: &Words) -> Vec<(&'static str, String)> {
+    Word::ALL
+        .iter()
+        .filter(|word| !matches!(word, Word::LanguageName | Word::Date))
+        .map(|word| (word.key(), words.text(*word)))
+        .collect()
+}
+
+/// Whether `template` has words of its own, beside its `{value}`s: "{percent}%" has none,
+/// and says nothing of its language.
+fn has_words(template: &str) -> bool {
+    template
+        .split('{')
+        .map(|part| part.split_once('}').map_or(part, |(_, literal)| literal))
+        .any(|literal| literal.chars().any(char::is_alphabetic))
+}
+
+/// Every text of the page, visible or not, and every accessible name and description given
+/// in an attribute: each element's whole text, and its attributes' values.
+async fn texts_and_names(page: &Page) -> Vec<String> {
+    let found = page
+        .eval(
+            "const texts = new Set();
+             for (const element of document.body.querySelectorAll('*')) {
+               if (['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(element.tagName)) continue;
+               texts.add(element.textContent.trim());
+               for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+                 const value = element.getAttribute(name);
+                 if (value) texts.add(value.trim());
+               }
+             }
+             return [...texts]",
+        )
+        .await;
+    serde_json::from_value(found).expect("texts")
+}
+
+/// Whether `text` is what `template` says, whatever its `{value}`s are.
+fn says(template: &str, text: &str) -> bool {
+    let mut rest = text;
+    let mut parts = template.split('{').enumerate().peekable();
+    while let Some((index, part)) = parts.next() {
+        let literal = if index == 0 {
+            part
+        } else {
+            match part.split_once('}') {
+                Some((_, literal)) => literal,
+                None => return false,
+            }
+        };
+        let last = parts.peek().is_none();
+        if index == 0 {
+            match rest.strip_prefix(literal) {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        } else if last {
+            return rest.len() > literal.len() && rest.ends_with(literal);
+        } else if literal.is_empty() {
+            continue;
+        } else {
+            match rest.get(1..).and_then(|after| after.find(literal)) {
+                Some(at) => rest = &rest[1 + at + literal.len()..],
+                None => return false,
+            }
+        }
+    }
+    rest.is_empty()
+}
+
+#[test]
+fn a_template_matches_its_text_whatever_its_values() {
+    assert!(says("Published {date}", "Published Dec 6, 2026"));
+    assert!(says(
+        "Updated {date}: {note}",
+        "Updated Dec 6, 2026: Added a question."
+    ));
+    assert!(says("Key points", "Key points"));
+    assert!(!says("Key points", "Key points and more"));
+    assert!(!says(
+        "Published {date}",
+        "Publicado el 6 de diciembre de 2026"
+    ));
+    assert!(!says("Published {date}", "Published "));
+}
+
+#[tokio::test]
+async fn a_page_in_another_language_has_no_word_of_the_english_table() {
+    let (site, articles) = site_and_articles();
+    let english = words_in("en");
+    let others: Vec<&Article> = articles
+        .iter()
+        .filter(|article| locale_file(site.language_of(article)) != locale_file("en"))
+        .collect();
+    assert!(
+        !others.is_empty(),
+        "the fixtures have pages in other languages"
+    );
+    run_in_browser(server(), 1280, 900, &[], |page| async move {
+        for shell in [false, true] {
+            if shell {
+                page.server.serve_the_shell();
+            }
+            for article in &others {
+                let own = words_in(site.language_of(article));
+                let path = format!("/articles/{}/", article.slug);
+                page.open(&path).await;
+                // The reading settings' controls are built when the panel first opens.
+                page.click(".reading-settings-button").await;
+                page.find(".reading-settings-title").await;
+                let texts = texts_and_names(&page).await;
+                let english_words: Vec<String> = fixed_words(&english)
+                    .into_iter()
+                    .zip(fixed_words(&own))
+                    // A word the two languages write alike is no sign of English.
+                    .filter(|((_, ours), (_, theirs))| ours != theirs && has_words(ours))
+                    .filter(|((_, template), _)| texts.iter().any(|text| says(template, text)))
+                    .map(|((key, template), _)| format!("{key}: {template:?}"))
+                    .collect();
+                assert_eq!(
+                    english_words,
+                    Vec::<String>::new(),
+                    "{path}, built by the app: {shell}"
+                );
+                // And the page's own words are there: the skip link and the contents.
+                for word in [Word::SkipToMainContent, Word::Contents, Word::BookNow] {
+                    let shown = own.text(word);
+                    assert!(
+                        texts.contains(&shown),
+                        "{path} shows {shown:?}, shell: {shell}"
+                    );
+                }
             }
         }
     })

@@ -27,6 +27,7 @@ use crate::loading::SavedOn;
 use crate::pages::{LoadedPage, PageContent};
 use clinic_content::library::{A_TO_Z_FOLDER, LISTS_FOLDER};
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
+use clinic_content::words::{Words, LOCALES_FOLDER};
 use clinic_content::{AtoZList, ContentError, Library, ListPage, SiteSettings};
 
 /// The content of the page pre-rendered into the HTML, when it is the page at this address
@@ -42,6 +43,7 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     }
     let saved_on = SavedOn(html.get_attribute(SAVED_COPY_ATTRIBUTE));
     let mut site = None;
+    let mut words = None;
     let mut article = None;
     let mut library = None;
     let mut list = None;
@@ -62,6 +64,8 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
         let text = script.text_content().unwrap_or_default();
         if file == SITE_FILE {
             site = Some(parse::<SiteSettings>(&file, &text));
+        } else if file.starts_with(LOCALES_FOLDER) {
+            words = Some(parse::<Words>(&file, &text));
         } else if file == LIBRARY_FILE {
             library = Some(parse::<Library>(&file, &text));
         } else if file.starts_with(LISTS_FOLDER) {
@@ -73,10 +77,12 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
         }
     }
     let read = || -> Result<LoadedPage, ContentError> {
-        let site = Arc::new(site.ok_or_else(|| ContentError::Unavailable {
-            file: SITE_FILE.into(),
+        let not_carried = |file: &str| ContentError::Unavailable {
+            file: file.into(),
             reason: "the page does not carry it".into(),
-        })??);
+        };
+        let site = Arc::new(site.ok_or_else(|| not_carried(SITE_FILE))??);
+        let words = Arc::new(words.ok_or_else(|| not_carried(LOCALES_FOLDER))??);
         let related = library.transpose()?.map(Arc::new);
         let content = match (article, list, a_to_z) {
             (Some(article), ..) => PageContent::Article {
@@ -94,7 +100,11 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
             },
             (None, None, None) => PageContent::NotFound { site },
         };
-        Ok(LoadedPage { content, saved_on })
+        Ok(LoadedPage {
+            content,
+            words,
+            saved_on,
+        })
     };
     Some(read())
 }

@@ -24,6 +24,7 @@ pub mod prefs;
 pub mod search_worker;
 pub mod site_address;
 pub mod storage;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 use clinic_app::contract::{NOT_FOUND_FILE, PUBLISHED_FILE, SEARCH_WORKER_NAME, SHELL_FILE};
 use clinic_content::load::{article_file, parse, EDITORS_DIR, INDEX_FILE, SITE_FILE};
 use clinic_content::model::article_path;
-use clinic_content::{Article, ArticleIndex};
+use clinic_content::words::locale_file;
+use clinic_content::{Article, ArticleIndex, SiteSettings};
 
 const TEMPLATE: &str = include_str!("service-worker.js");
 const SERVICE_WORKER_FILE: &str = "service-worker.js";
@@ -92,7 +93,7 @@ fn read_index(site_dir: &Path) -> Result<ArticleIndex, String> {
 }
 
 /// The files the service worker saves on install, relative to the site's base address (""
-/// is the home page): what every visit needs, and nothing that grows with the number of
+/// is the home page): what every visit needs (the shell and what it downloads first), and nothing that grows with the number of
 /// articles (each page a reader visits is saved as it loads). The search worker is saved
 /// when a reader first searches, with the index's directory and the chunks each query
 /// fetched: offline, search needs all three, and a reader who never searches needs none.
@@ -102,6 +103,9 @@ pub fn precache_list(site_dir: &Path) -> Result<Vec<String>, String> {
     let text = std::fs::read_to_string(site_dir.join(&home_file))
         .map_err(|error| format!("{home_file}: cannot be read: {error}"))?;
     let home: Article = parse(&home_file, &text).map_err(|e| e.to_string())?;
+    let site_text = std::fs::read_to_string(site_dir.join(SITE_FILE))
+        .map_err(|error| format!("{SITE_FILE}: cannot be read: {error}"))?;
+    let site: SiteSettings = parse(SITE_FILE, &site_text).map_err(|e| e.to_string())?;
     let mut assets: Vec<String> = std::fs::read_dir(site_dir.join("assets"))
         .map_err(|error| format!("assets/: cannot be read: {error}"))?
         .flatten()
@@ -116,6 +120,8 @@ pub fn precache_list(site_dir: &Path) -> Result<Vec<String>, String> {
         NOT_FOUND_FILE.into(),
         "boot.js".into(),
         SITE_FILE.into(),
+        // The interface's words of the site's language, which the shell downloads with it.
+        locale_file(site.language()),
     ];
     list.extend(assets);
     list.extend(home.hero.map(|hero| hero.image));

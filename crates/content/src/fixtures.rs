@@ -88,3 +88,9 @@ pub fn site() -> SiteSettings {
         categories: vec![],
     }
 }
+
+/// The interface's words in English, as the site ships them.
+pub fn words() -> crate::words::Words {
+    serde_json::from_str(include_str!("../../../public/content/locales/en.json"))
+        .expect("the shipped English table")
+}

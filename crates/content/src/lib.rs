@@ -18,6 +18,7 @@ pub mod search;
 pub mod structured_data;
 pub mod text;
 pub mod validate;
+pub mod words;
 
 pub use error::{ContentError, Problem};
 pub use library::{AtoZList, Category, Library, LibraryEntry, ListPage};

@@ -338,6 +338,24 @@ impl Validate for SiteSettings {
     }
 }
 
+impl Validate for crate::words::Words {
+    fn validate(&self, c: &mut Checker) {
+        let mut entries: Vec<_> = self.entries().collect();
+        entries.sort_unstable();
+        for (key, text) in entries {
+            c.text(key, text);
+        }
+        let date = self.get(crate::words::Word::Date);
+        c.field(crate::words::Word::Date.key(), |c| {
+            for part in ["{day}", "{month}", "{year}"] {
+                if !date.contains(part) {
+                    c.problem(format!("must say where the date's {part} goes"));
+                }
+            }
+        });
+    }
+}
+
 impl Validate for ArticleIndex {
     fn validate(&self, c: &mut Checker) {
         c.slug("home", &self.home);

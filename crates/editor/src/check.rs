@@ -6,7 +6,7 @@
 //! that an editor's tools can jump to: `file:line:column: message` or `file: field.path:
 //! message`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -21,6 +21,7 @@ use clinic_content::model::{Article, ArticleIndex, Block, SiteSettings};
 use clinic_content::review::ReviewDates;
 use clinic_content::text::display_date;
 use clinic_content::validate::{problems_with_site, Validate};
+use clinic_content::words::{locale_file, Word, Words};
 
 use crate::readability::key_points_problem;
 use crate::sources::published_copy;
@@ -217,6 +218,21 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
         }
     }
     lines.extend(translation_problems(&languages));
+    let site_language = settings
+        .as_ref()
+        .map_or(DEFAULT_LANGUAGE, |site| site.language());
+    lines.extend(words_problems(
+        content,
+        std::iter::once((
+            site_language,
+            content.join("site.json").display().to_string(),
+        ))
+        .chain(
+            languages
+                .iter()
+                .map(|a| (a.language.as_str(), a.at.clone())),
+        ),
+    ));
     // The build writes a `_redirects` rule for each old path (`clinic_build::redirects`).
     let rules = old_addresses
         .keys()
@@ -281,6 +297,53 @@ fn translation_problems(articles: &[Written]) -> Vec<String> {
                  an article has one translation per language",
                 article.language
             ));
+        }
+    }
+    problems
+}
+
+/// What is wrong with the tables of the interface's words (`content/locales/`): a language
+/// the site's pages use (each with the first file that uses it) without its table, and in
+/// each table a key that is missing or that no page uses, then any word left empty.
+fn words_problems<'a>(
+    content: &Path,
+    used: impl Iterator<Item = (&'a str, String)>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut tables: BTreeMap<String, String> = BTreeMap::new();
+    for (language, by) in used {
+        tables.entry(locale_file(language)).or_insert(by);
+    }
+    let keys: BTreeSet<String> = Word::ALL.iter().map(|word| word.key().into()).collect();
+    for (file, by) in tables {
+        let path = content.join(file.trim_start_matches("content/"));
+        let at = path.display();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            problems.push(format!(
+                "{at}: missing: {by} is in its language; add this table of the interface's \
+                 words (copy locales/en.json and translate each word)"
+            ));
+            continue;
+        };
+        let given: BTreeSet<String> = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|table| Some(table.as_object()?.keys().cloned().collect()))
+            .unwrap_or_default();
+        let missing: Vec<&String> = keys.difference(&given).collect();
+        let extra: Vec<&String> = given
+            .difference(&keys)
+            .filter(|key| *key != "$schema")
+            .collect();
+        for key in &missing {
+            problems.push(format!(
+                "{at}: {key}: missing: add its words in this language"
+            ));
+        }
+        for key in &extra {
+            problems.push(format!("{at}: {key}: not a word the site uses: remove it"));
+        }
+        if missing.is_empty() && extra.is_empty() {
+            read::<Words>(&path, &file, &text, &mut problems);
         }
     }
     problems

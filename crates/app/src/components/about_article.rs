@@ -2,8 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::CalendarDate;
+use crate::components::DatedWords;
+use crate::words::use_words;
 use clinic_content::ids::{ABOUT_ID, SOURCES_ID};
+use clinic_content::words::Word;
 use clinic_content::{Article, ReviewDates, SiteSettings, Source};
 
 /// The end of an article: what it is based on, when it was reviewed and is due again, what
@@ -11,39 +13,48 @@ use clinic_content::{Article, ReviewDates, SiteSettings, Source};
 /// mistake.
 #[component]
 pub fn AboutArticle(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
+    let words = use_words();
     let sources = (!article.sources.is_empty()).then(|| {
         let items = article.sources.iter().map(source_item).collect_view();
         view! {
-            <h3 id=SOURCES_ID>"Sources"</h3>
+            <h3 id=SOURCES_ID>{words.text(Word::Sources)}</h3>
             <ol class="sources">{items}</ol>
         }
     });
     let dates = ReviewDates::of(&article, &site);
     let review_dates = [
-        ("Last reviewed ", dates.last_reviewed),
-        ("Next review due ", dates.next_due),
+        (words.get(Word::LastReviewed), dates.last_reviewed),
+        (words.get(Word::NextReviewDue), dates.next_due),
     ]
     .into_iter()
-    .filter_map(|(label, date)| Some((label, date?)))
+    .filter_map(|(template, date)| Some((template.to_string(), date?)))
     .enumerate()
-    .map(|(position, (label, date))| {
+    .map(|(position, (template, date))| {
         view! {
             {(position > 0).then_some(view! { <span aria-hidden="true">" · "</span> })}
-            <span>{label}<CalendarDate iso=date /></span>
+            <span><DatedWords template iso=date /></span>
         }
     })
     .collect::<Vec<_>>();
     let review_dates =
         (!review_dates.is_empty()).then(|| view! { <p class="review-dates">{review_dates}</p> });
     let update = article.updated.clone().map(|update| {
-        view! { <p class="article-update">"Updated "<CalendarDate iso=update.date />": "{update.note}</p> }
+        view! {
+            <p class="article-update">
+                <DatedWords
+                    template=words.text(Word::Updated)
+                    iso=update.date
+                    values=vec![("note", update.note)]
+                />
+            </p>
+        }
     });
     let report = site.report_mistake_href(&article).map(|href| {
-        view! { <p class="report-mistake"><a href=href>"Report a mistake on this page"</a></p> }
+        view! { <p class="report-mistake"><a href=href>{words.text(Word::ReportMistake)}</a></p> }
     });
     view! {
         <section class="about-article" aria-labelledby=ABOUT_ID>
-            <h2 id=ABOUT_ID>"About this page"</h2>
+            <h2 id=ABOUT_ID>{words.text(Word::AboutThisPage)}</h2>
             {sources}
             {review_dates}
             {update}

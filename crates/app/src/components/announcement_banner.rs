@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::components::{AfterAnnouncement, RichText};
 use crate::contract::{announcement_dismissed, ANNOUNCEMENT_DISMISSED_KEY};
 use crate::storage;
+use crate::words::use_words;
+use clinic_content::words::Word;
 use clinic_content::{plain_text, SiteSettings};
 
 /// The clinic's announcement above the header, which a reader can close for good. What is
@@ -31,9 +33,10 @@ pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
         }
     };
     let content = site.announcement.clone();
+    let name = use_words().text(Word::Announcement);
     view! {
         <Show when=move || !dismissed.get()>
-            <aside class="announcement" aria-label="Announcement">
+            <aside class="announcement" aria-label=name.clone()>
                 <p>
                     <RichText content=content.clone() />
                 </p>

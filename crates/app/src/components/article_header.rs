@@ -2,10 +2,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{Byline, CalendarDate, KeyPoints, ReviewOverdueNotice};
+use crate::components::{Byline, DatedWords, KeyPoints, ReviewOverdueNotice};
 use crate::site_address::use_site_address;
+use crate::words::use_words;
 use clinic_content::ids::TITLE_ID;
 use clinic_content::library::{category_path, category_slug};
+use clinic_content::words::Word;
 use clinic_content::{Article, ReviewDates, SiteSettings};
 
 /// Category (a link to its page), title, byline, dates, reading time, a notice when the
@@ -17,6 +19,7 @@ pub fn ArticleHeader(
     /// The estimated reading time in minutes.
     reading_minutes: usize,
 ) -> impl IntoView {
+    let words = use_words();
     let hero = article.hero.clone();
     let category_href = format!(
         "{}{}",
@@ -28,9 +31,13 @@ pub fn ArticleHeader(
     let reviewed = article.last_reviewed.clone().map(|date| {
         view! {
             <span aria-hidden="true">" · "</span>
-            <span>"Reviewed "<CalendarDate iso=date /></span>
+            <span><DatedWords template=words.text(Word::Reviewed) iso=date /></span>
         }
     });
+    let reading_time = words.filled(
+        Word::ReadingTime,
+        &[("minutes", &reading_minutes.to_string())],
+    );
     view! {
         <header class="article-header">
             <p class="article-category">
@@ -39,10 +46,12 @@ pub fn ArticleHeader(
             <h1 id=TITLE_ID tabindex="-1">{article.title.clone()}</h1>
             <Byline author reviewer />
             <p class="article-meta">
-                <span>"Published "<CalendarDate iso=article.published.clone() /></span>
+                <span>
+                    <DatedWords template=words.text(Word::Published) iso=article.published.clone() />
+                </span>
                 {reviewed}
                 <span aria-hidden="true">" · "</span>
-                <span class="reading-time">{format!("{reading_minutes} min read")}</span>
+                <span class="reading-time">{reading_time}</span>
             </p>
             <ReviewOverdueNotice dates=ReviewDates::of(&article, &site) />
             // The gist before the picture: a reader in pain wants the answer first.

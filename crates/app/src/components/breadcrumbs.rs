@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::site_address::use_site_address;
+use crate::words::use_words;
 use clinic_content::library::Crumb;
+use clinic_content::words::Word;
 
 /// Where the page sits in the site (the APG breadcrumb pattern): a link for each step from the
 /// home page, the last one the page itself.
@@ -26,7 +28,7 @@ pub fn Breadcrumbs(trail: Vec<Crumb>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=use_words().text(Word::Breadcrumb)>
             <ol>{steps}</ol>
         </nav>
     }

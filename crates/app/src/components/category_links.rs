@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::site_address::use_site_address;
+use crate::words::use_words;
 use clinic_content::library::{category_path, library_path};
+use clinic_content::words::Word;
 use clinic_content::Category;
 
 /// Every category as a link to its page, with how many articles it has, after a link to all
@@ -44,7 +46,7 @@ pub fn CategoryLinks(
         })
         .collect_view();
     view! {
-        <nav class="category-links" aria-label="Categories">
+        <nav class="category-links" aria-label=use_words().text(Word::Categories)>
             <ul>{all}{each}</ul>
         </nav>
     }

@@ -4,6 +4,8 @@ use wasm_bindgen::JsCast;
 
 use super::content_block::blocks_view;
 use crate::navigation::on_hash_target;
+use crate::words::use_words;
+use clinic_content::words::Word;
 use clinic_content::{Faq, FaqItem, OutlineEntry};
 
 /// The FAQ as a WAI-ARIA accordion: each question a button in a heading that shows or hides
@@ -29,6 +31,7 @@ pub fn FaqAccordion(
         }
     };
     let (expand_all, collapse_all) = (set_all.clone(), set_all);
+    let words = use_words();
     open_linked_answer(
         items
             .iter()
@@ -48,10 +51,10 @@ pub fn FaqAccordion(
                 <h2 id=heading_id tabindex="-1">{faq.heading}</h2>
                 <div class="faq-controls">
                     <button type="button" class="action" on:click=move |_| expand_all(true)>
-                        "Expand all"
+                        {words.text(Word::ExpandAll)}
                     </button>
                     <button type="button" class="action" on:click=move |_| collapse_all(false)>
-                        "Collapse all"
+                        {words.text(Word::CollapseAll)}
                     </button>
                 </div>
             </div>

@@ -39,7 +39,7 @@ pub use article_card::ArticleCard;
 pub use article_header::ArticleHeader;
 pub use breadcrumbs::Breadcrumbs;
 pub use byline::Byline;
-pub use calendar_date::CalendarDate;
+pub use calendar_date::{CalendarDate, DatedWords};
 pub use category_links::CategoryLinks;
 pub use content_block::ContentBlock;
 pub use content_figure::ContentFigure;

@@ -5,6 +5,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 use crate::navigation::{has_passed_reading_line, CurrentSection};
+use crate::words::use_words;
+use clinic_content::words::Word;
 use clinic_content::{Article, Outline};
 
 /// The article a page offers to read aloud, provided by the article page.
@@ -69,10 +71,11 @@ pub fn ReadAloud() -> impl IntoView {
         speaking.set(false);
         paused.set(false);
     };
+    let words = use_words();
     (readable && speech().is_some()).then(|| {
         view! {
             <fieldset class="setting-group read-aloud">
-                <legend>"Listen"</legend>
+                <legend>{words.text(Word::Listen)}</legend>
                 <div class="setting-buttons">
                     <button
                         type="button"
@@ -80,7 +83,7 @@ pub fn ReadAloud() -> impl IntoView {
                         aria-pressed=move || speaking.get().to_string()
                         on:click=start
                     >
-                        "Read aloud"
+                        {words.text(Word::ReadAloud)}
                     </button>
                     <button
                         type="button"
@@ -89,7 +92,7 @@ pub fn ReadAloud() -> impl IntoView {
                         aria-disabled=move || (!speaking.get()).then_some("true")
                         on:click=pause
                     >
-                        "Pause"
+                        {words.text(Word::Pause)}
                     </button>
                     <button
                         type="button"
@@ -97,7 +100,7 @@ pub fn ReadAloud() -> impl IntoView {
                         aria-disabled=move || (!speaking.get()).then_some("true")
                         on:click=stop
                     >
-                        "Stop"
+                        {words.text(Word::Stop)}
                     </button>
                 </div>
             </fieldset>

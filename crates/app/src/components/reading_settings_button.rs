@@ -1,7 +1,9 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use crate::words::use_words;
 use clinic_content::ids::READING_SETTINGS_ID;
+use clinic_content::words::Word;
 
 /// Opens and closes the reading settings panel; its label never changes, `aria-expanded`
 /// tells whether the panel is open.
@@ -23,7 +25,7 @@ pub fn ReadingSettingsButton(open: RwSignal<bool>, node_ref: NodeRef<Button>) ->
             }
         >
             <span class="reading-settings-icon" aria-hidden="true">"Aa"</span>
-            <span class="action-label">"Reading settings"</span>
+            <span class="action-label">{use_words().text(Word::ReadingSettings)}</span>
         </button>
     }
 }

@@ -6,16 +6,18 @@ use clinic_content::ids::{READING_SETTINGS_ID, READING_SETTINGS_TITLE_ID};
 
 use crate::components::ReadAloud;
 use crate::prefs::{use_reading_settings, Align, Contrast, ReadingSettings};
+use crate::words::use_words;
+use clinic_content::words::{fill, Word};
 
 /// The on/off settings: label, whether it is on, and the settings with it flipped.
 type Toggle = (
-    &'static str,
+    Word,
     fn(&ReadingSettings) -> bool,
     fn(ReadingSettings) -> ReadingSettings,
 );
 const TOGGLES: [Toggle; 4] = [
     (
-        "Text spacing",
+        Word::TextSpacing,
         |s| s.wide_spacing,
         |s| ReadingSettings {
             wide_spacing: !s.wide_spacing,
@@ -23,7 +25,7 @@ const TOGGLES: [Toggle; 4] = [
         },
     ),
     (
-        "Readable font",
+        Word::ReadableFont,
         |s| s.readable_font,
         |s| ReadingSettings {
             readable_font: !s.readable_font,
@@ -31,7 +33,7 @@ const TOGGLES: [Toggle; 4] = [
         },
     ),
     (
-        "Highlight links",
+        Word::HighlightLinks,
         |s| s.highlight_links,
         |s| ReadingSettings {
             highlight_links: !s.highlight_links,
@@ -39,7 +41,7 @@ const TOGGLES: [Toggle; 4] = [
         },
     ),
     (
-        "Reduce motion",
+        Word::ReduceMotion,
         |s| s.reduce_motion,
         |s| ReadingSettings {
             reduce_motion: !s.reduce_motion,
@@ -102,16 +104,19 @@ pub fn ReadingSettingsPanel(open: RwSignal<bool>, button: NodeRef<Button>) -> im
 #[component]
 fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
     let settings = use_reading_settings();
+    let words = use_words();
     view! {
-        <h2 id=READING_SETTINGS_TITLE_ID class="reading-settings-title">"Reading settings"</h2>
+        <h2 id=READING_SETTINGS_TITLE_ID class="reading-settings-title">
+            {words.text(Word::ReadingSettings)}
+        </h2>
         <div class="reading-settings-groups">
             <ChoiceGroup
-                legend="Color contrast"
+                legend=Word::ColorContrast
                 name="contrast"
                 choices=vec![
-                    (Contrast::Default, "Default"),
-                    (Contrast::High, "High contrast"),
-                    (Contrast::Dark, "Dark"),
+                    (Contrast::Default, Word::ContrastDefault),
+                    (Contrast::High, Word::ContrastHigh),
+                    (Contrast::Dark, Word::ContrastDark),
                 ]
                 selected=Signal::derive(move || settings.get().contrast)
                 select=Callback::new(move |contrast| {
@@ -120,14 +125,18 @@ fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
             />
             <TextSize />
             <ChoiceGroup
-                legend="Text align"
+                legend=Word::TextAlign
                 name="align"
-                choices=vec![(Align::Left, "Left"), (Align::Center, "Center"), (Align::Right, "Right")]
+                choices=vec![
+                    (Align::Left, Word::AlignLeft),
+                    (Align::Center, Word::AlignCenter),
+                    (Align::Right, Word::AlignRight),
+                ]
                 selected=Signal::derive(move || settings.get().align)
                 select=Callback::new(move |align| settings.update(|s| ReadingSettings { align, ..s }))
             />
             <fieldset class="setting-group">
-                <legend>"Easier reading"</legend>
+                <legend>{words.text(Word::EasierReading)}</legend>
                 <div class="setting-buttons">
                     {TOGGLES
                         .into_iter()
@@ -147,10 +156,10 @@ fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
         </div>
         <div class="reading-settings-actions">
             <button type="button" class="action" on:click=move |_| settings.reset()>
-                "Reset to defaults"
+                {words.text(Word::ResetToDefaults)}
             </button>
             <button type="button" class="action" on:click=move |_| close.run(())>
-                "Close"
+                {words.text(Word::Close)}
             </button>
         </div>
     }
@@ -159,19 +168,20 @@ fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
 /// A group of radio buttons: one choice of several.
 #[component]
 fn ChoiceGroup<T>(
-    legend: &'static str,
+    legend: Word,
     /// The radio group's form name.
     name: &'static str,
-    choices: Vec<(T, &'static str)>,
+    choices: Vec<(T, Word)>,
     selected: Signal<T>,
     select: Callback<T>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let words = use_words();
     view! {
         <fieldset class="setting-group">
-            <legend>{legend}</legend>
+            <legend>{words.text(legend)}</legend>
             <div class="setting-choices">
                 {choices
                     .into_iter()
@@ -184,7 +194,7 @@ where
                                     prop:checked=move || selected.get() == choice
                                     on:change=move |_| select.run(choice)
                                 />
-                                {label}
+                                {words.text(label)}
                             </label>
                         }
                     })
@@ -196,7 +206,7 @@ where
 
 /// A setting that is on or off: a button whose `aria-pressed` says which.
 #[component]
-fn SettingToggle(label: &'static str, on: Signal<bool>, toggle: Callback<()>) -> impl IntoView {
+fn SettingToggle(label: Word, on: Signal<bool>, toggle: Callback<()>) -> impl IntoView {
     view! {
         <button
             type="button"
@@ -204,7 +214,7 @@ fn SettingToggle(label: &'static str, on: Signal<bool>, toggle: Callback<()>) ->
             aria-pressed=move || on.get().to_string()
             on:click=move |_| toggle.run(())
         >
-            {label}
+            {use_words().text(label)}
         </button>
     }
 }
@@ -213,22 +223,24 @@ fn SettingToggle(label: &'static str, on: Signal<bool>, toggle: Callback<()>) ->
 #[component]
 fn TextSize() -> impl IntoView {
     let settings = use_reading_settings();
+    let words = use_words();
+    let percent = words.text(Word::Percent);
     view! {
         <fieldset class="setting-group">
-            <legend>"Text size"</legend>
+            <legend>{words.text(Word::TextSize)}</legend>
             <div class="setting-buttons text-size">
                 <TextSizeStep
-                    label="Smaller text"
+                    label=Word::SmallerText
                     possible=ReadingSettings::can_shrink_text
                     step=ReadingSettings::smaller_text
                 />
                 // Announced whole ("Text size 120%"), shown as the number beside its buttons.
                 <output class="text-size-value" aria-live="polite">
-                    <span class="visually-hidden">"Text size "</span>
-                    {move || format!("{}%", settings.get().text_size)}
+                    <span class="visually-hidden">{format!("{} ", words.get(Word::TextSize))}</span>
+                    {move || fill(&percent, &[("percent", &settings.get().text_size.to_string())])}
                 </output>
                 <TextSizeStep
-                    label="Bigger text"
+                    label=Word::BiggerText
                     possible=ReadingSettings::can_grow_text
                     step=ReadingSettings::bigger_text
                 />
@@ -240,7 +252,7 @@ fn TextSize() -> impl IntoView {
 /// One step of the text size; `aria-disabled` (still focusable) at the end of the range.
 #[component]
 fn TextSizeStep(
-    label: &'static str,
+    label: Word,
     possible: fn(&ReadingSettings) -> bool,
     step: fn(ReadingSettings) -> ReadingSettings,
 ) -> impl IntoView {
@@ -256,7 +268,7 @@ fn TextSizeStep(
                 }
             }
         >
-            {label}
+            {use_words().text(label)}
         </button>
     }
 }

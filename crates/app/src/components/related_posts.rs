@@ -3,7 +3,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::ArticleCard;
+use crate::words::use_words;
 use clinic_content::ids::RELATED_ID;
+use clinic_content::words::Word;
 use clinic_content::{Library, RelatedPost, SiteSettings};
 
 /// Other articles from the clinic: a card for each article of this site, and for the others
@@ -32,7 +34,7 @@ pub fn RelatedPosts(
             .collect_view();
         view! {
             <aside class="related-posts" aria-labelledby=RELATED_ID>
-                <h2 id=RELATED_ID>"Related posts"</h2>
+                <h2 id=RELATED_ID>{use_words().text(Word::RelatedPosts)}</h2>
                 <ul>{items}</ul>
             </aside>
         }

@@ -8,7 +8,9 @@ use crate::components::{
 };
 use crate::first_paint::FirstScreen;
 use crate::site_address::use_site_address;
+use crate::words::use_words;
 use clinic_content::library::{library_path, LIBRARY_NAME};
+use clinic_content::words::Word;
 use clinic_content::SiteSettings;
 
 /// One row that leaves the screen to the article: the clinic's name (the way home), search,
@@ -23,6 +25,7 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
         .map(|AfterAnnouncement(link)| link)
         .unwrap_or_default();
     let base = use_site_address().base;
+    let words = use_words();
     view! {
         <header class="site-header">
             <div class="site-header-bar">
@@ -41,11 +44,11 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
                     </a>
                     <a class="action action-primary" href=site.booking_url.clone()>
                         <Icon kind=IconKind::Book />
-                        <span class="action-label">"Book Now"</span>
+                        <span class="action-label">{words.text(Word::BookNow)}</span>
                     </a>
                     <a class="action" href=site.phone_href()>
                         <Icon kind=IconKind::Call />
-                        <span class="action-label">"Call Us"</span>
+                        <span class="action-label">{words.text(Word::CallUs)}</span>
                         <span class="action-detail">{site.phone.display.clone()}</span>
                     </a>
                 </div>

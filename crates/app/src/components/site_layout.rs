@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::components::{AnnouncementBanner, OfflineNotice, SectionLink, SiteFooter, SiteHeader};
 use crate::first_paint::{use_page_busy, AfterFirstPaint, FirstScreen};
+use crate::words::use_words;
 use clinic_content::ids::MAIN_ID;
+use clinic_content::words::Word;
 use clinic_content::SiteSettings;
 
 /// Where focus goes when the announcement above the header is closed: the first link of the
@@ -20,10 +22,11 @@ pub fn SiteLayout(site: Arc<SiteSettings>, children: Children) -> impl IntoView 
     provide_context(site.clone());
     provide_context(AfterAnnouncement(NodeRef::new()));
     let busy = use_page_busy();
+    let skip = use_words().text(Word::SkipToMainContent);
     let (banner_site, header_site) = (site.clone(), site.clone());
     view! {
         <p class="skip-link">
-            <SectionLink id=MAIN_ID.to_string()>"Skip to main content"</SectionLink>
+            <SectionLink id=MAIN_ID.to_string()>{skip}</SectionLink>
         </p>
         <FirstScreen>
             <AnnouncementBanner site=banner_site.clone() />

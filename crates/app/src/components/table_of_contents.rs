@@ -5,7 +5,9 @@ use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserver
 use crate::components::SectionLink;
 use crate::first_paint::{use_page_complete, AfterFirstPaint};
 use crate::navigation::{reading_line, READING_LINE_MARGIN};
+use crate::words::use_words;
 use clinic_content::ids::CONTENTS_LIST_ID;
+use clinic_content::words::Word;
 use clinic_content::{Outline, OutlineEntry};
 
 /// The article's sections as links, marking the one being read. A sticky sidebar on wide
@@ -32,8 +34,9 @@ pub fn TableOfContents(
     keep_current_entry_in_view(nav, current);
 
     let expanded = RwSignal::new(false);
+    let words = use_words();
     view! {
-        <nav class="toc" aria-label="Table of contents" node_ref=nav>
+        <nav class="toc" aria-label=words.text(Word::TableOfContents) node_ref=nav>
             <button
                 type="button"
                 class="action toc-toggle"
@@ -41,9 +44,9 @@ pub fn TableOfContents(
                 aria-controls=CONTENTS_LIST_ID
                 on:click=move |_| expanded.update(|open| *open = !*open)
             >
-                "Contents"
+                {words.text(Word::Contents)}
             </button>
-            <p class="toc-title" aria-hidden="true">"Contents"</p>
+            <p class="toc-title" aria-hidden="true">{words.text(Word::Contents)}</p>
             <AfterFirstPaint>
                 <ol id=CONTENTS_LIST_ID class="toc-list" hidden=move || !expanded.get()>
                     {entries

@@ -24,6 +24,7 @@ use clinic_content::library::{
 };
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
+use clinic_content::words::{locale_file, Words};
 use clinic_content::{
     Article, ArticleIndex, AtoZList, Category, ContentError, Library, ListPage, Problem,
     SiteSettings,
@@ -55,6 +56,14 @@ pub enum PageContent {
 
 impl PageContent {
     /// The site settings every page is shown with.
+    /// The language of the page: its article's, or the site's.
+    pub fn language(&self) -> &str {
+        match self {
+            PageContent::Article { site, article, .. } => site.language_of(article),
+            _ => self.site().language(),
+        }
+    }
+
     pub fn site(&self) -> &Arc<SiteSettings> {
         match self {
             PageContent::Article { site, .. }
@@ -65,16 +74,34 @@ impl PageContent {
     }
 }
 
-/// A route's content, and when any of it came from the copy saved on the device, the day the
-/// oldest part was saved.
+/// A route's content, the interface's words in its language, and when any of it came from
+/// the copy saved on the device, the day the oldest part was saved.
 #[derive(Debug, Clone)]
 pub struct LoadedPage {
     pub content: PageContent,
+    pub words: Arc<Words>,
     pub saved_on: SavedOn,
 }
 
-/// Loads the content of `route`: its files load side by side.
+/// A route's content, before the words of its language.
+struct LoadedContent {
+    content: PageContent,
+    saved_on: SavedOn,
+}
+
+/// Loads the content of `route` (its files side by side), then the table of the
+/// interface's words in its language.
 pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
+    let LoadedContent { content, saved_on } = load_content(route).await?;
+    let words = fetch_content::<Words>(&locale_file(content.language())).await?;
+    Ok(LoadedPage {
+        content,
+        words: Arc::new(words.content),
+        saved_on: saved_on.and(words.saved_on),
+    })
+}
+
+async fn load_content(route: Route) -> Result<LoadedContent, ContentError> {
     let (category, page) = match &route {
         Route::Library(page) => (None, *page),
         Route::Category(slug, page) => (Some(slug.clone()), *page),
@@ -91,7 +118,7 @@ pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
         Ok(list) => list,
         Err(error) => return missing_list(site, category, page, error).await,
     };
-    Ok(LoadedPage {
+    Ok(LoadedContent {
         saved_on: site.saved_on.and(list.saved_on),
         content: PageContent::Library {
             site: Arc::new(site.content),
@@ -108,7 +135,7 @@ async fn missing_list(
     category: Option<String>,
     page: usize,
     error: ContentError,
-) -> Result<LoadedPage, ContentError> {
+) -> Result<LoadedContent, ContentError> {
     let Ok(all) = fetch_content::<ListPage>(&list_file(None, 1)).await else {
         return Err(error);
     };
@@ -142,14 +169,17 @@ async fn missing_list(
             site: Arc::new(site.content),
         },
     };
-    Ok(LoadedPage {
+    Ok(LoadedContent {
         content,
         saved_on: site.saved_on.and(all.saved_on),
     })
 }
 
 /// Loads a page of the A to Z: a letter without names is not a page, nor one past its last.
-async fn load_a_to_z_page(letter: Option<&str>, page: usize) -> Result<LoadedPage, ContentError> {
+async fn load_a_to_z_page(
+    letter: Option<&str>,
+    page: usize,
+) -> Result<LoadedContent, ContentError> {
     let file = a_to_z_file(letter, page);
     let (site, list) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
@@ -168,17 +198,19 @@ async fn load_a_to_z_page(letter: Option<&str>, page: usize) -> Result<LoadedPag
                 })
             };
             return match letters {
-                Ok(letters) if letter.is_some() && !has_page(&letters.content) => Ok(LoadedPage {
-                    content: PageContent::NotFound {
-                        site: Arc::new(site.content),
-                    },
-                    saved_on: site.saved_on.and(letters.saved_on),
-                }),
+                Ok(letters) if letter.is_some() && !has_page(&letters.content) => {
+                    Ok(LoadedContent {
+                        content: PageContent::NotFound {
+                            site: Arc::new(site.content),
+                        },
+                        saved_on: site.saved_on.and(letters.saved_on),
+                    })
+                }
                 _ => Err(error),
             };
         }
     };
-    Ok(LoadedPage {
+    Ok(LoadedContent {
         saved_on: site.saved_on.and(list.saved_on),
         content: PageContent::AtoZ {
             site: Arc::new(site.content),
@@ -188,7 +220,7 @@ async fn load_a_to_z_page(letter: Option<&str>, page: usize) -> Result<LoadedPag
 }
 
 /// Loads an article's page, or finds there is no such article.
-async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
+async fn load_article_page(route: Route) -> Result<LoadedContent, ContentError> {
     let (site, index) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
         fetch_content::<ArticleIndex>(INDEX_FILE)
@@ -208,7 +240,7 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
             })
         }
         _ => {
-            return Ok(LoadedPage {
+            return Ok(LoadedContent {
                 content: PageContent::NotFound { site },
                 saved_on: saved,
             })
@@ -247,7 +279,7 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
         let library = fetch_content::<Library>(LIBRARY_FILE).await?;
         (library.content.only(local), library.saved_on)
     };
-    Ok(LoadedPage {
+    Ok(LoadedContent {
         saved_on: saved.and(article.saved_on).and(related_saved),
         content: PageContent::Article {
             site,
@@ -263,6 +295,7 @@ async fn load_article_page(route: Route) -> Result<LoadedPage, ContentError> {
 pub fn PageView(page: LoadedPage) -> impl IntoView {
     provide_first_paint_queue();
     provide_context(page.saved_on);
+    provide_context(page.words);
     match page.content {
         PageContent::Article {
             site,

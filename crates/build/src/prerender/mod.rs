@@ -24,6 +24,7 @@
 
 mod shell;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -50,8 +51,10 @@ use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_F
 use clinic_content::review::today;
 use clinic_content::search::SEARCH_CHUNKS_FOLDER;
 
+use clinic_content::language::direction;
 use clinic_content::structured_data::script_safe_json;
 use clinic_content::validate::Validate;
+use clinic_content::words::{locale_file, Words};
 use clinic_content::{plain_text, Article, ArticleIndex, Library, ListPage, SiteSettings};
 use clinic_editor::check::check_folder;
 
@@ -120,7 +123,11 @@ pub fn prerender_site(
             .map_err(|error| vec![format!("{file}: {error}")])?;
         files.push((file, html.into()));
     }
-    files.push((SHELL_FILE.into(), shell.html().into()));
+    let language = content.site.0.language();
+    let app_shell = shell
+        .app_shell(language, direction(language).as_html())
+        .map_err(|error| vec![format!("{SHELL_FILE}: {error}")])?;
+    files.push((SHELL_FILE.into(), app_shell.into()));
     let mut written = Vec::new();
     for (file, bytes) in files {
         write(&site_dir.join(&file), &bytes).map_err(|error| vec![error])?;
@@ -213,6 +220,8 @@ struct SiteContent {
     index: ArticleIndex,
     articles: Vec<Read<Article>>,
     library: Library,
+    /// The interface's words in each language of the site's pages, by their table's file.
+    words: HashMap<String, Read<Arc<Words>>>,
 }
 
 /// One page to write: where, what it shows, and the content files it carries (each a name and
@@ -221,6 +230,8 @@ struct Page {
     file: String,
     route: Route,
     content: PageContent,
+    /// The interface's words in the page's language.
+    words: Arc<Words>,
     head: PageHead,
     carried: Vec<(String, String)>,
     /// The image the first screen shows largest.
@@ -246,11 +257,25 @@ impl SiteContent {
             .map(|summary| load(site_dir, &article_file(&summary.slug)))
             .collect::<Result<_, _>>()?;
         let library = Library::of(articles.iter().map(|Read(article, _)| article));
+        let settings: &SiteSettings = &site.0;
+        let languages = std::iter::once(settings.language()).chain(
+            articles
+                .iter()
+                .map(|Read(article, _)| settings.language_of(article)),
+        );
+        let mut words = HashMap::new();
+        for file in languages.map(locale_file) {
+            if let std::collections::hash_map::Entry::Vacant(entry) = words.entry(file) {
+                let Read(table, text) = load::<Words>(site_dir, entry.key())?;
+                entry.insert(Read(Arc::new(table), text));
+            }
+        }
         Ok(SiteContent {
             site,
             index,
             articles,
             library,
+            words,
         })
     }
 
@@ -259,12 +284,21 @@ impl SiteContent {
     fn pages(&self) -> Vec<Page> {
         let site = Arc::new(self.site.0.clone());
         let site_carried = (SITE_FILE.to_string(), self.site.1.clone());
+        // The words of the language `tag` (read with the content, so every table is there),
+        // and its table as the page carries it.
+        let words_in = |tag: &str| {
+            let file = locale_file(tag);
+            let Read(words, text) = &self.words[&file];
+            (words.clone(), (file, text.clone()))
+        };
         let article_page = |file: String, route: Route, Read(article, text): &Read<Article>| {
             let related = self
                 .library
                 .only(article.related.iter().map(|post| post.slug.as_str()));
+            let (words, words_carried) = words_in(site.language_of(article));
             let mut carried = vec![
                 site_carried.clone(),
+                words_carried,
                 (article_file(&article.slug), text.clone()),
             ];
             if !related.articles.is_empty() {
@@ -280,9 +314,11 @@ impl SiteContent {
                     article: Arc::new(article.clone()),
                     related: Arc::new(related),
                 },
+                words,
                 carried,
             }
         };
+        let (site_words, site_words_carried) = words_in(site.language());
         let list_page = |list: ListPage| {
             let category = list.category_slug().map(str::to_string);
             let route = match category.clone() {
@@ -295,12 +331,14 @@ impl SiteContent {
                 preload: None,
                 carried: vec![
                     site_carried.clone(),
+                    site_words_carried.clone(),
                     (list_file(category.as_deref(), list.page), json_text(&list)),
                 ],
                 content: PageContent::Library {
                     site: site.clone(),
                     list: Arc::new(list),
                 },
+                words: site_words.clone(),
                 route,
             }
         };
@@ -330,6 +368,7 @@ impl SiteContent {
                 preload: None,
                 carried: vec![
                     site_carried.clone(),
+                    site_words_carried.clone(),
                     (
                         a_to_z_file(list.letter.as_deref(), list.page),
                         json_text(&list),
@@ -339,6 +378,7 @@ impl SiteContent {
                     site: site.clone(),
                     list: Arc::new(list),
                 },
+                words: site_words.clone(),
                 route,
             });
         }
@@ -348,7 +388,8 @@ impl SiteContent {
             head: not_found_head(&site),
             preload: None,
             content: PageContent::NotFound { site: site.clone() },
-            carried: vec![site_carried],
+            words: site_words,
+            carried: vec![site_carried, site_words_carried],
         });
         pages
     }
@@ -394,6 +435,7 @@ fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, Stri
     let Page {
         route,
         content,
+        words,
         head,
         carried,
         preload,
@@ -403,6 +445,7 @@ fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, Stri
     let body = render(
         LoadedPage {
             content,
+            words,
             saved_on: Default::default(),
         },
         route.clone(),

@@ -10,6 +10,7 @@ use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use clinic_app::contract::{APP_ROOT_ID, SHELL_ONLY_ATTRIBUTE};
 
 use crate::stylesheet::shipped_stylesheet;
+use clinic_content::words::{locale_file, LOCALES_FOLDER};
 
 /// The tags that carry the site's security policy in a page.
 const POLICY_TAGS: &str = "meta[http-equiv='Content-Security-Policy'], meta[name='referrer']";
@@ -87,9 +88,38 @@ impl Shell {
         Ok(Shell(shipped))
     }
 
-    /// The shell as it ships (`app.html`).
+    /// The shell as Trunk built it, checked.
+    #[cfg(test)]
     pub fn html(&self) -> &str {
         &self.0
+    }
+
+    /// The shell as it ships (`app.html`), for a site in the language `lang`: `<html lang>`
+    /// and `dir` say it, and the table of its words downloads beside the wasm, as its other
+    /// content does (the app reads the table of a page in another language once it knows).
+    pub fn app_shell(&self, lang: &str, dir: &str) -> Result<String, String> {
+        let table = format!(
+            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" \
+             {SHELL_ONLY_ATTRIBUTE}>",
+            locale_file(lang)
+        );
+        // A shell read back from an earlier build's `app.html` has the table it named then.
+        let earlier = format!("link[{SHELL_ONLY_ATTRIBUTE}][href^='{LOCALES_FOLDER}']");
+        let settings = RewriteStrSettings::new()
+            .append_element_content_handler(element!(earlier, |element| {
+                element.remove();
+                Ok(())
+            }))
+            .append_element_content_handler(element!("html", |element| {
+                element.set_attribute("lang", lang)?;
+                element.set_attribute("dir", dir)?;
+                Ok(())
+            }))
+            .append_element_content_handler(element!("head", |element| {
+                element.append(&table, ContentType::Html);
+                Ok(())
+            }));
+        rewrite_str(&self.0, settings).map_err(|error| error.to_string())
     }
 
     /// One page: the shell without what is marked as the shell's own, with `parts` in place.
@@ -187,6 +217,22 @@ mod tests {
         ));
         assert!(!page.contains("data-app-shell"), "{page}");
         assert!(!page.contains("Loading</div>"), "{page}");
+    }
+
+    #[test]
+    fn the_app_s_shell_names_its_language_and_its_table_once_however_often_it_is_built() {
+        let shell = Shell::read(SHELL, "").expect("a shell");
+        let once = shell.app_shell("es", "ltr").expect("the app's shell");
+        let again = Shell::read(&once, "")
+            .expect("again")
+            .app_shell("ar", "rtl")
+            .expect("the app's shell");
+        assert!(again.contains("<html lang=\"ar\" dir=\"rtl\">"), "{again}");
+        assert_eq!(again.matches("content/locales/").count(), 1, "{again}");
+        assert!(
+            again.contains("href=\"content/locales/ar.json\""),
+            "{again}"
+        );
     }
 
     #[test]

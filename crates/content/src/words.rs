@@ -1,0 +1,329 @@
+//! The interface's own words in one language: every fixed word a page shows or gives
+//! assistive technology, from a table a clinic edits without Rust
+//! (`content/locales/<language>.json`, one per language, described by
+//! `schemas/locale.schema.json`). A page carries its own language's table; the build and the
+//! browser fill in the same templates from it, so a page reads the same before and after
+//! the app takes over.
+//!
+//! A table is read as a plain map from key to text: its size in the app's wasm does not grow
+//! with the number of words. `content check` (and so the build) holds every table to the keys
+//! below, each present and none extra.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::parse_date;
+
+/// The folder of the tables, as the site serves it.
+pub const LOCALES_FOLDER: &str = "content/locales/";
+
+/// The table for pages in the language `tag`: one per language ("es" serves "es" and
+/// "es-MX"), named by its language code in lower case.
+pub fn locale_file(tag: &str) -> String {
+    let language = tag.split('-').next().unwrap_or_default();
+    format!("{LOCALES_FOLDER}{}.json", language.to_ascii_lowercase())
+}
+
+/// Declares the words, each with its key in the tables and, for the tables' JSON Schema,
+/// what it is for (the hint translators see).
+macro_rules! words {
+    ($($(#[doc = $hint:literal])+ $word:ident = $key:literal,)+) => {
+        /// One word or phrase of the interface, by its key in the tables.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Word {
+            $($(#[doc = $hint])+ $word,)+
+        }
+
+        impl Word {
+            /// Every word, in the tables' order.
+            pub const ALL: &'static [Word] = &[$(Word::$word,)+];
+
+            /// Its key in the tables.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Word::$word => $key,)+
+                }
+            }
+
+            /// What it is for, as the tables' JSON Schema tells translators.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub fn hint(self) -> &'static str {
+                match self {
+                    $(Word::$word => concat!($($hint, "\n"),+).trim_ascii(),)+
+                }
+            }
+        }
+    };
+}
+
+words! {
+    /// The language's name in the language itself ("English", "Español", "العربية"), as a
+    /// page lists its other languages.
+    LanguageName = "language_name",
+    /// How a date is written, with `{day}`, `{month}` and `{year}`: "{month} {day}, {year}".
+    Date = "date",
+    /// The first month, as dates show it.
+    January = "january",
+    /// The second month, as dates show it.
+    February = "february",
+    /// The third month, as dates show it.
+    March = "march",
+    /// The fourth month, as dates show it.
+    April = "april",
+    /// The fifth month, as dates show it.
+    May = "may",
+    /// The sixth month, as dates show it.
+    June = "june",
+    /// The seventh month, as dates show it.
+    July = "july",
+    /// The eighth month, as dates show it.
+    August = "august",
+    /// The ninth month, as dates show it.
+    September = "september",
+    /// The tenth month, as dates show it.
+    October = "october",
+    /// The eleventh month, as dates show it.
+    November = "november",
+    /// The twelfth month, as dates show it.
+    December = "december",
+    /// The link that skips the header, the first thing Tab reaches.
+    SkipToMainContent = "skip_to_main_content",
+    /// The name of the announcement above the header, for screen readers.
+    Announcement = "announcement",
+    /// The header's booking link.
+    BookNow = "book_now",
+    /// The header's phone link, before the number.
+    CallUs = "call_us",
+    /// The name of the table of contents, for screen readers.
+    TableOfContents = "table_of_contents",
+    /// The table of contents' heading and, on a phone, the button that opens it.
+    Contents = "contents",
+    /// The heading of an article's key points.
+    KeyPoints = "key_points",
+    /// The button that opens every answer of the questions.
+    ExpandAll = "expand_all",
+    /// The button that closes every answer of the questions.
+    CollapseAll = "collapse_all",
+    /// The heading of the other articles listed after an article.
+    RelatedPosts = "related_posts",
+    /// The heading of what an article says about itself: its sources, its review dates.
+    AboutThisPage = "about_this_page",
+    /// The heading of the publications an article is based on.
+    Sources = "sources",
+    /// The name of the breadcrumbs (Home › Category › Article), for screen readers.
+    Breadcrumb = "breadcrumb",
+    /// The name of the list of categories, for screen readers.
+    Categories = "categories",
+    /// When an article was published, with `{date}`.
+    Published = "published",
+    /// When an article was last reviewed, under its title, with `{date}`.
+    Reviewed = "reviewed",
+    /// How long an article takes to read, with `{minutes}`.
+    ReadingTime = "reading_time",
+    /// At an article's end: when it was last reviewed, with `{date}`.
+    LastReviewed = "last_reviewed",
+    /// At an article's end: when its next review is due, with `{date}`.
+    NextReviewDue = "next_review_due",
+    /// At an article's end: its latest change, with `{date}` and `{note}` (the clinic's
+    /// words).
+    Updated = "updated",
+    /// The link to report a mistake in an article.
+    ReportMistake = "report_mistake",
+    /// The button that opens the reading settings, and the panel's heading.
+    ReadingSettings = "reading_settings",
+    /// The reading settings' group of contrast choices.
+    ColorContrast = "color_contrast",
+    /// The contrast as the site comes.
+    ContrastDefault = "contrast_default",
+    /// Black text on white, with the strongest contrast.
+    ContrastHigh = "contrast_high",
+    /// Light text on a dark background.
+    ContrastDark = "contrast_dark",
+    /// The reading settings' group of text sizes.
+    TextSize = "text_size",
+    /// The button that makes the text smaller.
+    SmallerText = "smaller_text",
+    /// The button that makes the text bigger.
+    BiggerText = "bigger_text",
+    /// The text size now, with `{percent}` (a number): "{percent}%".
+    Percent = "percent",
+    /// The reading settings' group of text alignments.
+    TextAlign = "text_align",
+    /// Text aligned to the left.
+    AlignLeft = "align_left",
+    /// Text centred.
+    AlignCenter = "align_center",
+    /// Text aligned to the right.
+    AlignRight = "align_right",
+    /// The reading settings' group of settings that make reading easier.
+    EasierReading = "easier_reading",
+    /// More space between lines, words and letters.
+    TextSpacing = "text_spacing",
+    /// A font that tells similar letters apart.
+    ReadableFont = "readable_font",
+    /// Links underlined and marked out.
+    HighlightLinks = "highlight_links",
+    /// No smooth scrolling or animations.
+    ReduceMotion = "reduce_motion",
+    /// The reading settings' group of read-aloud buttons.
+    Listen = "listen",
+    /// The button that reads the article aloud.
+    ReadAloud = "read_aloud",
+    /// The button that pauses reading aloud.
+    Pause = "pause",
+    /// The button that stops reading aloud.
+    Stop = "stop",
+    /// The button that puts every reading setting back as it was.
+    ResetToDefaults = "reset_to_defaults",
+    /// The button that closes the reading settings.
+    Close = "close",
+}
+
+/// The months, January first.
+const MONTHS: [Word; 12] = [
+    Word::January,
+    Word::February,
+    Word::March,
+    Word::April,
+    Word::May,
+    Word::June,
+    Word::July,
+    Word::August,
+    Word::September,
+    Word::October,
+    Word::November,
+    Word::December,
+];
+
+/// One language's table: each word's text by its key. Keep each short and plain; `{name}`
+/// marks where the page puts a value (a date, a number).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Words(HashMap<String, String>);
+
+impl Words {
+    /// The text of `word`; its key when the table lacks it (which `content check` refuses).
+    pub fn get(&self, word: Word) -> &str {
+        self.0
+            .get(word.key())
+            .map(String::as_str)
+            .unwrap_or(word.key())
+    }
+
+    /// The text of `word`, to keep.
+    pub fn text(&self, word: Word) -> String {
+        self.get(word).to_string()
+    }
+
+    /// The text of `word` with each `{name}` filled in.
+    pub fn filled(&self, word: Word, values: &[(&str, &str)]) -> String {
+        fill(self.get(word), values)
+    }
+
+    /// Every key and text of the table, as it was written (with its `$schema`).
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter()
+    }
+
+    /// A `YYYY-MM-DD` date as this language writes it, or `None` when it is not a real
+    /// calendar date.
+    pub fn date(&self, iso: &str) -> Option<String> {
+        use chrono::Datelike;
+        let date = parse_date(iso).ok()?;
+        let month = MONTHS.get(date.month0() as usize)?;
+        Some(self.filled(
+            Word::Date,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", self.get(*month)),
+                ("year", &date.year().to_string()),
+            ],
+        ))
+    }
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// The JSON Schema of a table: every key, required, with its hint, and no other.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn words_schema() -> serde_json::Value {
+    let mut properties = serde_json::Map::new();
+    properties.insert(
+        "$schema".into(),
+        serde_json::json!({
+            "description": "Where editors' tools find this file's JSON Schema; the site ignores it.",
+            "type": "string"
+        }),
+    );
+    for word in Word::ALL {
+        properties.insert(
+            word.key().into(),
+            serde_json::json!({
+                "description": word.hint().lines().map(str::trim).collect::<Vec<_>>().join(" "),
+                "type": "string",
+                "minLength": 1
+            }),
+        );
+    }
+    let required: Vec<&str> = Word::ALL.iter().map(|word| word.key()).collect();
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Words",
+        "description": "The interface's own words in one language: every fixed word a page \
+                        shows or gives assistive technology. Keep each short and plain; \
+                        `{name}` marks where the page puts a value (a date, a number).",
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_and_its_regional_forms_share_a_table() {
+        assert_eq!(locale_file("es"), "content/locales/es.json");
+        assert_eq!(locale_file("es-MX"), "content/locales/es.json");
+        assert_eq!(locale_file("AR"), "content/locales/ar.json");
+    }
+
+    #[test]
+    fn a_date_follows_the_language_s_pattern_and_months() {
+        let words = crate::fixtures::words();
+        assert_eq!(words.date("2026-12-06").as_deref(), Some("Dec 6, 2026"));
+        let mut spanish = words.0.clone();
+        spanish.insert("date".into(), "{day} de {month} de {year}".into());
+        spanish.insert("december".into(), "diciembre".into());
+        let spanish = Words(spanish);
+        assert_eq!(
+            spanish.date("2026-12-06").as_deref(),
+            Some("6 de diciembre de 2026")
+        );
+        assert_eq!(spanish.date("2026-02-30"), None);
+    }
+
+    #[test]
+    fn the_shipped_english_table_has_every_word_and_no_other() {
+        let words = crate::fixtures::words();
+        let mut keys: Vec<&str> = words
+            .entries()
+            .map(|(key, _)| key.as_str())
+            .filter(|key| *key != "$schema")
+            .collect();
+        keys.sort_unstable();
+        let mut expected: Vec<&str> = Word::ALL.iter().map(|word| word.key()).collect();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+}
