@@ -125,12 +125,14 @@ fn a_broken_rule_is_reported_with_the_field_path() {
 #[test]
 fn the_json_ld_holds_every_question_and_answer_of_every_article() {
     use clinic_content::structured_data::json_ld;
+    use clinic_content::words::{locale_file, Words};
     let site: SiteSettings = must(load(SITE_FILE));
     let index: ArticleIndex = must(load(INDEX_FILE));
     for summary in &index.articles {
         let article: Article = must(load(&article_file(&summary.slug)));
+        let words: Words = must(load(&locale_file(site.language_of(&article))));
         let ld: serde_json::Value =
-            serde_json::from_str(&json_ld(&article, &site)).expect("JSON-LD is valid JSON");
+            serde_json::from_str(&json_ld(&article, &site, &words)).expect("JSON-LD is valid JSON");
         assert_eq!(ld["@context"], "https://schema.org");
         let graph = ld["@graph"].as_array().expect("@graph");
         let page = &graph[0];

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 #[path = "common/mod.rs"]
 mod common;
 use clinic_content::language::direction;
-use clinic_content::words::locale_file;
+use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::SiteSettings;
 use common::copy_dir;
 
@@ -114,7 +114,12 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
         );
     }
     let not_found = read(&site, "404.html");
-    assert!(not_found.contains("<h1>Page not found</h1>"));
+    let words: Words =
+        serde_json::from_str(&read(&site, "content/locales/en.json")).expect("the table");
+    // (Words from the table are text the app fills in: `<!>` marks where, for the hand-over.)
+    assert!(not_found
+        .replace("<!>", "")
+        .contains(&format!("<h1>{}</h1>", words.get(Word::PageNotFound))));
     assert!(not_found.contains("name=\"robots\" content=\"noindex\""));
     let settings: SiteSettings =
         serde_json::from_str(&read(&site, "content/site.json")).expect("settings");

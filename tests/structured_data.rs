@@ -9,6 +9,7 @@ use std::process::Command;
 
 use clinic_content::load::parse;
 use clinic_content::structured_data::json_ld;
+use clinic_content::words::{locale_file, Words};
 use clinic_content::{Article, ArticleIndex, SiteSettings};
 use serde_json::Value;
 
@@ -116,7 +117,12 @@ fn every_article_json_ld_uses_schema_org_types_and_properties() {
         root().join("tests/fixtures/content"),
     ] {
         for (article, site) in articles_of(&content) {
-            documents.push(serde_json::from_str(&json_ld(&article, &site)).expect("JSON"));
+            let table = content
+                .join(locale_file(site.language_of(&article)).trim_start_matches("content/"));
+            let words: Words =
+                serde_json::from_str(&std::fs::read_to_string(table).expect("a table"))
+                    .expect("a table");
+            documents.push(serde_json::from_str(&json_ld(&article, &site, &words)).expect("JSON"));
         }
     }
     let typed = documents

@@ -4,7 +4,7 @@
 //! until the test releases it, so "before the app runs" does not depend on the machine's
 //! speed.
 
-use clinic_content::library::LIBRARY_NAME;
+use clinic_content::words::Word;
 use serde_json::{json, Value};
 
 use crate::support::{
@@ -112,7 +112,10 @@ async fn every_address_shows_its_own_page_before_the_app_and_the_app_keeps_its_n
             title_of(&other_slug()),
         ),
         (format!("/#{section}"), title_of(&home_slug())),
-        ("/articles/".to_string(), LIBRARY_NAME.to_string()),
+        (
+            "/articles/".to_string(),
+            crate::support::word(Word::HealthLibrary),
+        ),
         ("/no/such/page".to_string(), "Page not found".to_string()),
     ];
     for (address, title) in addresses {

@@ -2,13 +2,15 @@
 //! articles, and breadcrumbs. Every expectation comes from the fixture articles, so that a
 //! clinic's own articles keep it green.
 
-use clinic_content::library::{category_slug, Library, CARDS_PER_PAGE, LIBRARY_NAME};
+use clinic_content::library::{category_slug, Library, CARDS_PER_PAGE};
 use clinic_content::text::display_date;
+use clinic_content::words::Word;
 use clinic_content::Article;
 use serde_json::{json, Value};
 
 use crate::support::{
-    fixture_articles, run_in_browser, with_desktop_page, with_page, Page, Server, Unknown, ENTER,
+    fixture_articles, run_in_browser, with_desktop_page, with_page, word, Page, Server, Unknown,
+    ENTER,
 };
 
 fn library() -> Library {
@@ -78,11 +80,11 @@ async fn the_header_leads_to_every_article_as_a_card_newest_first() {
             "return location.pathname === '/articles/' && document.documentElement.hasAttribute('data-app-ready')",
         )
         .await;
-        assert_eq!(page.text("h1").await, LIBRARY_NAME);
+        assert_eq!(page.text("h1").await, word(Word::HealthLibrary));
         assert_eq!(cards(&page).await, expected_cards(&library().articles));
         assert_eq!(
             breadcrumbs(&page).await,
-            json!([["Home", "/", null], [LIBRARY_NAME, "/articles/", "page"]])
+            json!([[word(Word::Home), "/", null], [word(Word::HealthLibrary), "/articles/", "page"]])
         );
         // Each category is listed, as a link to its page.
         let categories: Vec<Value> = library()
@@ -127,8 +129,12 @@ async fn a_category_page_shows_only_its_articles() {
             assert_eq!(
                 breadcrumb_list(&page).await,
                 json!([
-                    [1, "Home", "https://clinic.test/"],
-                    [2, LIBRARY_NAME, "https://clinic.test/articles/"],
+                    [1, word(Word::Home), "https://clinic.test/"],
+                    [
+                        2,
+                        word(Word::HealthLibrary),
+                        "https://clinic.test/articles/"
+                    ],
                     [3, category.name, format!("https://clinic.test{path}")],
                 ])
             );
@@ -176,7 +182,7 @@ async fn an_article_shows_its_breadcrumbs_and_its_category_links_to_its_page() {
             assert_eq!(
                 breadcrumbs(&page).await,
                 json!([
-                    ["Home", "/", null],
+                    [word(Word::Home), "/", null],
                     [article.category, category, null],
                     [article.title, path, "page"],
                 ])
@@ -184,7 +190,7 @@ async fn an_article_shows_its_breadcrumbs_and_its_category_links_to_its_page() {
             assert_eq!(
                 breadcrumb_list(&page).await,
                 json!([
-                    [1, "Home", "https://clinic.test/"],
+                    [1, word(Word::Home), "https://clinic.test/"],
                     [
                         2,
                         article.category,

@@ -4,11 +4,14 @@
 //! The library is the fixture site's with made-up articles added: every expectation follows
 //! from its content.
 
-use clinic_content::library::{CARDS_PER_PAGE, LIBRARY_NAME};
+use clinic_content::library::CARDS_PER_PAGE;
+use clinic_content::words::{fill, Word};
 use clinic_content::{Library, ListPage};
 use serde_json::{json, Value};
 
-use crate::support::{run_in_browser, site_with_three_list_pages, Page, Server, Unknown, ENTER};
+use crate::support::{
+    run_in_browser, site_with_three_list_pages, word, Page, Server, Unknown, ENTER,
+};
 
 const KEY: &str = "clinic-article:reading-settings:v1";
 
@@ -68,7 +71,14 @@ fn expected(list: &ListPage) -> Value {
         pages.push(json!(["Next page", address(list, list.page + 1), null]));
     }
     json!({
-        "heading": format!("{LIBRARY_NAME}: page {} of {}", list.page, list.pages),
+        "heading": fill(
+            &word(Word::ListPage),
+            &[
+                ("name", &word(Word::HealthLibrary)),
+                ("page", &list.page.to_string()),
+                ("pages", &list.pages.to_string()),
+            ],
+        ),
         "cards": list.articles.iter().map(|a| format!("/articles/{}/", a.slug)).collect::<Vec<_>>(),
         "pages": pages,
         "prev": (list.page > 1).then(|| url(list.page - 1)),

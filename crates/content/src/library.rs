@@ -3,6 +3,7 @@
 //! it by hand; the list and category pages read it, and an article page carries the cards of
 //! its related articles only.
 
+use crate::words::{Word, Words};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::slugify;
@@ -114,8 +115,6 @@ pub const LISTS_FOLDER: &str = "content/lists/";
 
 /// The path segment of the A to Z: `a-z/`, and a page per letter at `a-z/<letter>/`.
 pub const A_TO_Z_SEGMENT: &str = "a-z";
-/// What the A to Z is called, on its pages and the links to it.
-pub const A_TO_Z_NAME: &str = "Health A to Z";
 /// How many names a page of the A to Z shows: a letter of 10,000 articles has a thousand
 /// and more, and its page stays within twice an article's.
 pub const NAMES_PER_PAGE: usize = 400;
@@ -323,9 +322,6 @@ pub fn category_path(slug: &str) -> String {
     format!("{CATEGORIES_SEGMENT}/{slug}/")
 }
 
-/// What the list of every article is called, in the header, its page and breadcrumbs.
-pub const LIBRARY_NAME: &str = "Health library";
-
 /// One step of a page's breadcrumbs: a name and a path relative to the site's base.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumb {
@@ -343,10 +339,10 @@ impl Crumb {
 }
 
 /// Where a page sits in the site, from the home page to the page itself: the breadcrumbs
-/// the page shows and the `BreadcrumbList` search engines read.
-pub fn trail_to_article(article: &Article) -> Vec<Crumb> {
+/// the page shows and the `BreadcrumbList` search engines read, in the words of `words`.
+pub fn trail_to_article(article: &Article, words: &Words) -> Vec<Crumb> {
     vec![
-        Crumb::new("Home", String::new()),
+        Crumb::new(words.get(Word::Home), String::new()),
         Crumb::new(
             &article.category,
             category_path(&category_slug(&article.category)),
@@ -356,10 +352,10 @@ pub fn trail_to_article(article: &Article) -> Vec<Crumb> {
 }
 
 /// The trail to the list of every article, or to one category's page.
-pub fn trail_to_library(category: Option<&Category>) -> Vec<Crumb> {
+pub fn trail_to_library(category: Option<&Category>, words: &Words) -> Vec<Crumb> {
     let mut trail = vec![
-        Crumb::new("Home", String::new()),
-        Crumb::new(LIBRARY_NAME, library_path()),
+        Crumb::new(words.get(Word::Home), String::new()),
+        Crumb::new(words.get(Word::HealthLibrary), library_path()),
     ];
     if let Some(category) = category {
         trail.push(Crumb::new(&category.name, category_path(&category.slug)));
@@ -368,9 +364,12 @@ pub fn trail_to_library(category: Option<&Category>) -> Vec<Crumb> {
 }
 
 /// The trail to the A to Z's letters, or to one letter's page.
-pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>) -> Vec<Crumb> {
-    let mut trail = trail_to_library(None);
-    trail.push(Crumb::new(A_TO_Z_NAME, a_to_z_path(None, 1)));
+pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>, words: &Words) -> Vec<Crumb> {
+    let mut trail = trail_to_library(None, words);
+    trail.push(Crumb::new(
+        words.get(Word::HealthAToZ),
+        a_to_z_path(None, 1),
+    ));
     if let Some(letter) = letter {
         trail.push(Crumb::new(
             &letter.label,

@@ -7,9 +7,10 @@ use serde_json::{json, Map, Value};
 
 use crate::library::{trail_to_article, Crumb};
 use crate::model::{Article, Block, Person, SiteSettings, Source};
+use crate::words::Words;
 
 /// The JSON-LD document for `article`.
-pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
+pub fn json_ld(article: &Article, site: &SiteSettings, words: &Words) -> String {
     let faq_page = article.faq.as_ref().map(|faq| {
         let questions: Vec<Value> = faq
             .items
@@ -64,7 +65,7 @@ pub fn json_ld(article: &Article, site: &SiteSettings) -> String {
     add_present(&mut page, optional);
     let graph: Vec<Value> = std::iter::once(page)
         .chain(faq_page)
-        .chain([breadcrumb_list(&trail_to_article(article), site)])
+        .chain([breadcrumb_list(&trail_to_article(article, words), site)])
         .collect();
     let document = json!({ "@context": "https://schema.org", "@graph": graph });
     script_safe_json(&document)
@@ -205,7 +206,7 @@ pub fn script_safe_json(json: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::{self, article, section};
+    use crate::fixtures::{self, article, section, words};
     use crate::model::*;
 
     fn site() -> SiteSettings {
@@ -217,7 +218,11 @@ mod tests {
 
     #[test]
     fn text_is_escaped_into_valid_json_that_cannot_close_the_script() {
-        let json = json_ld(&article(vec![section("A", &[])], &["Q\\1\n\t?"]), &site());
+        let json = json_ld(
+            &article(vec![section("A", &[])], &["Q\\1\n\t?"]),
+            &site(),
+            &words(),
+        );
         assert!(!json.contains('<'));
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(
@@ -229,7 +234,11 @@ mod tests {
 
     #[test]
     fn breadcrumbs_run_from_the_home_page_to_the_article() {
-        let json = json_ld(&article(vec![section("A", &[])], &["Q?"]), &site());
+        let json = json_ld(
+            &article(vec![section("A", &[])], &["Q?"]),
+            &site(),
+            &words(),
+        );
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let items = &value["@graph"][2]["itemListElement"];
         assert_eq!(value["@graph"][2]["@type"], "BreadcrumbList");
@@ -278,7 +287,7 @@ mod tests {
             url: Some("https://health.example.org/back-pain".into()),
         }];
         let json: serde_json::Value =
-            serde_json::from_str(&json_ld(&sample, &site)).expect("valid JSON");
+            serde_json::from_str(&json_ld(&sample, &site, &words())).expect("valid JSON");
         let page = &json["@graph"][0];
         assert_eq!(page["author"]["name"], "Sam Sample");
         assert_eq!(page["reviewedBy"]["hasCredential"]["name"], "MD");
@@ -308,6 +317,7 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&json_ld(
             &article(vec![section("A", &[])], &["Q?"]),
             &site(),
+            &words(),
         ))
         .expect("valid JSON");
         let page = json["@graph"][0].as_object().expect("an object");

@@ -178,6 +178,105 @@ words! {
     ResetToDefaults = "reset_to_defaults",
     /// The button that closes the reading settings.
     Close = "close",
+    /// The first step of the breadcrumbs: the site's home page.
+    Home = "home",
+    /// The list of every article: its name in the header, its heading and the breadcrumbs.
+    HealthLibrary = "health_library",
+    /// The index of every article by letter: its name.
+    HealthAToZ = "health_a_to_z",
+    /// The first of the category links: every article.
+    AllArticles = "all_articles",
+    /// The button that hides the announcement, for screen readers.
+    DismissAnnouncement = "dismiss_announcement",
+    /// Who wrote an article, with `{name}`.
+    WrittenBy = "written_by",
+    /// Who checked an article medically, with `{name}`.
+    MedicallyReviewedBy = "medically_reviewed_by",
+    /// The link at an article's end that goes back to its title.
+    BackToTop = "back_to_top",
+    /// The footer's link to the clinic's editorial policy.
+    EditorialPolicy = "editorial_policy",
+    /// Under the header, when the page is the copy saved on the device.
+    OfflineCopy = "offline_copy",
+    /// The same, with the day the copy was saved, `{date}`.
+    OfflineCopyOn = "offline_copy_on",
+    /// The notice under an article's title when its review is overdue: its first sentence.
+    OverdueTitle = "overdue_title",
+    /// The rest of that notice, with `{date}`, the day the review was due.
+    OverdueDetail = "overdue_detail",
+    /// The name of a list's page links, for screen readers.
+    Pages = "pages",
+    /// The link to a list's page before this one.
+    PreviousPage = "previous_page",
+    /// The link to a list's page after this one.
+    NextPage = "next_page",
+    /// A link to one page of a list, with `{number}` (the words around it are for screen readers).
+    PageNumber = "page_number",
+    /// The search field's label.
+    Search = "search",
+    /// The name of the search results, for screen readers.
+    SearchResults = "search_results",
+    /// While a search is under way.
+    Searching = "searching",
+    /// How many results there are, when there is one.
+    ResultsOne = "results_one",
+    /// How many results there are, with `{count}`: any number but one, so phrase it to suit any.
+    ResultsOther = "results_other",
+    /// When no article matches the words searched for, `{query}`.
+    NoArticlesMatch = "no_articles_match",
+    /// Under the search field, when no article matches, before the link to every article.
+    NoMatch = "no_match",
+    /// The link to every article, when a search finds none.
+    BrowseEveryArticle = "browse_every_article",
+    /// How many results there are, `{results}`, when search reads the copy saved on the device on `{date}`.
+    SearchOffline = "search_offline",
+    /// When a search needs a part of the index the device has not saved.
+    SearchNeedsConnection = "search_needs_connection",
+    /// When search cannot start because the device is offline and has not saved it.
+    SearchNeedsConnectionFirst = "search_needs_connection_first",
+    /// When search fails for another reason.
+    SearchNotAvailable = "search_not_available",
+    /// The heading of a category that has no articles (it may have been renamed).
+    NoArticlesInCategory = "no_articles_in_category",
+    /// The heading of a later page of a list: `{name}` (the list's), `{page}` and `{pages}`.
+    ListPage = "list_page",
+    /// The heading of a letter's page of the A to Z: `{name}` and `{letter}`.
+    AToZLetter = "a_to_z_letter",
+    /// The same on a later page of the letter, with `{page}` and `{pages}`.
+    AToZLetterPage = "a_to_z_letter_page",
+    /// The list of every article, as search engines describe it: `{clinic}`.
+    LibraryDescription = "library_description",
+    /// A category's page, as search engines describe it: `{category}` and `{clinic}`.
+    CategoryDescription = "category_description",
+    /// The A to Z's letters, as search engines describe them: `{clinic}`.
+    AToZDescription = "a_to_z_description",
+    /// A letter's page of the A to Z, as search engines describe it: `{clinic}` and `{letter}`.
+    AToZLetterDescription = "a_to_z_letter_description",
+    /// The heading of the page for an address the site does not have.
+    PageNotFound = "page_not_found",
+    /// What that page says.
+    PageNotFoundText = "page_not_found_text",
+    /// That page's link to the home page.
+    GoHome = "go_home",
+    /// Under the list's heading when the site has one article.
+    OneArticleMoreComing = "one_article_more_coming",
+    /// Under a category's heading when it has one article.
+    OneArticle = "one_article",
+    /// Under a list's heading, with `{count}` (more than one).
+    ArticlesNewestFirst = "articles_newest_first",
+    /// On a category's page with no articles, before the link to every article.
+    CategoryRenamed = "category_renamed",
+    /// That link.
+    SeeEveryArticle = "see_every_article",
+    /// The list's link to the A to Z, with `{name}` (the A to Z's).
+    AToZLink = "a_to_z_link",
+    /// On the A to Z's first page, under the letters.
+    AToZIntro = "a_to_z_intro",
+    /// The name of the A to Z's letters, for screen readers.
+    Letters = "letters",
+    /// After another name in the A to Z, the title of its article, `{title}`, with the
+    /// punctuation before it.
+    SeeTitle = "see_title",
 }
 
 /// The months, January first.
@@ -241,6 +340,17 @@ impl Words {
             ],
         ))
     }
+}
+
+/// The parts of `template` before and after its `{name}`, where the page puts something of
+/// its own (a link, a `<time>`); all of it before when it has none. A part that is empty is
+/// `None`: a page renders no text node for it.
+pub fn split_template(template: &str, name: &str) -> (Option<String>, Option<String>) {
+    let (before, after) = template
+        .split_once(&format!("{{{name}}}"))
+        .unwrap_or((template, ""));
+    let part = |text: &str| (!text.is_empty()).then(|| text.to_string());
+    (part(before), part(after))
 }
 
 /// `template` with each `{name}` replaced by its value.

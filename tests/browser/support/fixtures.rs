@@ -17,6 +17,17 @@ pub fn content_json(file: &str) -> serde_json::Value {
     json_file(&fixtures_dir().join("content").join(file))
 }
 
+/// A word of the interface, as the fixture site's table of its own language says it.
+pub fn word(word: clinic_content::words::Word) -> String {
+    let site: clinic_content::SiteSettings =
+        serde_json::from_value(content_json("site.json")).expect("the site's settings");
+    let table = clinic_content::words::locale_file(site.language());
+    let words: clinic_content::words::Words =
+        serde_json::from_value(content_json(table.trim_start_matches("content/")))
+            .expect("the site's table of words");
+    words.text(word)
+}
+
 /// The outline (heading ids) of a fixture article, as the app derives it.
 pub fn fixture_outline(slug: &str) -> clinic_content::Outline {
     clinic_content::Outline::of(&fixture_article(slug))

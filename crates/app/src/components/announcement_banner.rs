@@ -34,6 +34,7 @@ pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
     };
     let content = site.announcement.clone();
     let name = use_words().text(Word::Announcement);
+    let dismiss_label = use_words().text(Word::DismissAnnouncement);
     view! {
         <Show when=move || !dismissed.get()>
             <aside class="announcement" aria-label=name.clone()>
@@ -42,7 +43,7 @@ pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
                 </p>
                 <button type="button" class="announcement-dismiss" on:click=dismiss.clone()>
                     <span aria-hidden="true">"×"</span>
-                    <span class="visually-hidden">"Dismiss announcement"</span>
+                    <span class="visually-hidden">{dismiss_label.clone()}</span>
                 </button>
             </aside>
         </Show>

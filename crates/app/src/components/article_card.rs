@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::CalendarDate;
 use crate::site_address::use_site_address;
+use crate::words::use_words;
+use clinic_content::words::Word;
 use clinic_content::{article_path, LibraryEntry};
 
 /// One article in a list: its picture, its title as the link, and what it is about. The whole
@@ -26,7 +28,8 @@ pub fn ArticleCard(
             <p class="article-card-meta">
                 <CalendarDate iso=entry.published.clone() />
                 <span aria-hidden="true">" · "</span>
-                {format!("{} min read", entry.reading_minutes)}
+                {use_words()
+                    .filled(Word::ReadingTime, &[("minutes", &entry.reading_minutes.to_string())])}
             </p>
         }
     });

@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 
+use crate::words::use_words;
+use clinic_content::words::{split_template, Word};
 use clinic_content::Person;
 
 /// Who wrote the article and who checked it medically, each with their credentials; nothing
 /// when the article names neither.
 #[component]
 pub fn Byline(author: Option<Person>, reviewer: Option<Person>) -> impl IntoView {
-    let credits: Vec<(&'static str, Person)> = [
-        ("Written by ", author),
-        ("Medically reviewed by ", reviewer),
+    let words = use_words();
+    let credits: Vec<(String, Person)> = [
+        (words.text(Word::WrittenBy), author),
+        (words.text(Word::MedicallyReviewedBy), reviewer),
     ]
     .into_iter()
     .filter_map(|(label, person)| Some((label, person?)))
@@ -29,11 +32,12 @@ pub fn Byline(author: Option<Person>, reviewer: Option<Person>) -> impl IntoView
                     None => view! { <span>{person.name.clone()}</span> }.into_any(),
                 };
                 let credentials = person.credentials.clone().map(|c| format!(", {c}"));
+                let (before, after) = split_template(&label, "name");
                 view! {
                     {(position > 0).then(|| view! { <span class="byline-separator" aria-hidden="true">" · "</span> })}
                     <span class="byline-credit">
                         {photo}
-                        <span>{label}{name}{credentials}</span>
+                        <span>{before}{name}{credentials}{after}</span>
                     </span>
                 }
             })

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::words::use_words;
-use clinic_content::words::fill;
+use clinic_content::words::{fill, split_template};
 
 /// A `YYYY-MM-DD` date as readers of the page's language read it ("Mar 4, 2026", "4 de marzo
 /// de 2026"), in a `<time>` machines read.
@@ -19,8 +19,9 @@ pub fn DatedWords(
     iso: String,
     #[prop(optional)] values: Vec<(&'static str, String)>,
 ) -> impl IntoView {
-    let (before, after) = template.split_once("{date}").unwrap_or((&template, ""));
+    let (before, after) = split_template(&template, "date");
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (before, after) = (fill(before, &values), fill(after, &values));
+    let filled = |part: Option<String>| part.map(|part| fill(&part, &values));
+    let (before, after) = (filled(before), filled(after));
     view! { {before}<CalendarDate iso />{after} }
 }

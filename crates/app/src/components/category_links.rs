@@ -29,7 +29,7 @@ pub fn CategoryLinks(
     };
     let all = link(
         library_path(),
-        "All articles".to_string(),
+        use_words().text(Word::AllArticles),
         total,
         current.is_none(),
     );

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use clinic_content::text::display_date;
+use crate::words::use_words;
+use clinic_content::words::Word;
 
 use crate::loading::SavedOn;
 
@@ -14,15 +15,18 @@ use crate::loading::SavedOn;
 pub fn OfflineNotice() -> impl IntoView {
     let saved_on = use_context::<SavedOn>().unwrap_or_default();
     let from_saved_copy = saved_on.is_saved_copy();
-    let (day, set_day) = signal(None::<String>);
+    let words = use_words();
+    let without_day = words.text(Word::OfflineCopy);
+    let (notice, set_notice) = signal(without_day);
     Effect::new(move |_| {
-        set_day.set(saved_on.0.as_deref().and_then(display_date));
+        let day = saved_on.0.as_deref().and_then(|day| words.date(day));
+        if let Some(day) = day {
+            set_notice.set(words.filled(Word::OfflineCopyOn, &[("date", &day)]));
+        }
     });
     view! {
         <p class="offline-notice" role="status" hidden=!from_saved_copy>
-            "You are offline: this is the copy saved on this device"
-            {move || day.get().map(|day| format!(" on {day}"))}
-            ". Reload when you are back online for the latest version."
+            {notice}
         </p>
     }
 }

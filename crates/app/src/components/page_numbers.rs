@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::words::use_words;
+use clinic_content::words::{split_template, Word};
+
 use crate::site_address::use_site_address;
 
 /// How many page numbers show on each side of the current one: the rest are a gap, so a list
@@ -27,10 +30,12 @@ pub fn PageNumbers(
     let shown: Vec<usize> = (1..=pages)
         .filter(|number| *number == 1 || *number == pages || number.abs_diff(page) <= NEIGHBOURS)
         .collect();
+    let words = use_words();
+    let (page_before, page_after) = split_template(words.get(Word::PageNumber), "number");
     let mut items = Vec::new();
     if page > 1 {
         items.push(
-            view! { <li><a href=href(page - 1) rel="prev">"Previous page"</a></li> }.into_any(),
+            view! { <li><a href=href(page - 1) rel="prev">{words.text(Word::PreviousPage)}</a></li> }.into_any(),
         );
     }
     let mut last = 0;
@@ -44,8 +49,13 @@ pub fn PageNumbers(
             view! {
                 <li>
                     <a href=href(number) aria-current=current>
-                        <span class="visually-hidden">"Page "</span>
+                        {page_before
+                            .clone()
+                            .map(|before| view! { <span class="visually-hidden">{before}</span> })}
                         {number}
+                        {page_after
+                            .clone()
+                            .map(|after| view! { <span class="visually-hidden">{after}</span> })}
                     </a>
                 </li>
             }
@@ -53,11 +63,14 @@ pub fn PageNumbers(
         );
     }
     if page < pages {
-        items.push(view! { <li><a href=href(page + 1) rel="next">"Next page"</a></li> }.into_any());
+        items.push(
+            view! { <li><a href=href(page + 1) rel="next">{words.text(Word::NextPage)}</a></li> }
+                .into_any(),
+        );
     }
     (pages > 1).then(|| {
         view! {
-            <nav class="page-numbers" aria-label="Pages">
+            <nav class="page-numbers" aria-label=words.text(Word::Pages)>
                 <ul>{items}</ul>
             </nav>
         }

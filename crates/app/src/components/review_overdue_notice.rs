@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::CalendarDate;
+use crate::components::DatedWords;
+use crate::words::use_words;
 use clinic_content::review::today;
+use clinic_content::words::Word;
 use clinic_content::ReviewDates;
 
 /// Says plainly that the article's review date has passed, so the reader weighs it
@@ -15,12 +17,12 @@ pub fn ReviewOverdueNotice(dates: ReviewDates) -> impl IntoView {
     // adopted page keeps its nodes, and the effect below then shows the notice.
     let overdue = RwSignal::new(!cfg!(target_arch = "wasm32") && dates.overdue_on(&today()));
     Effect::new(move || overdue.set(dates.overdue_on(&today())));
+    let words = use_words();
     Some(view! {
         <p class="review-overdue" hidden=move || !overdue.get()>
-            <strong>"This page is overdue for review."</strong>
-            " Its next medical review was due on "
-            <CalendarDate iso=due />
-            ". Some of it may be out of date: check with your clinician before you act on it."
+            <strong>{words.text(Word::OverdueTitle)}</strong>
+            " "
+            <DatedWords template=words.text(Word::OverdueDetail) iso=due />
         </p>
     })
 }

@@ -2,6 +2,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::words::use_words;
+use clinic_content::words::Word;
 use clinic_content::SiteSettings;
 
 /// The clinic as the publisher of every page: its name, address and phone number, and its
@@ -19,7 +21,11 @@ pub fn SiteFooter(site: Arc<SiteSettings>) -> impl IntoView {
         }
     });
     let policy = site.editorial_policy_url.clone().map(|href| {
-        view! { <p class="footer-policy"><a href=href>"Our editorial policy"</a></p> }
+        view! {
+            <p class="footer-policy">
+                <a href=href>{use_words().text(Word::EditorialPolicy)}</a>
+            </p>
+        }
     });
     view! {
         <footer class="site-footer">

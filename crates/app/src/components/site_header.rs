@@ -9,7 +9,7 @@ use crate::components::{
 use crate::first_paint::FirstScreen;
 use crate::site_address::use_site_address;
 use crate::words::use_words;
-use clinic_content::library::{library_path, LIBRARY_NAME};
+use clinic_content::library::library_path;
 use clinic_content::words::Word;
 use clinic_content::SiteSettings;
 
@@ -40,7 +40,7 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
                     <ReadingSettingsButton open=settings_open node_ref=settings_button />
                     <a class="action site-library" href=format!("{base}{}", library_path())>
                         <Icon kind=IconKind::Library />
-                        <span class="action-label">{LIBRARY_NAME}</span>
+                        <span class="action-label">{words.text(Word::HealthLibrary)}</span>
                     </a>
                     <a class="action action-primary" href=site.booking_url.clone()>
                         <Icon kind=IconKind::Book />

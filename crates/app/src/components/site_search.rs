@@ -10,10 +10,11 @@ use crate::loading::SavedOn;
 use crate::navigation::after_mount;
 use crate::search_worker::SearchWorker;
 use crate::site_address::use_site_address;
+use crate::words::use_words;
 use clinic_content::ids::{SEARCH_INPUT_ID, SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
 use clinic_content::library::library_path;
 use clinic_content::search::SearchResult;
-use clinic_content::text::display_date;
+use clinic_content::words::{Word, Words};
 use clinic_content::{article_path, ContentError};
 
 /// The most results shown: enough to scan at a glance.
@@ -46,6 +47,8 @@ struct Answer {
 #[component]
 pub fn SiteSearch() -> impl IntoView {
     let base = use_site_address().base;
+    // Read by closures that are copied into several handlers.
+    let words = StoredValue::new(use_words());
     let query = RwSignal::new(String::new());
     // Whether the results show: while the search has focus.
     let open = RwSignal::new(false);
@@ -66,7 +69,9 @@ pub fn SiteSearch() -> impl IntoView {
                         SendWrapper::new(Rc::new(started.content)),
                         started.saved_on,
                     ),
-                    Err(error) => IndexState::Failed(failure(&error)),
+                    Err(error) => {
+                        IndexState::Failed(words.with_value(|words| failure(words, &error)))
+                    }
                 });
             });
         }
@@ -96,7 +101,7 @@ pub fn SiteSearch() -> impl IntoView {
             let found = index
                 .search(&typed, MAX_RESULTS)
                 .await
-                .map_err(|error| query_failure(&error));
+                .map_err(|error| words.with_value(|words| query_failure(words, &error)));
             if query.get_untracked() == typed {
                 answer.set(Some(Answer {
                     query: typed,
@@ -117,28 +122,32 @@ pub fn SiteSearch() -> impl IntoView {
         if let IndexState::Failed(reason) = index.get() {
             return reason;
         }
-        if !answered() {
-            return "Searching…".to_string();
-        }
-        let found = match answer.get().map(|answer| answer.found) {
-            Some(Err(reason)) => return reason,
-            Some(Ok(found)) if found.is_empty() => {
-                format!("No articles match “{}”.", query.trim())
+        words.with_value(|words| {
+            if !answered() {
+                return words.text(Word::Searching);
             }
-            Some(Ok(found)) if found.len() == 1 => "1 result".to_string(),
-            Some(Ok(found)) => format!("{} results", found.len()),
-            None => return "Searching…".to_string(),
-        };
-        match index.get() {
-            IndexState::Ready(_, SavedOn(Some(day))) => format!(
-                "{}. You are offline: searching the copy saved on this device{}.",
-                found.trim_end_matches('.'),
-                display_date(&day)
-                    .map(|day| format!(" on {day}"))
-                    .unwrap_or_default()
-            ),
-            _ => found,
-        }
+            let found = match answer.get().map(|answer| answer.found) {
+                Some(Err(reason)) => return reason,
+                Some(Ok(found)) if found.is_empty() => {
+                    words.filled(Word::NoArticlesMatch, &[("query", query.trim())])
+                }
+                Some(Ok(found)) if found.len() == 1 => words.text(Word::ResultsOne),
+                Some(Ok(found)) => {
+                    words.filled(Word::ResultsOther, &[("count", &found.len().to_string())])
+                }
+                None => return words.text(Word::Searching),
+            };
+            match index.get() {
+                IndexState::Ready(_, SavedOn(Some(day))) => words.filled(
+                    Word::SearchOffline,
+                    &[
+                        ("results", found.trim_end_matches('.')),
+                        ("date", &words.date(&day).unwrap_or(day.clone())),
+                    ],
+                ),
+                _ => found,
+            }
+        })
     };
     let links = move || result_links(container);
     let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
@@ -187,8 +196,10 @@ pub fn SiteSearch() -> impl IntoView {
             if found.is_empty() {
                 return view! {
                     <p class="site-search-empty">
-                        "No articles match. "
-                        <a href=format!("{base}{}", library_path())>"Browse every article"</a>
+                        {words.with_value(|words| format!("{} ", words.get(Word::NoMatch)))}
+                        <a href=format!("{base}{}", library_path())>
+                            {words.with_value(|words| words.text(Word::BrowseEveryArticle))}
+                        </a>
                     </p>
                 }
                 .into_any();
@@ -241,7 +252,9 @@ pub fn SiteSearch() -> impl IntoView {
                     // its word stays for assistive technology.
                     <label for=SEARCH_INPUT_ID>
                         <Icon kind=IconKind::Search />
-                        <span class="site-search-label">"Search"</span>
+                        <span class="site-search-label">
+                            {words.with_value(|words| words.text(Word::Search))}
+                        </span>
                     </label>
                     <input
                         id=SEARCH_INPUT_ID
@@ -261,7 +274,7 @@ pub fn SiteSearch() -> impl IntoView {
                 <div
                     id=SEARCH_RESULTS_ID
                     class="site-search-results"
-                    aria-label="Search results"
+                    aria-label=words.with_value(|words| words.text(Word::SearchResults))
                     role="region"
                     aria-busy=move || (!answered()).to_string()
                     hidden=move || !open.get() || query.with(|q| q.trim().is_empty())
@@ -311,22 +324,17 @@ fn result_links(container: NodeRef<Div>) -> Vec<web_sys::HtmlElement> {
 }
 
 /// What a reader is told when a query's part of the index cannot be loaded.
-fn query_failure(error: &ContentError) -> String {
+fn query_failure(words: &Words, error: &ContentError) -> String {
     match error {
-        ContentError::Unavailable { .. } => {
-            "Searching for this needs a connection: it is not saved on this device yet.".to_string()
-        }
-        _ => "Search is not available right now.".to_string(),
+        ContentError::Unavailable { .. } => words.text(Word::SearchNeedsConnection),
+        _ => words.text(Word::SearchNotAvailable),
     }
 }
 
 /// What a reader is told when the index cannot be loaded.
-fn failure(error: &ContentError) -> String {
+fn failure(words: &Words, error: &ContentError) -> String {
     match error {
-        ContentError::Unavailable { .. } => {
-            "Search needs a connection the first time: it is not saved on this device yet."
-                .to_string()
-        }
-        _ => "Search is not available right now.".to_string(),
+        ContentError::Unavailable { .. } => words.text(Word::SearchNeedsConnectionFirst),
+        _ => words.text(Word::SearchNotAvailable),
     }
 }

@@ -6,16 +6,19 @@ use crate::components::{Breadcrumbs, PageNumbers, SiteLayout};
 use crate::first_paint::FirstScreen;
 use crate::pages::head::{a_to_z_head, a_to_z_name, set_document_head};
 use crate::site_address::use_site_address;
+use crate::words::use_words;
 use clinic_content::library::{a_to_z_path, trail_to_a_to_z};
+use clinic_content::words::Word;
 use clinic_content::{article_path, AtoZList, SiteSettings};
 
 /// The A to Z: a link for each letter that has names (the one shown marked as current), and
 /// on a letter's page every article and other name under it, each a link to its article.
 #[component]
 pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
-    set_document_head(a_to_z_head(&site, &list));
+    let words = use_words();
+    set_document_head(a_to_z_head(&site, &list, &words));
     let base = use_site_address().base;
-    let heading = a_to_z_name(&list);
+    let heading = a_to_z_name(&list, &words);
     // Rendered again each time the first screen is (it comes to life in a task of its own).
     let letters_list = list.clone();
     let letters_base = base.clone();
@@ -46,10 +49,10 @@ pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
         .entries
         .iter()
         .map(|entry| {
-            let see = entry
-                .see
-                .as_ref()
-                .map(|title| view! { <span class="a-to-z-see">{format!(": see {title}")}</span> });
+            let see = entry.see.as_ref().map(|title| {
+                let see = words.filled(Word::SeeTitle, &[("title", title)]);
+                view! { <span class="a-to-z-see">{see}</span> }
+            });
             view! {
                 <li>
                     <a href=format!("{base}{}", article_path(&entry.slug))>{entry.name.clone()}</a>
@@ -66,7 +69,7 @@ pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <p>"Choose a letter to see the articles under it, and the other names they go by."</p>
+            <p>{words.text(Word::AToZIntro)}</p>
         }
         .into_any(),
     };
@@ -74,9 +77,9 @@ pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
         <SiteLayout site>
             <div class="library">
                 <FirstScreen>
-                    <Breadcrumbs trail=trail_to_a_to_z(list.current()) />
+                    <Breadcrumbs trail=trail_to_a_to_z(list.current(), &words) />
                     <h1>{heading.clone()}</h1>
-                    <nav class="a-to-z-letters" aria-label="Letters">
+                    <nav class="a-to-z-letters" aria-label=words.text(Word::Letters)>
                         <ul>{letters.clone()}</ul>
                     </nav>
                 </FirstScreen>

@@ -10,8 +10,10 @@ use crate::first_paint::{AfterFirstPaint, FirstScreen, RenderMode};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
 use crate::pages::head::{article_head, set_document_head};
 use crate::prefs::use_reading_settings;
+use crate::words::use_words;
 use clinic_content::ids::TITLE_ID;
 use clinic_content::library::trail_to_article;
+use clinic_content::words::Word;
 use clinic_content::{Article, Library, Outline, SiteSettings};
 
 /// One article, with its table of contents, FAQ and related posts. The site header, the
@@ -35,7 +37,7 @@ pub fn ArticlePage(
     follow_deep_links(reduced_motion);
     // Each part below is built on its own turn, from its own copy.
     let minutes = article.reading_minutes();
-    let trail = trail_to_article(&article);
+    let trail = trail_to_article(&article, &use_words());
     let (header_article, body_article, about_article) =
         (article.clone(), article.clone(), article.clone());
     let (toc_outline, body_outline) = (outline.clone(), outline.clone());
@@ -84,7 +86,9 @@ pub fn ArticlePage(
             <AfterFirstPaint>
                 <AboutArticle article=about_article.clone() site=about_site.clone() />
                 <p class="back-to-top">
-                    <SectionLink id=TITLE_ID.to_string()>"Back to top"</SectionLink>
+                    <SectionLink id=TITLE_ID.to_string()>
+                        {use_words().text(Word::BackToTop)}
+                    </SectionLink>
                 </p>
                 <RelatedPosts posts=posts.clone() local=related.clone() site=head_site.clone() />
                 <ArticleHead article=head_article.clone() site=head_site.clone() />
@@ -98,7 +102,7 @@ pub fn ArticlePage(
 /// render).
 #[component]
 fn ArticleHead(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
-    set_document_head(article_head(&article, &site));
+    set_document_head(article_head(&article, &site, &use_words()));
 }
 
 /// Opening `…#section` scrolls to that section once the article has rendered (instantly), and

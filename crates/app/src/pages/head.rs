@@ -6,10 +6,9 @@
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
 use clinic_content::language::direction;
-use clinic_content::library::{
-    trail_to_a_to_z, trail_to_library, Crumb, A_TO_Z_NAME, LIBRARY_NAME,
-};
+use clinic_content::library::{trail_to_a_to_z, trail_to_library, Crumb};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
+use clinic_content::words::{Word, Words};
 use clinic_content::{Article, AtoZList, ListPage, SiteSettings};
 
 /// One element for `<head>`.
@@ -97,7 +96,7 @@ impl PageHead {
 
 /// The title, description, canonical address, sharing card and JSON-LD of `article`. A
 /// sharing card without a picture is the small one.
-pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
+pub fn article_head(article: &Article, site: &SiteSettings, words: &Words) -> PageHead {
     let url = site.article_url(&article.slug);
     let picture = article
         .hero
@@ -130,7 +129,7 @@ pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
     if let Some((image, _)) = picture {
         tags.push(HeadTag::named("twitter:image", image));
     }
-    tags.push(HeadTag::json_ld(json_ld(article, site)));
+    tags.push(HeadTag::json_ld(json_ld(article, site, words)));
     PageHead {
         title: format!("{} | {}", article.title, site.clinic_name),
         lang: site.language_of(article).to_string(),
@@ -140,72 +139,90 @@ pub fn article_head(article: &Article, site: &SiteSettings) -> PageHead {
 
 /// What a page of a list is called, in its heading and title: the library's name or the
 /// category's, and which page it is when there are several.
-pub fn list_name(list: &ListPage) -> String {
+pub fn list_name(list: &ListPage, words: &Words) -> String {
     let name = match &list.category {
-        Some(category) if category.count == 0 => "No articles in this category".to_string(),
+        Some(category) if category.count == 0 => words.text(Word::NoArticlesInCategory),
         Some(category) => category.name.clone(),
-        None => LIBRARY_NAME.to_string(),
+        None => words.text(Word::HealthLibrary),
     };
     if list.pages > 1 {
-        format!("{name}: page {} of {}", list.page, list.pages)
+        words.filled(
+            Word::ListPage,
+            &[
+                ("name", &name),
+                ("page", &list.page.to_string()),
+                ("pages", &list.pages.to_string()),
+            ],
+        )
     } else {
         name
     }
 }
 
 /// A page of the list of every article, or of the articles of a category.
-pub fn library_head(site: &SiteSettings, list: &ListPage) -> PageHead {
+pub fn library_head(site: &SiteSettings, list: &ListPage, words: &Words) -> PageHead {
+    let clinic = site.clinic_name.as_str();
     let description = match &list.category {
-        Some(category) => format!(
-            "Articles about {} from {}, newest first.",
-            category.name, site.clinic_name
+        Some(category) => words.filled(
+            Word::CategoryDescription,
+            &[("category", &category.name), ("clinic", clinic)],
         ),
-        None => format!("Every article from {}, newest first.", site.clinic_name),
+        None => words.filled(Word::LibraryDescription, &[("clinic", clinic)]),
     };
     listing_head(
         site,
         Listing {
-            name: list_name(list),
+            name: list_name(list, words),
             description,
             page: list.page,
             pages: list.pages,
             path_of: &|page| list.path_of(page),
-            trail: trail_to_library(list.category.as_ref()),
+            trail: trail_to_library(list.category.as_ref(), words),
         },
     )
 }
 
 /// What a page of the A to Z is called: its name, the letter it shows, and which page of
 /// the letter's names it is when there are several.
-pub fn a_to_z_name(list: &AtoZList) -> String {
+pub fn a_to_z_name(list: &AtoZList, words: &Words) -> String {
+    let name = words.get(Word::HealthAToZ);
     match list.current() {
-        Some(letter) if list.pages > 1 => format!(
-            "{A_TO_Z_NAME}: {}, page {} of {}",
-            letter.label, list.page, list.pages
+        Some(letter) if list.pages > 1 => words.filled(
+            Word::AToZLetterPage,
+            &[
+                ("name", name),
+                ("letter", &letter.label),
+                ("page", &list.page.to_string()),
+                ("pages", &list.pages.to_string()),
+            ],
         ),
-        Some(letter) => format!("{A_TO_Z_NAME}: {}", letter.label),
-        None => A_TO_Z_NAME.to_string(),
+        Some(letter) => words.filled(
+            Word::AToZLetter,
+            &[("name", name), ("letter", &letter.label)],
+        ),
+        None => name.to_string(),
     }
 }
 
 /// A page of the A to Z.
-pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList) -> PageHead {
-    let under = match list.current() {
-        Some(letter) => format!("under {}", letter.label),
-        None => "from A to Z".to_string(),
+pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList, words: &Words) -> PageHead {
+    let clinic = site.clinic_name.as_str();
+    let description = match list.current() {
+        Some(letter) => words.filled(
+            Word::AToZLetterDescription,
+            &[("clinic", clinic), ("letter", &letter.label)],
+        ),
+        None => words.filled(Word::AToZDescription, &[("clinic", clinic)]),
     };
     listing_head(
         site,
         Listing {
-            name: a_to_z_name(list),
-            description: format!(
-                "Every article from {} and the other names they go by, {under}.",
-                site.clinic_name
-            ),
+            name: a_to_z_name(list, words),
+            description,
             page: list.page,
             pages: list.pages,
             path_of: &|page| list.path_of(page),
-            trail: trail_to_a_to_z(list.current()),
+            trail: trail_to_a_to_z(list.current(), words),
         },
     )
 }
@@ -261,9 +278,9 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
 }
 
 /// The not-found page: its own title, and kept out of search results.
-pub fn not_found_head(site: &SiteSettings) -> PageHead {
+pub fn not_found_head(site: &SiteSettings, words: &Words) -> PageHead {
     PageHead {
-        title: format!("Page not found | {}", site.clinic_name),
+        title: format!("{} | {}", words.get(Word::PageNotFound), site.clinic_name),
         lang: site.language().to_string(),
         tags: vec![HeadTag::named("robots", "noindex")],
     }

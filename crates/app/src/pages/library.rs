@@ -6,20 +6,25 @@ use crate::components::{ArticleCard, Breadcrumbs, CategoryLinks, PageNumbers, Si
 use crate::first_paint::FirstScreen;
 use crate::pages::head::{library_head, list_name, set_document_head};
 use crate::site_address::use_site_address;
-use clinic_content::library::{a_to_z_path, library_path, trail_to_library, A_TO_Z_NAME};
+use crate::words::use_words;
+use clinic_content::library::{a_to_z_path, library_path, trail_to_library};
+use clinic_content::words::Word;
 use clinic_content::{ListPage, SiteSettings};
 
 /// A page of the list of every article, newest first, or of one category's, with links to
 /// every category and to the list's other pages.
 #[component]
 pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoView {
-    set_document_head(library_head(&site, &list));
-    let heading = list_name(&list);
+    let words = use_words();
+    set_document_head(library_head(&site, &list, &words));
+    let heading = list_name(&list, &words);
     let summary = match (list.count, &list.category) {
         (0, _) => None,
-        (1, None) => Some("One article so far. More are on their way.".to_string()),
-        (1, Some(_)) => Some("One article so far.".to_string()),
-        (count, _) => Some(format!("{count} articles, newest first.")),
+        (1, None) => Some(words.text(Word::OneArticleMoreComing)),
+        (1, Some(_)) => Some(words.text(Word::OneArticle)),
+        (count, _) => {
+            Some(words.filled(Word::ArticlesNewestFirst, &[("count", &count.to_string())]))
+        }
     };
     let shown = list.clone();
     let cards = (!list.articles.is_empty()).then(move || {
@@ -44,11 +49,10 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
     let empty = cards.is_none().then(|| {
         view! {
             <p>
-                "There are no articles in this category. It may have been renamed: "
+                {format!("{} ", words.get(Word::CategoryRenamed))}
                 <a href=format!("{}{}", use_site_address().base, library_path())>
-                    "see every article"
+                    {words.text(Word::SeeEveryArticle)}
                 </a>
-                "."
             </p>
         }
     });
@@ -56,7 +60,7 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
         <SiteLayout site>
             <div class="library">
                 <FirstScreen>
-                    <Breadcrumbs trail=trail_to_library(list.category.as_ref()) />
+                    <Breadcrumbs trail=trail_to_library(list.category.as_ref(), &words) />
                     <h1>{heading.clone()}</h1>
                     {summary.clone().map(|summary| view! { <p>{summary}</p> })}
                     <CategoryLinks
@@ -66,7 +70,7 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
                     />
                     <p class="a-to-z-link">
                         <a href=format!("{}{}", use_site_address().base, a_to_z_path(None, 1))>
-                            {format!("{A_TO_Z_NAME}: every article and the other names they go by")}
+                            {words.filled(Word::AToZLink, &[("name", words.get(Word::HealthAToZ))])}
                         </a>
                     </p>
                 </FirstScreen>

@@ -307,7 +307,7 @@ impl SiteContent {
             Page {
                 file,
                 route,
-                head: article_head(article, &site),
+                head: article_head(article, &site, &words),
                 preload: article.hero.as_ref().map(|hero| hero.image.clone()),
                 content: PageContent::Article {
                     site: site.clone(),
@@ -327,7 +327,7 @@ impl SiteContent {
             };
             Page {
                 file: format!("{}index.html", route.path("")),
-                head: library_head(&site, &list),
+                head: library_head(&site, &list, &site_words),
                 preload: None,
                 carried: vec![
                     site_carried.clone(),
@@ -364,7 +364,7 @@ impl SiteContent {
             let route = Route::AtoZ(list.letter.clone(), list.page);
             pages.push(Page {
                 file: format!("{}index.html", route.path("")),
-                head: a_to_z_head(&site, &list),
+                head: a_to_z_head(&site, &list, &site_words),
                 preload: None,
                 carried: vec![
                     site_carried.clone(),
@@ -385,7 +385,7 @@ impl SiteContent {
         pages.push(Page {
             file: NOT_FOUND_FILE.to_string(),
             route: Route::NotFound,
-            head: not_found_head(&site),
+            head: not_found_head(&site, &site_words),
             preload: None,
             content: PageContent::NotFound { site: site.clone() },
             words: site_words,
