@@ -246,3 +246,64 @@ async fn a_page_in_another_language_has_no_word_of_the_english_table() {
     })
     .await;
 }
+
+/// Opens the reading settings of the page at `path` with a speech synthesis whose voices
+/// speak `voice_langs` (in place of any an earlier call set), recording what it is asked to
+/// say; whether it offers to read aloud.
+async fn offers_read_aloud(page: &Page, path: &str, voice_langs: &[&str]) -> bool {
+    page.before_each_load(&format!(
+        "window.__spoken = [];
+         window.__voices = {voice_langs:?}.map((lang) => ({{ lang, name: 'A voice for ' + lang }}));
+         Object.defineProperty(window, 'speechSynthesis', {{ value: {{
+           getVoices() {{ return __voices; }},
+           addEventListener() {{}},
+           speak(u) {{ __spoken.push({{ text: u.text, lang: u.lang }}); }},
+           cancel() {{}}, pause() {{}}, resume() {{}},
+         }}, configurable: true }});"
+    ))
+    .await;
+    page.open(path).await;
+    page.click(".reading-settings-button").await;
+    page.find(".reading-settings-title").await;
+    page.eval("return !!document.querySelector('.read-aloud:not([hidden])')")
+        .await
+        .as_bool()
+        .expect("a boolean")
+}
+
+#[tokio::test]
+async fn read_aloud_speaks_the_page_s_language_and_hides_without_a_voice_for_it() {
+    let (site, articles) = site_and_articles();
+    let article = articles
+        .iter()
+        .find(|article| locale_file(site.language_of(article)) != locale_file("en"))
+        .expect("a page in another language")
+        .clone();
+    let lang = site.language_of(&article).to_string();
+    let path = format!("/articles/{}/", article.slug);
+    let other_language = if lang.starts_with("en") {
+        "fr-FR"
+    } else {
+        "en-US"
+    };
+    run_in_browser(server(), 1280, 900, &[], |page| async move {
+        assert!(
+            !offers_read_aloud(&page, &path, &[other_language]).await,
+            "no voice speaks {lang}: read aloud is not offered"
+        );
+        let voice = format!("{lang}-XX");
+        assert!(offers_read_aloud(&page, &path, &[other_language, &voice]).await);
+        page.click(".read-aloud button").await;
+        let spoken = page.eval("return __spoken").await;
+        let spoken = spoken.as_array().expect("what was spoken");
+        assert!(!spoken.is_empty(), "the article is read");
+        assert!(
+            spoken
+                .iter()
+                .all(|utterance| utterance["lang"] == lang.as_str()),
+            "every passage in {lang}: {spoken:?}"
+        );
+        assert_eq!(spoken[0]["text"], article.title.as_str());
+    })
+    .await;
+}

@@ -33,6 +33,7 @@ pub fn ArticlePage(
     provide_context(ArticleToRead {
         article: article.clone(),
         outline: outline.clone(),
+        lang: site.language_of(&article).to_string(),
     });
     follow_deep_links(reduced_motion);
     // Each part below is built on its own turn, from its own copy.
