@@ -132,7 +132,8 @@ fn the_json_ld_holds_every_question_and_answer_of_every_article() {
         let article: Article = must(load(&article_file(&summary.slug)));
         let words: Words = must(load(&locale_file(site.language_of(&article))));
         let ld: serde_json::Value =
-            serde_json::from_str(&json_ld(&article, &site, &words)).expect("JSON-LD is valid JSON");
+            serde_json::from_str(&json_ld(&article, &site, &words, &Default::default()))
+                .expect("JSON-LD is valid JSON");
         assert_eq!(ld["@context"], "https://schema.org");
         let graph = ld["@graph"].as_array().expect("@graph");
         let page = &graph[0];

@@ -122,7 +122,10 @@ fn every_article_json_ld_uses_schema_org_types_and_properties() {
             let words: Words =
                 serde_json::from_str(&std::fs::read_to_string(table).expect("a table"))
                     .expect("a table");
-            documents.push(serde_json::from_str(&json_ld(&article, &site, &words)).expect("JSON"));
+            documents.push(
+                serde_json::from_str(&json_ld(&article, &site, &words, &Default::default()))
+                    .expect("JSON"),
+            );
         }
     }
     let typed = documents

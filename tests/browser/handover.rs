@@ -23,9 +23,13 @@ const RECORDER: &str = "
     window.setTimeout = (run, ms, ...rest) => wait(run, ms >= 10000 ? 2147483647 : ms, ...rest);
     window.__shifts = [];
     window.__shiftSources = [];
-    // Shifts once the HTML is parsed: on a starved machine the browser may paint a page it
-    // has parsed only in part (the header's actions still to come), which no app changes.
-    const parsed = () => performance.getEntriesByType('navigation')[0]?.domInteractive || Infinity;
+    // Shifts once the HTML is parsed and drawn whole: on a starved machine the browser may
+    // paint a page it has parsed only in part (the header's actions still to come), and the
+    // frame after the parse shows the rest, which no app changes.
+    let drawnWhole = Infinity;
+    document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() =>
+      requestAnimationFrame(() => { drawnWhole = performance.now(); })));
+    const parsed = () => drawnWhole;
     new PerformanceObserver(list => {
       for (const entry of list.getEntries()) {
         if (entry.hadRecentInput || entry.startTime < parsed()) continue;

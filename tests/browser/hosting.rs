@@ -2,6 +2,7 @@
 //! `index.html` and answers unknown paths with `404.html`, as GitHub Pages, Netlify,
 //! Cloudflare Pages, S3 and nginx do without rewrite rules.
 
+use clinic_content::language::translations_file;
 use clinic_content::words::locale_file;
 use clinic_content::SiteSettings;
 use serde_json::json;
@@ -287,6 +288,9 @@ async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
             json!(["/content/articles.json", true]),
             json!([article_file(&home_slug()), false]),
         ];
+        // Beside the article, its versions in other languages (none: an answer of 404).
+        let original = article.translation_of.clone().unwrap_or(home_slug());
+        let translations = json!([format!("/{}", translations_file(&original)), false]);
         if local_related {
             expected.push(json!(["/content/library.json", false]));
         }
@@ -295,6 +299,7 @@ async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
             serde_json::from_value(crate::support::content_json("site.json")).expect("settings");
         expected.push(json!([format!("/{}", locale_file(site.language())), true]));
         expected.push(json!(["/content/site.json", true]));
+        expected.push(translations);
         assert_eq!(
             timing,
             json!(expected),

@@ -307,3 +307,132 @@ async fn read_aloud_speaks_the_page_s_language_and_hides_without_a_voice_for_it(
     })
     .await;
 }
+
+/// What the page says of its versions in other languages: its language list (name,
+/// `hreflang`, `lang`, address, whether current), its head's alternates and its JSON-LD's
+/// links between translations.
+async fn versions_said(page: &Page) -> Value {
+    page.eval(
+        "const data = [...document.querySelectorAll('script[type=\"application/ld+json\"]')]
+           .flatMap(s => JSON.parse(s.textContent)['@graph'] ?? [])
+           .find(item => item['@type'] === 'MedicalWebPage');
+         return {
+           list: [...document.querySelectorAll('.language-list a')].map(a => [
+             a.textContent, a.getAttribute('hreflang'), a.getAttribute('lang'),
+             a.getAttribute('href'), a.getAttribute('aria-current'),
+           ]),
+           alternates: [...document.querySelectorAll('head link[rel=alternate][hreflang]')]
+             .map(l => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+           translationOf: data?.translationOfWork?.['@id'] ?? null,
+           translations: (data?.workTranslation ?? []).map(w => w['@id']),
+         }",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn each_version_lists_the_others_in_their_own_language_and_its_head_and_the_sitemap_name_them(
+) {
+    let (site, articles) = site_and_articles();
+    let original = articles
+        .iter()
+        .find_map(|article| article.translation_of.clone())
+        .and_then(|slug| articles.iter().find(|article| article.slug == slug))
+        .expect("the original of the fixtures' translations")
+        .clone();
+    // The original first, then its translations in the index's order.
+    let versions: Vec<Article> = std::iter::once(original.clone())
+        .chain(
+            articles
+                .iter()
+                .filter(|article| article.translation_of.as_ref() == Some(&original.slug))
+                .cloned(),
+        )
+        .collect();
+    assert!(versions.len() >= 3, "an original and two translations");
+    let alone = articles
+        .iter()
+        .find(|article| {
+            article.translation_of.is_none()
+                && !versions.iter().any(|version| version.slug == article.slug)
+        })
+        .expect("an article without translations")
+        .clone();
+    // The sitemap names every version at each version's address, the original as default.
+    let sitemap =
+        std::fs::read_to_string(site_with_languages().join("sitemap.xml")).expect("the sitemap");
+    for version in &versions {
+        let lang = site.language_of(version);
+        let link = format!(
+            "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
+            site.article_url(&version.slug)
+        );
+        assert_eq!(sitemap.matches(&link).count(), versions.len(), "{link}");
+    }
+    let default = format!(
+        "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+        site.article_url(&original.slug)
+    );
+    assert_eq!(sitemap.matches(&default).count(), versions.len());
+    run_in_browser(server(), 1280, 900, &[], |page| async move {
+        let url = |article: &Article| site.article_url(&article.slug);
+        for shell in [false, true] {
+            if shell {
+                page.server.serve_the_shell();
+            }
+            for shown in &versions {
+                let path = format!("/articles/{}/", shown.slug);
+                page.open(&path).await;
+                page.wait_until(
+                    "the page's head is written",
+                    "return !!document.querySelector('script[type=\"application/ld+json\"]')",
+                )
+                .await;
+                let list: Vec<Value> = versions
+                    .iter()
+                    .map(|version| {
+                        let lang = site.language_of(version);
+                        json!([
+                            words_in(lang).text(Word::LanguageName),
+                            lang,
+                            lang,
+                            format!("/articles/{}/", version.slug),
+                            (version.slug == shown.slug).then_some("page"),
+                        ])
+                    })
+                    .collect();
+                let mut alternates: Vec<Value> = versions
+                    .iter()
+                    .map(|version| json!([site.language_of(version), url(version)]))
+                    .collect();
+                alternates.push(json!(["x-default", url(&original)]));
+                let is_original = shown.slug == original.slug;
+                let translations: Vec<String> = if is_original {
+                    versions[1..].iter().map(url).collect()
+                } else {
+                    Vec::new()
+                };
+                let expected = json!({
+                    "list": list,
+                    "alternates": alternates,
+                    "translationOf": (!is_original).then(|| url(&original)),
+                    "translations": translations,
+                });
+                assert_eq!(
+                    versions_said(&page).await,
+                    expected,
+                    "{path}, shell: {shell}"
+                );
+            }
+        }
+        // An article without translations lists none.
+        page.open(&format!("/articles/{}/", alone.slug)).await;
+        assert_eq!(
+            versions_said(&page).await["list"],
+            json!([]),
+            "{} has no translations",
+            alone.slug
+        );
+    })
+    .await;
+}

@@ -25,6 +25,7 @@ use crate::contract::{
 };
 use crate::loading::SavedOn;
 use crate::pages::{LoadedPage, PageContent};
+use clinic_content::language::{Translations, TRANSLATIONS_FOLDER};
 use clinic_content::library::{A_TO_Z_FOLDER, LISTS_FOLDER};
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
 use clinic_content::words::{Words, LOCALES_FOLDER};
@@ -48,6 +49,7 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let mut library = None;
     let mut list = None;
     let mut a_to_z = None;
+    let mut translations = None;
     let scripts = document()
         .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
         .ok()?;
@@ -64,6 +66,8 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
         let text = script.text_content().unwrap_or_default();
         if file == SITE_FILE {
             site = Some(parse::<SiteSettings>(&file, &text));
+        } else if file.starts_with(TRANSLATIONS_FOLDER) {
+            translations = Some(parse::<Translations>(&file, &text));
         } else if file.starts_with(LOCALES_FOLDER) {
             words = Some(parse::<Words>(&file, &text));
         } else if file == LIBRARY_FILE {
@@ -89,6 +93,7 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
                 site,
                 article: Arc::new(article?),
                 related: related.unwrap_or_default(),
+                translations: Arc::new(translations.transpose()?.unwrap_or_default()),
             },
             (None, Some(list), _) => PageContent::Library {
                 site,

@@ -1,7 +1,13 @@
 //! `robots.txt` and `sitemap.xml`, written into every build from the site settings and the
 //! library (`crate::prerender`), so they always list what the build publishes. Past the
 //! 50,000 addresses a sitemap may list, `sitemap.xml` is an index of sitemaps of 50,000 each.
+//! An article with translations lists every version of it (`xhtml:link` alternates, with
+//! the original as `x-default`), as its page's head does.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use clinic_content::language::Translations;
 use clinic_content::library::{category_path, library_path, Library};
 use clinic_content::load::EDITORS_DIR;
 use clinic_content::model::{article_path, SiteSettings};
@@ -33,32 +39,55 @@ pub fn sitemap_files(
     site: &SiteSettings,
     library: &Library,
     other_pages: &[String],
+    translations: &HashMap<String, Arc<Translations>>,
 ) -> Vec<(String, String)> {
-    sitemaps_of(site, library, other_pages, SITEMAP_LIMIT)
+    sitemaps_of(site, library, other_pages, translations, SITEMAP_LIMIT)
 }
+
+/// One address of a sitemap: its path, the day it last changed, and its versions in other
+/// languages.
+type SitemapPage<'a> = (String, &'a str, Option<&'a Translations>);
 
 fn sitemaps_of(
     site: &SiteSettings,
     library: &Library,
     other_pages: &[String],
+    translations: &HashMap<String, Arc<Translations>>,
     limit: usize,
 ) -> Vec<(String, String)> {
-    let mut pages: Vec<(String, &str)> = library
+    // Each translated article's versions, by the slug of every version.
+    let versions_of: HashMap<&str, &Translations> = translations
+        .values()
+        .flat_map(|group| {
+            group
+                .versions
+                .iter()
+                .map(move |version| (version.slug.as_str(), &**group))
+        })
+        .collect();
+    let mut pages: Vec<SitemapPage> = library
         .articles
         .iter()
-        .map(|entry| (article_path(&entry.slug), entry.published.as_str()))
+        .map(|entry| {
+            let versions = versions_of.get(entry.slug.as_str()).copied();
+            (
+                article_path(&entry.slug),
+                entry.published.as_str(),
+                versions,
+            )
+        })
         .collect();
     if let Some(newest) = library.articles.first() {
-        pages.push((library_path(), &newest.published));
+        pages.push((library_path(), &newest.published, None));
         pages.extend(
             other_pages
                 .iter()
-                .map(|path| (path.clone(), newest.published.as_str())),
+                .map(|path| (path.clone(), newest.published.as_str(), None)),
         );
     }
     for category in library.categories() {
         if let Some(newest) = library.in_category(&category.slug).next() {
-            pages.push((category_path(&category.slug), &newest.published));
+            pages.push((category_path(&category.slug), &newest.published, None));
         }
     }
     if pages.len() <= limit {
@@ -72,7 +101,7 @@ fn sitemaps_of(
         let file = format!("sitemap-{}.xml", number + 1);
         let newest = part
             .iter()
-            .map(|(_, published)| *published)
+            .map(|(_, published, _)| *published)
             .max()
             .unwrap_or_default();
         index.push_str(&format!(
@@ -87,14 +116,31 @@ fn sitemaps_of(
     files
 }
 
-/// One sitemap of `pages`, each a path and the day it last changed.
-fn sitemap(site: &SiteSettings, pages: &[(String, &str)]) -> String {
+/// One sitemap of `pages`, each a path, the day it last changed and its other versions.
+fn sitemap(site: &SiteSettings, pages: &[SitemapPage]) -> String {
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (path, published) in pages {
+    for (path, published, versions) in pages {
+        let alternate = |hreflang: &str, slug: &str| {
+            format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                escape(hreflang),
+                escape(&site.article_url(slug))
+            )
+        };
+        let mut alternates = String::new();
+        if let Some(versions) = versions {
+            for version in &versions.versions {
+                alternates.push_str(&alternate(&version.lang, &version.slug));
+            }
+            if let Some(original) = versions.original() {
+                alternates.push_str(&alternate("x-default", &original.slug));
+            }
+        }
         xml.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n  </url>\n",
+            "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n{alternates}  </url>\n",
             escape(&site.file_url(path)),
             escape(published)
         ));
@@ -117,6 +163,49 @@ mod tests {
     use clinic_content::fixtures::{article, site};
 
     #[test]
+    fn a_translated_article_lists_every_version_and_the_original_as_the_default() {
+        use clinic_content::language::Version;
+        let articles: Vec<_> = ["walking", "caminar", "alone"]
+            .iter()
+            .map(|slug| {
+                let mut one = article(vec![], &[]);
+                one.slug = slug.to_string();
+                one
+            })
+            .collect();
+        let library = Library::of(articles.iter());
+        let version = |slug: &str, lang: &str, original| Version {
+            slug: slug.into(),
+            lang: lang.into(),
+            language_name: lang.into(),
+            original,
+        };
+        let group = Translations {
+            versions: vec![
+                version("walking", "en", true),
+                version("caminar", "es", false),
+            ],
+        };
+        let translations = HashMap::from([("walking".to_string(), Arc::new(group))]);
+        let site = site();
+        let files = sitemaps_of(&site, &library, &[], &translations, 100);
+        let xml = &files[0].1;
+        let alternates = "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://www.example.com/articles/walking/\"/>\n    \
+             <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://www.example.com/articles/caminar/\"/>\n    \
+             <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://www.example.com/articles/walking/\"/>\n";
+        for slug in ["walking", "caminar"] {
+            let entry = format!(
+                "<loc>https://www.example.com/articles/{slug}/</loc>\n    <lastmod>2026-01-10</lastmod>\n{alternates}  </url>"
+            );
+            assert!(xml.contains(&entry), "{slug}: {xml}");
+        }
+        assert!(xml.contains(
+            "<loc>https://www.example.com/articles/alone/</loc>\n    <lastmod>2026-01-10</lastmod>\n  </url>"
+        ));
+        assert!(xml.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    }
+
+    #[test]
     fn past_the_limit_the_sitemap_is_an_index_of_sitemaps_that_list_every_address() {
         let articles: Vec<_> = (1..=5)
             .map(|n| {
@@ -129,8 +218,11 @@ mod tests {
         let library = Library::of(articles.iter());
         let site = site();
         // Five articles, the list and one category: seven addresses.
-        assert_eq!(sitemaps_of(&site, &library, &[], 7).len(), 1);
-        let files = sitemaps_of(&site, &library, &[], 3);
+        assert_eq!(
+            sitemaps_of(&site, &library, &[], &HashMap::new(), 7).len(),
+            1
+        );
+        let files = sitemaps_of(&site, &library, &[], &HashMap::new(), 3);
         let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(
             names,

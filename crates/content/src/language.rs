@@ -2,6 +2,8 @@
 //! from its article or the site, and which way its script runs. The page's `<html lang>`
 //! and `dir` come from here, identically at build time and in the browser.
 
+use serde::{Deserialize, Serialize};
+
 /// The language of a site whose settings name none.
 pub const DEFAULT_LANGUAGE: &str = "en";
 
@@ -82,6 +84,44 @@ pub fn same_language(a: &str, b: &str) -> bool {
             .to_ascii_lowercase()
     };
     primary(a) == primary(b)
+}
+
+/// Where the build writes each article's versions in other languages, as the site serves
+/// them: a file per original article that has translations.
+pub const TRANSLATIONS_FOLDER: &str = "content/translations/";
+
+/// The file of the versions of the article `original` (the one the others translate).
+pub fn translations_file(original: &str) -> String {
+    format!("{TRANSLATIONS_FOLDER}{original}.json")
+}
+
+/// One version of an article among its translations: the original first, then each
+/// translation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    pub slug: String,
+    /// Its language, a BCP 47 tag.
+    pub lang: String,
+    /// Its language's name in that language ("Español"), from that language's table.
+    pub language_name: String,
+    /// Whether it is the original, which the others translate.
+    pub original: bool,
+}
+
+/// An article and its translations, as each of their pages lists them. Empty for an
+/// article without translations.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translations {
+    pub versions: Vec<Version>,
+}
+
+impl Translations {
+    /// The original version, when there are translations.
+    pub fn original(&self) -> Option<&Version> {
+        self.versions.iter().find(|version| version.original)
+    }
 }
 
 #[cfg(test)]

@@ -5,12 +5,18 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::language::{Translations, Version};
 use crate::library::{trail_to_article, Crumb};
 use crate::model::{Article, Block, Person, SiteSettings, Source};
 use crate::words::Words;
 
 /// The JSON-LD document for `article`.
-pub fn json_ld(article: &Article, site: &SiteSettings, words: &Words) -> String {
+pub fn json_ld(
+    article: &Article,
+    site: &SiteSettings,
+    words: &Words,
+    translations: &Translations,
+) -> String {
     let faq_page = article.faq.as_ref().map(|faq| {
         let questions: Vec<Value> = faq
             .items
@@ -63,6 +69,25 @@ pub fn json_ld(article: &Article, site: &SiteSettings, words: &Words) -> String 
         ),
     ];
     add_present(&mut page, optional);
+    // The original names its translations; a translation, its original.
+    let url_of = |version: &Version| json!({ "@id": site.article_url(&version.slug) });
+    if let Some(object) = page.as_object_mut() {
+        match translations.original() {
+            Some(original) if original.slug == article.slug => {
+                let others: Vec<Value> = translations
+                    .versions
+                    .iter()
+                    .filter(|version| !version.original)
+                    .map(url_of)
+                    .collect();
+                object.insert("workTranslation".into(), others.into());
+            }
+            Some(original) => {
+                object.insert("translationOfWork".into(), url_of(original));
+            }
+            None => {}
+        }
+    }
     let graph: Vec<Value> = std::iter::once(page)
         .chain(faq_page)
         .chain([breadcrumb_list(&trail_to_article(article, words), site)])
@@ -222,6 +247,7 @@ mod tests {
             &article(vec![section("A", &[])], &["Q\\1\n\t?"]),
             &site(),
             &words(),
+            &Translations::default(),
         );
         assert!(!json.contains('<'));
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
@@ -238,6 +264,7 @@ mod tests {
             &article(vec![section("A", &[])], &["Q?"]),
             &site(),
             &words(),
+            &Translations::default(),
         );
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let items = &value["@graph"][2]["itemListElement"];
@@ -287,7 +314,8 @@ mod tests {
             url: Some("https://health.example.org/back-pain".into()),
         }];
         let json: serde_json::Value =
-            serde_json::from_str(&json_ld(&sample, &site, &words())).expect("valid JSON");
+            serde_json::from_str(&json_ld(&sample, &site, &words(), &Translations::default()))
+                .expect("valid JSON");
         let page = &json["@graph"][0];
         assert_eq!(page["author"]["name"], "Sam Sample");
         assert_eq!(page["reviewedBy"]["hasCredential"]["name"], "MD");
@@ -318,6 +346,7 @@ mod tests {
             &article(vec![section("A", &[])], &["Q?"]),
             &site(),
             &words(),
+            &Translations::default(),
         ))
         .expect("valid JSON");
         let page = json["@graph"][0].as_object().expect("an object");

@@ -277,6 +277,8 @@ words! {
     /// After another name in the A to Z, the title of its article, `{title}`, with the
     /// punctuation before it.
     SeeTitle = "see_title",
+    /// The name of an article's list of its versions in other languages.
+    Languages = "languages",
 }
 
 /// The months, January first.

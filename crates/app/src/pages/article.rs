@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::{
     AboutArticle, ArticleBody, ArticleHeader, ArticleToRead, Breadcrumbs, FaqAccordion,
-    RelatedPosts, SectionLink, SiteLayout, TableOfContents,
+    LanguageList, RelatedPosts, SectionLink, SiteLayout, TableOfContents,
 };
 use crate::first_paint::{AfterFirstPaint, FirstScreen, RenderMode};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
@@ -12,6 +12,7 @@ use crate::pages::head::{article_head, set_document_head};
 use crate::prefs::use_reading_settings;
 use crate::words::use_words;
 use clinic_content::ids::TITLE_ID;
+use clinic_content::language::Translations;
 use clinic_content::library::trail_to_article;
 use clinic_content::words::Word;
 use clinic_content::{Article, Library, Outline, SiteSettings};
@@ -25,6 +26,8 @@ pub fn ArticlePage(
     article: Arc<Article>,
     /// The cards of the related posts that are articles of this site.
     related: Arc<Library>,
+    /// The article's versions in other languages.
+    translations: Arc<Translations>,
 ) -> impl IntoView {
     let outline = Outline::of(&article);
     let reduced_motion = use_reading_settings().reduce_motion();
@@ -46,10 +49,13 @@ pub fn ArticlePage(
     let has_contents = !outline.sections.is_empty() || outline.faq.is_some();
     let (posts, head_article, head_site) = (article.related.clone(), article.clone(), site.clone());
     let (header_site, about_site) = (site.clone(), site.clone());
+    let (list_translations, head_translations) = (translations.clone(), translations);
+    let slug = article.slug.clone();
     view! {
         <SiteLayout site=site.clone()>
             <FirstScreen>
                 <Breadcrumbs trail=trail.clone() />
+                <LanguageList translations=list_translations.clone() slug=slug.clone() />
             </FirstScreen>
             // Not named by its title: the h1 says it, and a name would say it a second time.
             <article class="article">
@@ -92,7 +98,11 @@ pub fn ArticlePage(
                     </SectionLink>
                 </p>
                 <RelatedPosts posts=posts.clone() local=related.clone() site=head_site.clone() />
-                <ArticleHead article=head_article.clone() site=head_site.clone() />
+                <ArticleHead
+                    article=head_article.clone()
+                    site=head_site.clone()
+                    translations=head_translations.clone()
+                />
             </AfterFirstPaint>
         </SiteLayout>
     }
@@ -102,8 +112,12 @@ pub fn ArticlePage(
 /// screen, so they wait for the first paint (setting the title alone took 7% of the first
 /// render).
 #[component]
-fn ArticleHead(article: Arc<Article>, site: Arc<SiteSettings>) -> impl IntoView {
-    set_document_head(article_head(&article, &site, &use_words()));
+fn ArticleHead(
+    article: Arc<Article>,
+    site: Arc<SiteSettings>,
+    translations: Arc<Translations>,
+) -> impl IntoView {
+    set_document_head(article_head(&article, &site, &use_words(), &translations));
 }
 
 /// Opening `…#section` scrolls to that section once the article has rendered (instantly), and

@@ -5,7 +5,7 @@
 //! it into the page's HTML for readers that run no JavaScript (link previews).
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
-use clinic_content::language::direction;
+use clinic_content::language::{direction, Translations};
 use clinic_content::library::{trail_to_a_to_z, trail_to_library, Crumb};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
 use clinic_content::words::{Word, Words};
@@ -34,6 +34,19 @@ impl HeadTag {
         HeadTag {
             element: "meta",
             attributes: vec![(key, name.to_string()), ("content", content)],
+            text: None,
+        }
+    }
+
+    /// `<link rel="alternate" hreflang=…>`: the page in another language.
+    pub fn alternate(hreflang: &str, href: String) -> Self {
+        HeadTag {
+            element: "link",
+            attributes: vec![
+                ("rel", "alternate".to_string()),
+                ("hreflang", hreflang.to_string()),
+                ("href", href),
+            ],
             text: None,
         }
     }
@@ -96,7 +109,12 @@ impl PageHead {
 
 /// The title, description, canonical address, sharing card and JSON-LD of `article`. A
 /// sharing card without a picture is the small one.
-pub fn article_head(article: &Article, site: &SiteSettings, words: &Words) -> PageHead {
+pub fn article_head(
+    article: &Article,
+    site: &SiteSettings,
+    words: &Words,
+    translations: &Translations,
+) -> PageHead {
     let url = site.article_url(&article.slug);
     let picture = article
         .hero
@@ -129,7 +147,25 @@ pub fn article_head(article: &Article, site: &SiteSettings, words: &Words) -> Pa
     if let Some((image, _)) = picture {
         tags.push(HeadTag::named("twitter:image", image));
     }
-    tags.push(HeadTag::json_ld(json_ld(article, site, words)));
+    // Every version in its language, this one too, and the original for any other reader.
+    for version in &translations.versions {
+        tags.push(HeadTag::alternate(
+            &version.lang,
+            site.article_url(&version.slug),
+        ));
+    }
+    if let Some(original) = translations.original() {
+        tags.push(HeadTag::alternate(
+            "x-default",
+            site.article_url(&original.slug),
+        ));
+    }
+    tags.push(HeadTag::json_ld(json_ld(
+        article,
+        site,
+        words,
+        translations,
+    )));
     PageHead {
         title: format!("{} | {}", article.title, site.clinic_name),
         lang: site.language_of(article).to_string(),

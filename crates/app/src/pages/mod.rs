@@ -19,6 +19,7 @@ pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
 use crate::loading::{fetch_content, Fetched, SavedOn};
+use clinic_content::language::{translations_file, Translations};
 use clinic_content::library::{
     a_to_z_file, list_file, list_page_count, CARDS_PER_PAGE, NAMES_PER_PAGE,
 };
@@ -38,6 +39,8 @@ pub enum PageContent {
         article: Arc<Article>,
         /// The cards of its related posts that are articles of this site.
         related: Arc<Library>,
+        /// Its versions in other languages, when it has any.
+        translations: Arc<Translations>,
     },
     /// A page of the list of every article, or of one category's.
     Library {
@@ -247,7 +250,20 @@ async fn load_article_page(route: Route) -> Result<LoadedContent, ContentError> 
         }
     };
     let file = article_file(&slug);
-    let article = fetch_content::<Article>(&file).await?;
+    // Its versions in other languages are in the file of its original: its own, unless it
+    // turns out to be a translation. An article without translations has none, and an
+    // optional file that cannot be loaded lists none.
+    let optional = |file: String| async move {
+        fetch_content::<Translations>(&file)
+            .await
+            .map(|fetched| fetched.content)
+            .unwrap_or_default()
+    };
+    let (article, own_translations) = futures::join!(
+        fetch_content::<Article>(&file),
+        optional(translations_file(&slug))
+    );
+    let article = article?;
     // What only the other files show: the file's name, and the site's people.
     let mut problems = problems_with_site(&article.content, &site);
     if article.content.slug != slug {
@@ -273,6 +289,10 @@ async fn load_article_page(route: Route) -> Result<LoadedContent, ContentError> 
         .map(|post| post.slug.as_str())
         .filter(|slug| index.content.articles.iter().any(|a| a.slug == *slug))
         .collect();
+    let translations = match &article.content.translation_of {
+        Some(original) => optional(translations_file(original)).await,
+        None => own_translations,
+    };
     let (related, related_saved) = if local.is_empty() {
         (Library::default(), SavedOn::default())
     } else {
@@ -285,6 +305,7 @@ async fn load_article_page(route: Route) -> Result<LoadedContent, ContentError> 
             site,
             article: Arc::new(article.content),
             related: Arc::new(related),
+            translations: Arc::new(translations),
         },
     })
 }
@@ -301,7 +322,8 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
             site,
             article,
             related,
-        } => view! { <ArticlePage site article related /> }.into_any(),
+            translations,
+        } => view! { <ArticlePage site article related translations /> }.into_any(),
         PageContent::Library { site, list } => view! { <LibraryPage site list /> }.into_any(),
         PageContent::AtoZ { site, list } => view! { <AtoZPage site list /> }.into_any(),
         PageContent::NotFound { site } => view! { <NotFoundPage site /> }.into_any(),

@@ -51,10 +51,12 @@ use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_F
 use clinic_content::review::today;
 use clinic_content::search::SEARCH_CHUNKS_FOLDER;
 
-use clinic_content::language::direction;
+use clinic_content::language::{
+    direction, translations_file, Translations, Version, TRANSLATIONS_FOLDER,
+};
 use clinic_content::structured_data::script_safe_json;
 use clinic_content::validate::Validate;
-use clinic_content::words::{locale_file, Words};
+use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::{plain_text, Article, ArticleIndex, Library, ListPage, SiteSettings};
 use clinic_editor::check::check_folder;
 
@@ -90,9 +92,14 @@ pub fn prerender_site(
     let _ = std::fs::remove_dir_all(site_dir.join(SEARCH_CHUNKS_FOLDER));
     files.extend(content.search_index(search).files());
     files.extend(
-        sitemap_files(&content.site.0, &content.library, &content.a_to_z_paths())
-            .into_iter()
-            .map(|(file, xml)| (file, xml.into_bytes())),
+        sitemap_files(
+            &content.site.0,
+            &content.library,
+            &content.a_to_z_paths(),
+            &content.translations,
+        )
+        .into_iter()
+        .map(|(file, xml)| (file, xml.into_bytes())),
     );
     let articles: Vec<&Article> = content.articles.iter().map(|read| &read.0).collect();
     let existing_rules =
@@ -104,7 +111,7 @@ pub fn prerender_site(
         &existing_rules,
     ));
     // The lists of an earlier build go: a category may be gone, or have fewer pages.
-    for folder in [LISTS_FOLDER, A_TO_Z_FOLDER] {
+    for folder in [LISTS_FOLDER, A_TO_Z_FOLDER, TRANSLATIONS_FOLDER] {
         let _ = std::fs::remove_dir_all(site_dir.join(folder));
     }
     for page in content.pages() {
@@ -114,7 +121,9 @@ pub fn prerender_site(
             page.carried
                 .iter()
                 .filter(|(file, _)| {
-                    file.starts_with(LISTS_FOLDER) || file.starts_with(A_TO_Z_FOLDER)
+                    [LISTS_FOLDER, A_TO_Z_FOLDER, TRANSLATIONS_FOLDER]
+                        .iter()
+                        .any(|folder| file.starts_with(folder))
                 })
                 .map(|(file, json)| (file.clone(), json.clone().into_bytes())),
         );
@@ -222,6 +231,9 @@ struct SiteContent {
     library: Library,
     /// The interface's words in each language of the site's pages, by their table's file.
     words: HashMap<String, Read<Arc<Words>>>,
+    /// Each original article's versions in other languages, by its slug, for those with
+    /// translations.
+    translations: HashMap<String, Arc<Translations>>,
 }
 
 /// One page to write: where, what it shows, and the content files it carries (each a name and
@@ -270,12 +282,14 @@ impl SiteContent {
                 entry.insert(Read(Arc::new(table), text));
             }
         }
+        let translations = translations_of(settings, &articles, &words);
         Ok(SiteContent {
             site,
             index,
             articles,
             library,
             words,
+            translations,
         })
     }
 
@@ -301,18 +315,24 @@ impl SiteContent {
                 words_carried,
                 (article_file(&article.slug), text.clone()),
             ];
+            let original = article.translation_of.as_deref().unwrap_or(&article.slug);
+            let translations = self.translations.get(original).cloned().unwrap_or_default();
+            if !translations.versions.is_empty() {
+                carried.push((translations_file(original), json_text(&*translations)));
+            }
             if !related.articles.is_empty() {
                 carried.push((LIBRARY_FILE.to_string(), json_text(&related)));
             }
             Page {
                 file,
                 route,
-                head: article_head(article, &site, &words),
+                head: article_head(article, &site, &words, &translations),
                 preload: article.hero.as_ref().map(|hero| hero.image.clone()),
                 content: PageContent::Article {
                     site: site.clone(),
                     article: Arc::new(article.clone()),
                     related: Arc::new(related),
+                    translations,
                 },
                 words,
                 carried,
@@ -423,6 +443,47 @@ impl SiteContent {
             .iter()
             .find(|Read(article, _)| article.slug == slug)
     }
+}
+
+/// Each original article's versions (the original, then its translations in the index's
+/// order), each named by its language's table, for the originals that have translations.
+fn translations_of(
+    site: &SiteSettings,
+    articles: &[Read<Article>],
+    words: &HashMap<String, Read<Arc<Words>>>,
+) -> HashMap<String, Arc<Translations>> {
+    let version = |article: &Article, original: bool| {
+        let lang = site.language_of(article).to_string();
+        let language_name = words
+            .get(&locale_file(&lang))
+            .map(|Read(words, _)| words.text(Word::LanguageName))
+            .unwrap_or_else(|| lang.clone());
+        Version {
+            slug: article.slug.clone(),
+            lang,
+            language_name,
+            original,
+        }
+    };
+    let mut groups: HashMap<String, Translations> = HashMap::new();
+    for Read(article, _) in articles {
+        if let Some(original) = &article.translation_of {
+            groups
+                .entry(original.clone())
+                .or_default()
+                .versions
+                .push(version(article, false));
+        }
+    }
+    for Read(article, _) in articles {
+        if let Some(group) = groups.get_mut(&article.slug) {
+            group.versions.insert(0, version(article, true));
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(original, group)| (original, Arc::new(group)))
+        .collect()
 }
 
 /// Content the build writes itself, as JSON text.
