@@ -41,6 +41,16 @@ async fn said(page: &Page) -> Value {
     .await
 }
 
+/// Opens `path` and waits for its head's tags, which the app writes after the first paint.
+async fn open_with_its_head(page: &Page, path: &str) {
+    page.open(path).await;
+    page.wait_until(
+        "the page's head is written",
+        "return !!document.querySelector('script[type=\"application/ld+json\"]')",
+    )
+    .await;
+}
+
 fn expected(site: &SiteSettings, article: &Article) -> Value {
     let lang = site.language_of(article);
     json!({ "lang": lang, "dir": direction(lang).as_html(), "inLanguage": lang })
@@ -83,13 +93,7 @@ async fn each_page_says_its_language_and_direction_built_adopted_or_built_by_the
                         "{path} as built"
                     );
                 }
-                page.open(&path).await;
-                // The head's tags are the app's after the first paint.
-                page.wait_until(
-                    "the page's head is written",
-                    "return !!document.querySelector('script[type=\"application/ld+json\"]')",
-                )
-                .await;
+                open_with_its_head(&page, &path).await;
                 assert_eq!(
                     said(&page).await,
                     expected(&site, article),
@@ -382,12 +386,7 @@ async fn each_version_lists_the_others_in_their_own_language_and_its_head_and_th
             }
             for shown in &versions {
                 let path = format!("/articles/{}/", shown.slug);
-                page.open(&path).await;
-                page.wait_until(
-                    "the page's head is written",
-                    "return !!document.querySelector('script[type=\"application/ld+json\"]')",
-                )
-                .await;
+                open_with_its_head(&page, &path).await;
                 let list: Vec<Value> = versions
                     .iter()
                     .map(|version| {

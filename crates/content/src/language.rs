@@ -74,16 +74,19 @@ pub fn direction(tag: &str) -> Direction {
     }
 }
 
+/// The language a tag names, without its script, region or variants, in lower case: "es"
+/// for "es-MX" (and for "es_ES", as some browsers write their voices' languages).
+pub fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
 /// Whether two tags name the same language, as a reader would count them: by their primary
 /// language subtag, whatever their case ("es" and "es-MX" are both Spanish).
 pub fn same_language(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| {
-        tag.split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    primary(a) == primary(b)
+    primary_language(a) == primary_language(b)
 }
 
 /// Where the build writes each article's versions in other languages, as the site serves

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::primary_language;
 use crate::text::parse_date;
 
 /// The folder of the tables, as the site serves it.
@@ -21,8 +22,7 @@ pub const LOCALES_FOLDER: &str = "content/locales/";
 /// The table for pages in the language `tag`: one per language ("es" serves "es" and
 /// "es-MX"), named by its language code in lower case.
 pub fn locale_file(tag: &str) -> String {
-    let language = tag.split('-').next().unwrap_or_default();
-    format!("{LOCALES_FOLDER}{}.json", language.to_ascii_lowercase())
+    format!("{LOCALES_FOLDER}{}.json", primary_language(tag))
 }
 
 /// Declares the words, each with its key in the tables and, for the tables' JSON Schema,

@@ -6,6 +6,7 @@ use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 use crate::navigation::{has_passed_reading_line, CurrentSection};
 use crate::words::use_words;
+use clinic_content::language::primary_language;
 use clinic_content::words::Word;
 use clinic_content::{Article, Outline};
 
@@ -157,20 +158,14 @@ fn voices(synth: &SpeechSynthesis) -> Vec<JsValue> {
 /// The first voice that speaks the language `lang`, by its primary subtag ("es" for "es-MX";
 /// some browsers write "es_ES").
 fn voice_for(voices: &[JsValue], lang: &str) -> Option<JsValue> {
-    let primary = |tag: &str| {
-        tag.split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    let wanted = primary(lang);
+    let wanted = primary_language(lang);
     voices
         .iter()
         .find(|voice| {
             js_sys::Reflect::get(voice, &"lang".into())
                 .ok()
                 .and_then(|voice_lang| voice_lang.as_string())
-                .is_some_and(|voice_lang| primary(&voice_lang) == wanted)
+                .is_some_and(|voice_lang| primary_language(&voice_lang) == wanted)
         })
         .cloned()
 }
