@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::support::{run_in_browser, site_with_languages, Page, Server, Unknown};
 
 /// The site's settings and every article it lists.
-fn site_and_articles() -> (SiteSettings, Vec<Article>) {
+pub(crate) fn site_and_articles() -> (SiteSettings, Vec<Article>) {
     let content = site_with_languages().join("content");
     let read = |file: &str| std::fs::read_to_string(content.join(file)).expect("a content file");
     let site: SiteSettings = serde_json::from_str(&read("site.json")).expect("settings");
@@ -56,7 +56,7 @@ fn expected(site: &SiteSettings, article: &Article) -> Value {
     json!({ "lang": lang, "dir": direction(lang).as_html(), "inLanguage": lang })
 }
 
-fn server() -> Server {
+pub(crate) fn server() -> Server {
     Server::start_with(site_with_languages(), "/", Unknown::NotFoundPage)
 }
 
@@ -106,7 +106,7 @@ async fn each_page_says_its_language_and_direction_built_adopted_or_built_by_the
 }
 
 /// The table of the interface's words for the language `tag`, as the site ships it.
-fn words_in(tag: &str) -> Words {
+pub(crate) fn words_in(tag: &str) -> Words {
     let file = site_with_languages().join(locale_file(tag));
     serde_json::from_str(&std::fs::read_to_string(file).expect("a table")).expect("a table")
 }

@@ -19,6 +19,7 @@ mod markdown;
 mod offline;
 mod other_browsers;
 mod reading_settings;
+mod right_to_left;
 mod screen_reader;
 mod search;
 mod shipped;

@@ -191,14 +191,14 @@ async fn text_align_left_center_and_right() {
         open(&page).await;
         open_panel(&page).await;
         assert_eq!(checked(&page, "Text align").await, json!(["Left"]));
-        for (label, value) in [("Center", "center"), ("Right", "right"), ("Left", "start")] {
+        for (label, value) in [("Center", "center"), ("Right", "end"), ("Left", "start")] {
             choose(&page, "Text align", label).await;
             assert_eq!(
                 style_of(&page, ".article-body p", "text-align").await,
                 json!(value)
             );
         }
-        assert_eq!(html_attr(&page, "align").await, json!("left"));
+        assert_eq!(html_attr(&page, "align").await, json!("start"));
     })
     .await;
 }
@@ -582,7 +582,7 @@ async fn read_aloud_is_hidden_without_speech_synthesis() {
     .await;
 }
 
-async fn assert_no_axe_violations(page: &Page, scenario: &str) {
+pub(crate) async fn assert_no_axe_violations(page: &Page, scenario: &str) {
     let violations = page.axe_violations().await;
     assert!(
         violations.is_empty(),
@@ -644,6 +644,8 @@ async fn before_the_app_runs_the_inline_script_applies_what_the_model_would() {
         page.open_before_the_app("/").await;
         let stored_values = [
             "contrast=high;text-size=160;align=right;spacing=wide;font=readable;links=highlight;motion=reduce",
+            "align=left;contrast=dark",
+            "align=end",
             "contrast=purple;text-size=999;align=justify;spacing=yes;font=comic;links=1;motion=0",
             "text-size=0140;text-size=120; align = center ;contrast=dark=high;=;;garbage",
             "{\"contrast\":\"high\"}",
@@ -835,7 +837,7 @@ async fn lines_stay_within_80_characters_and_wide_spacing_parts_paragraphs_by_a_
 /// The Tab stops whose focus ring is cut off: by the edge of an ancestor that clips what
 /// overflows it, or by the window. The ring is what `:focus-visible` draws: the outline, or the
 /// box of the element that draws it (a card, a choice).
-async fn clipped_focus_rings(page: &Page, stops: usize) -> Vec<String> {
+pub(crate) async fn clipped_focus_rings(page: &Page, stops: usize) -> Vec<String> {
     let mut clipped = Vec::new();
     page.eval("document.activeElement?.blur(); window.scrollTo(0, 0)")
         .await;

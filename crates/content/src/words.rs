@@ -150,12 +150,12 @@ words! {
     Percent = "percent",
     /// The reading settings' group of text alignments.
     TextAlign = "text_align",
-    /// Text aligned to the left.
-    AlignLeft = "align_left",
+    /// Text lined up where the language's lines start: "Left" in English, "Right" in Arabic.
+    AlignStart = "align_start",
     /// Text centred.
     AlignCenter = "align_center",
-    /// Text aligned to the right.
-    AlignRight = "align_right",
+    /// Text lined up where the language's lines end: "Right" in English, "Left" in Arabic.
+    AlignEnd = "align_end",
     /// The reading settings' group of settings that make reading easier.
     EasierReading = "easier_reading",
     /// More space between lines, words and letters.

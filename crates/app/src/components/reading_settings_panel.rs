@@ -128,9 +128,9 @@ fn ReadingSettingsControls(close: Callback<()>) -> impl IntoView {
                 legend=Word::TextAlign
                 name="align"
                 choices=vec![
-                    (Align::Left, Word::AlignLeft),
+                    (Align::Start, Word::AlignStart),
                     (Align::Center, Word::AlignCenter),
-                    (Align::Right, Word::AlignRight),
+                    (Align::End, Word::AlignEnd),
                 ]
                 selected=Signal::derive(move || settings.get().align)
                 select=Callback::new(move |align| settings.update(|s| ReadingSettings { align, ..s }))

@@ -3,7 +3,7 @@
 //!
 //! Storage format: `key=value` pairs joined by `;`, where each key is the name of an `<html>`
 //! attribute without `data-` and each value that attribute's value, e.g.
-//! `contrast=high;text-size=150;align=left;spacing=normal;font=default;links=plain;motion=full`.
+//! `contrast=high;text-size=150;align=start;spacing=normal;font=default;links=plain;motion=full`.
 //! `crates/app/src/prefs/reading-settings.js` (inlined into `index.html`) applies a stored value before
 //! the first paint by reading the same pairs.
 
@@ -19,11 +19,13 @@ pub enum Contrast {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Where lines line up: start and end follow the page's direction (left and right in English,
+/// right and left in Arabic).
 pub enum Align {
     #[default]
-    Left,
+    Start,
     Center,
-    Right,
+    End,
 }
 
 /// One versioned key: a future format gets a new key instead of misreading this one.
@@ -75,7 +77,7 @@ impl Default for ReadingSettings {
         ReadingSettings {
             contrast: Contrast::Default,
             text_size: TEXT_SIZES[0],
-            align: Align::Left,
+            align: Align::Start,
             wide_spacing: false,
             readable_font: false,
             highlight_links: false,
@@ -96,11 +98,15 @@ const CONTRAST: (&str, [(Contrast, &str); 3]) = (
 const ALIGN: (&str, [(Align, &str); 3]) = (
     "align",
     [
-        (Align::Left, "left"),
+        (Align::Start, "start"),
         (Align::Center, "center"),
-        (Align::Right, "right"),
+        (Align::End, "end"),
     ],
 );
+/// Values saved before alignment followed the page's direction, and what they are now: the
+/// pages were all left-to-right then, so left was the start.
+pub const RENAMED_VALUES: [(&str, &str, &str); 2] =
+    [(ALIGN.0, "left", "start"), (ALIGN.0, "right", "end")];
 const TEXT_SIZE: &str = "text-size";
 const SPACING: (&str, [&str; 2]) = ("spacing", ["normal", "wide"]);
 const FONT: (&str, [&str; 2]) = ("font", ["default", "readable"]);
@@ -133,22 +139,25 @@ pub fn choices() -> [(&'static str, Vec<String>); 7] {
 }
 
 /// The tables `crates/app/src/prefs/reading-settings.js` applies settings from before the wasm runs,
-/// as JavaScript: the storage key, [`choices`] and [`SYSTEM_WISHES`]. A native test keeps the
+/// as JavaScript: the storage key, [`choices`], [`SYSTEM_WISHES`] and [`RENAMED_VALUES`]. A native test keeps the
 /// script's copy in step with this.
 pub fn script_tables() -> String {
     let choices: Vec<String> = choices()
         .iter()
         .map(|(name, values)| format!("{}: {}", json(name), json(values)))
         .collect();
-    let wishes: Vec<String> = SYSTEM_WISHES
-        .iter()
-        .map(|wish| json(&[wish.0, wish.1, wish.2]))
-        .collect();
+    let triples = |rows: &[(&str, &str, &str)]| {
+        rows.iter()
+            .map(|row| json(&[row.0, row.1, row.2]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     format!(
-        "var KEY = {};\nvar CHOICES = {{ {} }};\nvar SYSTEM_WISHES = [{}];\n",
+        "var KEY = {};\nvar CHOICES = {{ {} }};\nvar SYSTEM_WISHES = [{}];\nvar RENAMED_VALUES = [{}];\n",
         json(&STORAGE_KEY),
         choices.join(", "),
-        wishes.join(", "),
+        triples(&SYSTEM_WISHES),
+        triples(&RENAMED_VALUES),
     )
 }
 
@@ -184,6 +193,10 @@ impl ReadingSettings {
 
     /// Sets the setting `name` to `value`, when `value` is one of its [`choices`].
     fn set(&mut self, name: &str, value: &str) {
+        let value = RENAMED_VALUES
+            .iter()
+            .find(|(setting, old, _)| *setting == name && *old == value)
+            .map_or(value, |(_, _, new)| new);
         match name {
             n if n == CONTRAST.0 => {
                 if let Some(choice) = lookup(&CONTRAST.1, value) {
@@ -298,12 +311,12 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_plain_left_aligned_100_percent() {
+    fn defaults_are_plain_start_aligned_100_percent() {
         let settings = ReadingSettings::for_system(NO_WISHES);
         assert_eq!(settings, ReadingSettings::default());
         assert_eq!(
             settings.serialize(),
-            "contrast=default;text-size=100;align=left;spacing=normal;font=default;links=plain;motion=full"
+            "contrast=default;text-size=100;align=start;spacing=normal;font=default;links=plain;motion=full"
         );
     }
 
@@ -322,7 +335,7 @@ mod tests {
         let settings = ReadingSettings {
             contrast: Contrast::Dark,
             text_size: 160,
-            align: Align::Right,
+            align: Align::End,
             wide_spacing: true,
             readable_font: true,
             highlight_links: true,
@@ -369,9 +382,19 @@ mod tests {
         let partly =
             ReadingSettings::parse("text-size=140;align=justify; font = readable ", system);
         assert_eq!(partly.text_size, 140);
-        assert_eq!(partly.align, Align::Left);
+        assert_eq!(partly.align, Align::Start);
         assert!(partly.readable_font);
         assert_eq!(partly.contrast, Contrast::Dark);
+    }
+
+    #[test]
+    fn alignments_saved_as_left_and_right_are_read_as_start_and_end() {
+        let left = ReadingSettings::parse("align=left;contrast=high", NO_WISHES);
+        assert_eq!((left.align, left.contrast), (Align::Start, Contrast::High));
+        assert_eq!(
+            ReadingSettings::parse("align=right", NO_WISHES).align,
+            Align::End
+        );
     }
 
     #[test]

@@ -12,8 +12,9 @@
   // cargo run --bin content -- generate.
   // <generated>
   var KEY = "clinic-article:reading-settings:v1";
-  var CHOICES = { "contrast": ["default","high","dark"], "text-size": ["100","120","140","160","180","200"], "align": ["left","center","right"], "spacing": ["normal","wide"], "font": ["default","readable"], "links": ["plain","highlight"], "motion": ["full","reduce"] };
+  var CHOICES = { "contrast": ["default","high","dark"], "text-size": ["100","120","140","160","180","200"], "align": ["start","center","end"], "spacing": ["normal","wide"], "font": ["default","readable"], "links": ["plain","highlight"], "motion": ["full","reduce"] };
   var SYSTEM_WISHES = [["(prefers-contrast: more)","contrast","high"], ["(prefers-color-scheme: dark)","contrast","dark"], ["(prefers-reduced-motion: reduce)","motion","reduce"]];
+  var RENAMED_VALUES = [["align","left","start"], ["align","right","end"]];
   var SHELL_FILE = "app.html";
   var NOT_FOUND_FILE = "404.html";
   var PUBLISHED_FILE = "published.json";
@@ -55,6 +56,9 @@
       var at = pair.indexOf("=");
       var key = pair.slice(0, at).trim();
       var value = pair.slice(at + 1).trim();
+      RENAMED_VALUES.forEach(function (renamed) {
+        if (renamed[0] === key && renamed[1] === value) value = renamed[2];
+      });
       if (at >= 0 && CHOICES.hasOwnProperty(key) && CHOICES[key].indexOf(value) >= 0) {
         settings[key] = value;
       }
