@@ -3,6 +3,7 @@
 //! with each mistake on its line, while a development build carries on with the app's shell.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -124,8 +125,25 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
     let settings: SiteSettings =
         serde_json::from_str(&read(&site, "content/site.json")).expect("settings");
     let language = settings.language();
+    // The shell carries the table of the site's language after its root, as a page does.
+    let shell = read(&site, "app.html");
+    let carried_start = format!(
+        "<script type=\"application/json\" data-page-content=\"{}\">",
+        locale_file(language)
+    );
+    let (before, carried) = shell
+        .split_once(&carried_start)
+        .expect("the shell carries its words");
+    let (table, after) = carried.split_once("</script>").expect("a whole script");
+    let carried: Words = serde_json::from_str(table).expect("a table");
+    let shipped: Words =
+        serde_json::from_str(&read(&site, &locale_file(language))).expect("the table");
     assert_eq!(
-        read(&site, "app.html"),
+        carried.entries().collect::<BTreeMap<_, _>>(),
+        shipped.entries().collect::<BTreeMap<_, _>>()
+    );
+    assert_eq!(
+        format!("{before}{after}"),
         SHELL
             .replace(
                 "<style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>",
@@ -139,12 +157,8 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
                 )
             )
             .replace(
-                "  </head>",
-                &format!(
-                    "  <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" \
-                     data-app-shell></head>",
-                    locale_file(language)
-                )
+                "<title>Loading…</title>",
+                &format!("<title>{}</title>", words.get(Word::Loading))
             ),
         "the shell is kept as it was, its stylesheet as shipped, with the site's language \
          and its words"

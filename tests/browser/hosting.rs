@@ -2,6 +2,7 @@
 //! `index.html` and answers unknown paths with `404.html`, as GitHub Pages, Netlify,
 //! Cloudflare Pages, S3 and nginx do without rewrite rules.
 
+use clinic_app::contract::PAGE_CONTENT_ATTRIBUTE;
 use clinic_content::language::translations_file;
 use clinic_content::words::locale_file;
 use clinic_content::SiteSettings;
@@ -294,10 +295,8 @@ async fn the_apps_shell_downloads_its_content_side_by_side_with_the_wasm() {
         if local_related {
             expected.push(json!(["/content/library.json", false]));
         }
-        // The table of the interface's words in the site's language.
-        let site: SiteSettings =
-            serde_json::from_value(crate::support::content_json("site.json")).expect("settings");
-        expected.push(json!([format!("/{}", locale_file(site.language())), true]));
+        // No table of the interface's words: the shell carries the site language's, which
+        // is the article's.
         expected.push(json!(["/content/site.json", true]));
         expected.push(translations);
         assert_eq!(
@@ -320,16 +319,24 @@ fn every_build_ships_the_apps_shell_and_each_page_without_the_shells_own_parts()
         shell.contains("class=\"page-loader\""),
         "the shell shows the loader"
     );
-    for page_only in [
-        "data-page-path=",
-        " data-page-head ",
-        "type=\"application/json\"",
-    ] {
+    for page_only in ["data-page-path=", " data-page-head "] {
         assert!(
             !shell.contains(page_only),
             "the shell names no page: {page_only}"
         );
     }
+    let site: SiteSettings =
+        serde_json::from_str(&read("content/site.json")).expect("the site's settings");
+    let any_content = format!("{PAGE_CONTENT_ATTRIBUTE}=\"");
+    let the_table = format!("{any_content}{}\"", locale_file(site.language()));
+    assert_eq!(
+        (
+            shell.matches(&any_content).count(),
+            shell.matches(&the_table).count()
+        ),
+        (1, 1),
+        "the shell carries the table of its words, and no other content"
+    );
     let home = content_json_shipped_home();
     for page in [
         "index.html".to_string(),

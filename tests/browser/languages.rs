@@ -8,7 +8,9 @@ use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::{Article, SiteSettings};
 use serde_json::{json, Value};
 
-use crate::support::{run_in_browser, site_with_languages, Page, Server, Unknown};
+use crate::support::{
+    edited_build_of, run_in_browser, site_dir, site_with_languages, Page, Server, Unknown,
+};
 
 /// The site's settings and every article it lists.
 pub(crate) fn site_and_articles() -> (SiteSettings, Vec<Article>) {
@@ -431,6 +433,80 @@ async fn each_version_lists_the_others_in_their_own_language_and_its_head_and_th
             json!([]),
             "{} has no translations",
             alone.slug
+        );
+    })
+    .await;
+}
+
+/// The fixture site, in Spanish: its `site.json` says `"language": "es"`.
+fn site_in_spanish() -> &'static std::path::Path {
+    static SITE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        edited_build_of(site_dir(), "site-fixture-in-spanish", |site| {
+            let file = site.join("content/site.json");
+            let mut settings: Value =
+                serde_json::from_str(&std::fs::read_to_string(&file).expect("the settings"))
+                    .expect("settings");
+            settings["language"] = json!("es");
+            std::fs::write(&file, settings.to_string()).expect("write the settings");
+        })
+    })
+}
+
+#[tokio::test]
+async fn the_page_that_loads_any_page_and_its_loader_and_errors_speak_the_site_s_language() {
+    let spanish = words_in("es");
+    let server = Server::start_with(site_in_spanish(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        // Before the app runs: the shell's own texts, and what it says without scripts.
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app("/app.html").await;
+        let shell = page
+            .eval(
+                "const text = (css) => document.querySelector(css).textContent.trim();
+                 return [document.title, text('.page-loader-text'), text('.app-failed-message'),
+                         document.querySelector('noscript').textContent]",
+            )
+            .await;
+        let shell: Vec<String> = serde_json::from_value(shell).expect("texts");
+        assert_eq!(
+            shell[..3],
+            [Word::Loading, Word::Loading, Word::AppFailed].map(|w| spanish.text(w))
+        );
+        assert!(
+            shell[3].contains(&spanish.text(Word::NeedsJavascript)),
+            "{:?}",
+            shell[3]
+        );
+        app.release();
+
+        // The app builds a page whose content fails: its error, in the shell's words.
+        page.server.serve_the_shell();
+        let index = std::fs::read_to_string(site_in_spanish().join("content/articles.json"))
+            .expect("the index");
+        let slug = serde_json::from_str::<Value>(&index).expect("an index")["articles"][0]["slug"]
+            .as_str()
+            .expect("a slug")
+            .to_string();
+        page.server
+            .fail(&format!("/content/articles/{slug}.json"), 503);
+        page.open(&format!("/articles/{slug}/")).await;
+        let error = page
+            .eval(
+                "const text = (css) => document.querySelector(css).textContent.trim();
+                 return [text('.load-error h1'), text('.load-error h1 + p'),
+                         text('.load-error button'), text('.load-error summary')]",
+            )
+            .await;
+        assert_eq!(
+            error,
+            json!([
+                Word::NotLoaded,
+                Word::NotLoadedOnline,
+                Word::Retry,
+                Word::DetailsForEditors
+            ]
+            .map(|w| spanish.text(w)))
         );
     })
     .await;

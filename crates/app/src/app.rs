@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::{LoadError, PageLoader};
-use crate::pages::{LoadedPage, PageView, Route};
+use crate::pages::{CarriedWords, LoadedPage, PageView, Route};
 use crate::site_address::SiteAddress;
 use crate::{first_paint, prefs};
 
@@ -22,16 +22,23 @@ fn provide_root(route: &Route, base: String) {
 }
 
 /// The app as the browser builds it: load what the address asks for, show it, or explain
-/// what went wrong.
+/// what went wrong, meanwhile in the words the document carries (`carried`).
 #[component]
-pub fn App(route: Route, base: String) -> impl IntoView {
+pub fn App(route: Route, base: String, carried: Option<CarriedWords>) -> impl IntoView {
     provide_root(&route, base);
+    provide_context(
+        carried
+            .as_ref()
+            .map(|carried| carried.words.clone())
+            .unwrap_or_default(),
+    );
     let page = LocalResource::new(move || {
         let route = route.clone();
+        let carried = carried.clone();
         // In a task of its own: building the app is a long enough one already.
         async move {
             first_paint::next_task().await;
-            crate::pages::load_page(route).await
+            crate::pages::load_page(route, carried).await
         }
     });
     let (retrying, set_retrying) = signal(false);
@@ -107,7 +114,9 @@ fn start() {
                 if let Some(html) = document.document_element() {
                     let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
                 }
-                leptos::mount::mount_to(root, move || view! { <App route base /> }).forget();
+                let carried = crate::handover::carried_words();
+                leptos::mount::mount_to(root, move || view! { <App route base carried /> })
+                    .forget();
             }
         }
     });

@@ -24,7 +24,7 @@ use crate::contract::{
     PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE, SAVED_COPY_ATTRIBUTE,
 };
 use crate::loading::SavedOn;
-use crate::pages::{LoadedPage, PageContent};
+use crate::pages::{CarriedWords, LoadedPage, PageContent};
 use clinic_content::language::{Translations, TRANSLATIONS_FOLDER};
 use clinic_content::library::{A_TO_Z_FOLDER, LISTS_FOLDER};
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
@@ -50,20 +50,7 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let mut list = None;
     let mut a_to_z = None;
     let mut translations = None;
-    let scripts = document()
-        .query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
-        .ok()?;
-    for index in 0..scripts.length() {
-        let Some(script) = scripts
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let file = script
-            .get_attribute(PAGE_CONTENT_ATTRIBUTE)
-            .unwrap_or_default();
-        let text = script.text_content().unwrap_or_default();
+    for (file, text) in carried_files() {
         if file == SITE_FILE {
             site = Some(parse::<SiteSettings>(&file, &text));
         } else if file.starts_with(TRANSLATIONS_FOLDER) {
@@ -112,6 +99,38 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
         })
     };
     Some(read())
+}
+
+/// Each content file the document carries, as its name and text.
+fn carried_files() -> Vec<(String, String)> {
+    let Ok(scripts) = document().query_selector_all(&format!("script[{PAGE_CONTENT_ATTRIBUTE}]"))
+    else {
+        return Vec::new();
+    };
+    (0..scripts.length())
+        .filter_map(|index| scripts.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .map(|script| {
+            (
+                script
+                    .get_attribute(PAGE_CONTENT_ATTRIBUTE)
+                    .unwrap_or_default(),
+                script.text_content().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The table of the interface's words the document carries, when it reads: a page's own,
+/// or the site's in the shell that loads any page.
+pub(crate) fn carried_words() -> Option<CarriedWords> {
+    let (file, text) = carried_files()
+        .into_iter()
+        .find(|(file, _)| file.starts_with(LOCALES_FOLDER))?;
+    let words = parse::<Words>(&file, &text).ok()?;
+    Some(CarriedWords {
+        file,
+        words: Arc::new(words),
+    })
 }
 
 /// Once every part of the page is live: what the reader did before the app ran is done

@@ -258,6 +258,27 @@ words! {
     PageNotFoundText = "page_not_found_text",
     /// That page's link to the home page.
     GoHome = "go_home",
+    /// While a page loads: the loader's words, and the title of the page that loads any page.
+    Loading = "loading",
+    /// The heading of the page shown when a page's content could not be loaded.
+    NotLoaded = "not_loaded",
+    /// What that page says while the device is offline and has no saved copy of the page,
+    /// naming the button [`Word::Retry`].
+    NotLoadedOffline = "not_loaded_offline",
+    /// What that page says while the device is online.
+    NotLoadedOnline = "not_loaded_online",
+    /// The button that loads the page again.
+    Retry = "retry",
+    /// Said while the page loads again.
+    TryingAgain = "trying_again",
+    /// The summary of the error's technical details.
+    DetailsForEditors = "details_for_editors",
+    /// Before the mistakes a development build found in the content.
+    BuildProblems = "build_problems",
+    /// Shown where the app could not start at all (its files did not arrive).
+    AppFailed = "app_failed",
+    /// Shown to a browser with JavaScript turned off, on the page that loads any page.
+    NeedsJavascript = "needs_javascript",
     /// Under the list's heading when the site has one article.
     OneArticleMoreComing = "one_article_more_coming",
     /// Under a category's heading when it has one article.

@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use leptos_use::use_event_listener;
 
 use clinic_content::ids::MAIN_ID;
+use clinic_content::words::Word;
 
 use crate::loading::fetch_build_problems;
+use crate::words::use_words;
 
 /// What a reader sees when content could not be loaded: a plain explanation (that the device
 /// is offline, when it is), a Retry button, and the technical details for the site's editors,
@@ -18,6 +20,7 @@ pub fn LoadError(
     /// True while a retry is under way.
     retrying: Signal<bool>,
 ) -> impl IntoView {
+    let words = use_words();
     let details = move || {
         errors
             .get()
@@ -26,11 +29,12 @@ pub fn LoadError(
             .collect_view()
     };
     let build_problems = LocalResource::new(fetch_build_problems);
+    let found_problems = words.text(Word::BuildProblems);
     let build_problems = move || {
         let problems = build_problems.get().unwrap_or_default();
         (!problems.is_empty()).then(|| {
             view! {
-                <p>"The build found these mistakes in the content:"</p>
+                <p>{found_problems.clone()}</p>
                 <ul class="load-error-build-problems">
                     {problems
                         .into_iter()
@@ -40,21 +44,18 @@ pub fn LoadError(
             }
         })
     };
+    let offline_text = words.text(Word::NotLoadedOffline);
+    let online_text = words.text(Word::NotLoadedOnline);
+    let trying_again = words.text(Word::TryingAgain);
     let offline = RwSignal::new(!window().navigator().on_line());
     let _ = use_event_listener(window(), leptos::ev::online, move |_| offline.set(false));
     let _ = use_event_listener(window(), leptos::ev::offline, move |_| offline.set(true));
     view! {
         <main id=MAIN_ID class="load-error" tabindex="-1">
-            <h1>"Sorry, this page could not be loaded"</h1>
+            <h1>{words.text(Word::NotLoaded)}</h1>
             <p>
                 {move || {
-                    if offline.get() {
-                        "You are offline, and this page has not been saved on this device yet. \
-                         Connect to the internet, then press Retry."
-                    } else {
-                        "Please check your internet connection and try again. \
-                         If it keeps happening, please call the clinic."
-                    }
+                    if offline.get() { offline_text.clone() } else { online_text.clone() }
                 }}
             </p>
             <button
@@ -67,13 +68,13 @@ pub fn LoadError(
                     }
                 }
             >
-                "Retry"
+                {words.text(Word::Retry)}
             </button>
             <p class="load-error-status" role="status">
-                {move || retrying.get().then_some("Trying again…")}
+                {move || retrying.get().then(|| trying_again.clone())}
             </p>
             <details class="load-error-details">
-                <summary>"Details for the site's editors"</summary>
+                <summary>{words.text(Word::DetailsForEditors)}</summary>
                 <ul>{details}</ul>
                 {build_problems}
             </details>

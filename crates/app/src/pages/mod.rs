@@ -86,6 +86,14 @@ pub struct LoadedPage {
     pub saved_on: SavedOn,
 }
 
+/// A table of the interface's words that the document carries, with its file: the page's
+/// own, or in the shell that loads any page, the site's.
+#[derive(Debug, Clone)]
+pub struct CarriedWords {
+    pub file: String,
+    pub words: Arc<Words>,
+}
+
 /// A route's content, before the words of its language.
 struct LoadedContent {
     content: PageContent,
@@ -93,14 +101,24 @@ struct LoadedContent {
 }
 
 /// Loads the content of `route` (its files side by side), then the table of the
-/// interface's words in its language.
-pub async fn load_page(route: Route) -> Result<LoadedPage, ContentError> {
+/// interface's words in its language, unless it is the `carried` one.
+pub async fn load_page(
+    route: Route,
+    carried: Option<CarriedWords>,
+) -> Result<LoadedPage, ContentError> {
     let LoadedContent { content, saved_on } = load_content(route).await?;
-    let words = fetch_content::<Words>(&locale_file(content.language())).await?;
+    let file = locale_file(content.language());
+    let (words, saved_on) = match carried.filter(|carried| carried.file == file) {
+        Some(carried) => (carried.words, saved_on),
+        None => {
+            let fetched = fetch_content::<Words>(&file).await?;
+            (Arc::new(fetched.content), saved_on.and(fetched.saved_on))
+        }
+    };
     Ok(LoadedPage {
         content,
-        words: Arc::new(words.content),
-        saved_on: saved_on.and(words.saved_on),
+        words,
+        saved_on,
     })
 }
 

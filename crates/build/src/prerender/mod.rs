@@ -133,8 +133,14 @@ pub fn prerender_site(
         files.push((file, html.into()));
     }
     let language = content.site.0.language();
+    let (words, (table_file, table)) = content.words_in(language);
     let app_shell = shell
-        .app_shell(language, direction(language).as_html())
+        .app_shell(
+            language,
+            direction(language).as_html(),
+            &words,
+            &content_script(&table_file, &table),
+        )
         .map_err(|error| vec![format!("{SHELL_FILE}: {error}")])?;
     files.push((SHELL_FILE.into(), app_shell.into()));
     let mut written = Vec::new();
@@ -293,23 +299,24 @@ impl SiteContent {
         })
     }
 
+    /// The words of the language `tag` (read with the content, so every table is there),
+    /// and its table as a page carries it: its file and text.
+    fn words_in(&self, tag: &str) -> (Arc<Words>, (String, String)) {
+        let file = locale_file(tag);
+        let Read(words, text) = &self.words[&file];
+        (words.clone(), (file, text.clone()))
+    }
+
     /// Every page of the site: the home page, each article, the list of them, each category
     /// and the not-found page.
     fn pages(&self) -> Vec<Page> {
         let site = Arc::new(self.site.0.clone());
         let site_carried = (SITE_FILE.to_string(), self.site.1.clone());
-        // The words of the language `tag` (read with the content, so every table is there),
-        // and its table as the page carries it.
-        let words_in = |tag: &str| {
-            let file = locale_file(tag);
-            let Read(words, text) = &self.words[&file];
-            (words.clone(), (file, text.clone()))
-        };
         let article_page = |file: String, route: Route, Read(article, text): &Read<Article>| {
             let related = self
                 .library
                 .only(article.related.iter().map(|post| post.slug.as_str()));
-            let (words, words_carried) = words_in(site.language_of(article));
+            let (words, words_carried) = self.words_in(site.language_of(article));
             let mut carried = vec![
                 site_carried.clone(),
                 words_carried,
@@ -338,7 +345,7 @@ impl SiteContent {
                 carried,
             }
         };
-        let (site_words, site_words_carried) = words_in(site.language());
+        let (site_words, site_words_carried) = self.words_in(site.language());
         let list_page = |list: ListPage| {
             let category = list.category_slug().map(str::to_string);
             let route = match category.clone() {

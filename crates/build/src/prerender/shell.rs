@@ -7,13 +7,30 @@ use std::cell::{Cell, RefCell};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
-use clinic_app::contract::{APP_ROOT_ID, SHELL_ONLY_ATTRIBUTE};
+use clinic_app::contract::{APP_ROOT_ID, PAGE_CONTENT_ATTRIBUTE, SHELL_ONLY_ATTRIBUTE};
+
+use clinic_app::pages::head::escape_html;
 
 use crate::stylesheet::shipped_stylesheet;
-use clinic_content::words::{locale_file, LOCALES_FOLDER};
+use clinic_content::words::{Word, Words, LOCALES_FOLDER};
 
 /// The tags that carry the site's security policy in a page.
 const POLICY_TAGS: &str = "meta[http-equiv='Content-Security-Policy'], meta[name='referrer']";
+
+/// The shell's own texts, as `index.html` marks them.
+const LOADER_TEXT: &str = ".page-loader-text";
+const APP_FAILED_MESSAGE: &str = ".app-failed-message";
+/// The class of the paragraph inside `<noscript>`, which an HTML rewriter reads as text.
+const NOSCRIPT_MESSAGE: &str = "noscript-message";
+
+/// A table of words carried by a shell read back from an earlier build's `app.html`, or
+/// named there for preloading, as a CSS selector.
+fn earlier_tables() -> String {
+    format!(
+        "script[{PAGE_CONTENT_ATTRIBUTE}^='{LOCALES_FOLDER}'], \
+         link[{SHELL_ONLY_ATTRIBUTE}][href^='{LOCALES_FOLDER}']"
+    )
+}
 
 /// What the shell must have exactly one of, as CSS selectors.
 const ONE_OF_EACH: [&str; 6] = ["html", "head", "meta[charset]", "title", "style", "#app"];
@@ -95,17 +112,29 @@ impl Shell {
     }
 
     /// The shell as it ships (`app.html`), for a site in the language `lang`: `<html lang>`
-    /// and `dir` say it, and the table of its words downloads beside the wasm, as its other
-    /// content does (the app reads the table of a page in another language once it knows).
-    pub fn app_shell(&self, lang: &str, dir: &str) -> Result<String, String> {
-        let table = format!(
-            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" \
-             {SHELL_ONLY_ATTRIBUTE}>",
-            locale_file(lang)
+    /// and `dir` say it, its own texts (the title and loader, what it says when the app
+    /// cannot start or scripts are off) are in `words`, and it carries their table
+    /// (`carried_table`, as HTML) for the app's loader and errors, and for a page in that
+    /// language.
+    pub fn app_shell(
+        &self,
+        lang: &str,
+        dir: &str,
+        words: &Words,
+        carried_table: &str,
+    ) -> Result<String, String> {
+        let root = format!("#{APP_ROOT_ID}");
+        let earlier = earlier_tables();
+        let texts = [
+            ("title", Word::Loading),
+            (LOADER_TEXT, Word::Loading),
+            (APP_FAILED_MESSAGE, Word::AppFailed),
+        ];
+        let noscript = format!(
+            "<p class=\"{NOSCRIPT_MESSAGE}\">{}</p>",
+            escape_html(words.get(Word::NeedsJavascript))
         );
-        // A shell read back from an earlier build's `app.html` has the table it named then.
-        let earlier = format!("link[{SHELL_ONLY_ATTRIBUTE}][href^='{LOCALES_FOLDER}']");
-        let settings = RewriteStrSettings::new()
+        let mut settings = RewriteStrSettings::new()
             .append_element_content_handler(element!(earlier, |element| {
                 element.remove();
                 Ok(())
@@ -115,17 +144,28 @@ impl Shell {
                 element.set_attribute("dir", dir)?;
                 Ok(())
             }))
-            .append_element_content_handler(element!("head", |element| {
-                element.append(&table, ContentType::Html);
+            .append_element_content_handler(element!(root, |element| {
+                element.after(carried_table, ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("noscript", |element| {
+                element.set_inner_content(&noscript, ContentType::Html);
                 Ok(())
             }));
+        for (selector, word) in texts {
+            settings =
+                settings.append_element_content_handler(element!(selector, move |element| {
+                    element.set_inner_content(words.get(word), ContentType::Text);
+                    Ok(())
+                }));
+        }
         rewrite_str(&self.0, settings).map_err(|error| error.to_string())
     }
 
     /// One page: the shell without what is marked as the shell's own, with `parts` in place.
     pub fn page(&self, parts: &PageParts) -> Result<String, String> {
         let root = format!("#{APP_ROOT_ID}");
-        let shell_only = format!("[{SHELL_ONLY_ATTRIBUTE}]");
+        let shell_only = format!("[{SHELL_ONLY_ATTRIBUTE}], {}", earlier_tables());
         let settings = RewriteStrSettings::new()
             .append_element_content_handler(element!(shell_only, |element| {
                 element.remove();
@@ -162,8 +202,9 @@ mod tests {
         <title>Loading…</title>\n\
         <style>/* Why. */\nh1 { font-size: clamp(1rem, 1rem + 2vw, 2rem); }\n</style>\n\
         <link rel=\"preload\" href=\"a\" data-app-shell>\n</head>\n<body>\n\
-        <div id=\"app\"><div class=\"loader\">Loading</div></div>\n\
-        <noscript data-app-shell><p>Needs JS</p></noscript>\n</body>\n</html>\n";
+        <div id=\"app\"><div class=\"page-loader\"><span class=\"page-loader-text\">Loading</span></div>\
+        <p class=\"app-failed-message\">Failed</p></div>\n\
+        <noscript data-app-shell><p class=\"noscript-message\">Needs JS</p></noscript>\n</body>\n</html>\n";
 
     #[test]
     fn the_shell_ships_its_stylesheet_minified_and_reading_it_again_changes_nothing() {
@@ -216,23 +257,55 @@ mod tests {
              <script type=\"application/json\">{}</script>"
         ));
         assert!(!page.contains("data-app-shell"), "{page}");
-        assert!(!page.contains("Loading</div>"), "{page}");
+        assert!(!page.contains("Loading</span>"), "{page}");
+    }
+
+    /// A table of `words` as the shell carries it.
+    fn table(lang: &str, words: &[(Word, &str)]) -> (Words, String) {
+        let table: std::collections::HashMap<&str, &str> = words
+            .iter()
+            .map(|(word, text)| (word.key(), *text))
+            .collect();
+        let json = serde_json::to_string(&table).expect("JSON");
+        let words = serde_json::from_str(&json).expect("a table");
+        let carried = format!(
+            "<script type=\"application/json\" {PAGE_CONTENT_ATTRIBUTE}=\"{LOCALES_FOLDER}{lang}.json\">{json}</script>"
+        );
+        (words, carried)
     }
 
     #[test]
-    fn the_app_s_shell_names_its_language_and_its_table_once_however_often_it_is_built() {
+    fn the_app_s_shell_speaks_its_language_and_carries_its_table_once_however_often_it_is_built() {
         let shell = Shell::read(SHELL, "").expect("a shell");
-        let once = shell.app_shell("es", "ltr").expect("the app's shell");
-        let again = Shell::read(&once, "")
-            .expect("again")
-            .app_shell("ar", "rtl")
+        let (spanish, spanish_table) = table("es", &[(Word::Loading, "Cargando…")]);
+        let once = shell
+            .app_shell("es", "ltr", &spanish, &spanish_table)
+            .expect("the app's shell");
+        let arabic_texts = [
+            (Word::Loading, "جارٍ التحميل…"),
+            (Word::AppFailed, "تعذّر تحميل هذه الصفحة."),
+            (Word::NeedsJavascript, "تحتاج هذه الصفحة إلى JavaScript."),
+        ];
+        let (arabic, arabic_table) = table("ar", &arabic_texts);
+        let read_back = Shell::read(&once, "").expect("again");
+        let again = read_back
+            .app_shell("ar", "rtl", &arabic, &arabic_table)
             .expect("the app's shell");
         assert!(again.contains("<html lang=\"ar\" dir=\"rtl\">"), "{again}");
-        assert_eq!(again.matches("content/locales/").count(), 1, "{again}");
+        assert_eq!(again.matches(LOCALES_FOLDER).count(), 1, "{again}");
+        assert!(again.contains(&arabic_table), "{again}");
+        assert!(again.contains("<title>جارٍ التحميل…</title>"), "{again}");
+        for (word, text) in arabic_texts {
+            // Shown (the loading words as the title too), and in the carried table.
+            let shown = if word == Word::Loading { 2 } else { 1 };
+            assert_eq!(again.matches(text).count(), shown + 1, "{word:?}: {again}");
+        }
         assert!(
-            again.contains("href=\"content/locales/ar.json\""),
+            !again.contains("Cargando") && !again.contains("Needs JS"),
             "{again}"
         );
+        let page = read_back.page(&PageParts::default()).expect("a page");
+        assert!(!page.contains(LOCALES_FOLDER), "{page}");
     }
 
     #[test]
