@@ -10,6 +10,8 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use clinic_build::search_index::{search_index, ChunkSizes, SearchFiles};
+use clinic_content::fixtures::in_english;
+use clinic_content::language::DEFAULT_LANGUAGE;
 use clinic_content::load::parse;
 use clinic_content::search::{search_with, ChunkId, LoadedChunks, Search, SearchDirectory};
 use clinic_content::{Article, ArticleIndex, Library, SiteSettings};
@@ -52,7 +54,7 @@ fn valid_index() -> SearchFiles {
         postings_bytes: 512,
         articles_per_details: 1,
     };
-    search_index(&articles, sizes)
+    search_index(&articles, in_english, sizes)
 }
 
 const QUERIES: [&str; 5] = ["walk", "winter cold", "wlak", "a", ""];
@@ -61,7 +63,7 @@ const QUERIES: [&str; 5] = ["walk", "winter cold", "wlak", "a", ""];
 fn read_as_directory(index: &SearchFiles, bytes: &[u8]) {
     if let Ok(directory) = SearchDirectory::from_bytes(bytes) {
         for query in QUERIES {
-            let _ = search_with(&directory, query, 10, |id| {
+            let _ = search_with(&directory, query, 10, DEFAULT_LANGUAGE, |id| {
                 let bytes = index.chunks.get(&id).ok_or("no such chunk")?;
                 directory.read_chunk(id, bytes)
             });
@@ -84,7 +86,7 @@ fn read_as_chunk(index: &SearchFiles, id: ChunkId, bytes: &[u8]) {
     loaded.insert(id, chunk);
     for query in QUERIES {
         assert!(matches!(
-            index.directory.search(&loaded, query, 10),
+            index.directory.search(&loaded, query, 10, DEFAULT_LANGUAGE),
             Search::Found(_)
         ));
     }
@@ -101,7 +103,10 @@ fn read_as_content(text: &str) {
 #[test]
 fn the_valid_index_reads_and_every_truncation_of_it_is_refused() {
     let index = valid_index();
-    assert!(!index.search("walk", 10).expect("it reads").is_empty());
+    assert!(!index
+        .search("walk", 10, DEFAULT_LANGUAGE)
+        .expect("it reads")
+        .is_empty());
     let directory = clinic_content::search::to_file_bytes(&index.directory);
     for length in 0..directory.len() {
         assert!(

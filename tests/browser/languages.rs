@@ -3,7 +3,8 @@
 //! it from the content files alone (the shell says English until then). The site is the fixture site with the translations of
 //! `tests/fixtures/languages/` added: every expectation follows from their files.
 
-use clinic_content::language::direction;
+use clinic_content::language::{direction, same_language};
+use clinic_content::search;
 use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::{Article, SiteSettings};
 use serde_json::{json, Value};
@@ -508,6 +509,50 @@ async fn the_page_that_loads_any_page_and_its_loader_and_errors_speak_the_site_s
             ]
             .map(|w| spanish.text(w)))
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn search_finds_a_word_across_accents_and_case_and_names_a_result_s_language() {
+    let (site, articles) = site_and_articles();
+    // A word of a translation's title that its accents set apart ("cómodamente").
+    let (article, word) = articles
+        .iter()
+        .filter(|article| !same_language(site.language_of(article), site.language()))
+        .find_map(|article| {
+            let word = article
+                .title
+                .split_whitespace()
+                .find(|word| search::words(word).first() != Some(&word.to_lowercase()))?;
+            Some((article, word.to_string()))
+        })
+        .expect("a translation whose title has a word with an accent");
+    let lang = site.language_of(article);
+    let without_accents = search::words(&word).concat();
+    let language_name = words_in(lang).text(Word::LanguageName);
+    let path = format!("/articles/{}/", article.slug);
+    run_in_browser(server(), 1280, 900, &[], |page| async move {
+        // On its own page, typed without accents; on a page in the site's language, in
+        // capitals with them.
+        for (on, typed) in [(path.as_str(), without_accents), ("/", word.to_uppercase())] {
+            page.open(on).await;
+            page.search_finds(&typed, &path).await;
+            let found = page
+                .eval(&format!(
+                    "const link = [...document.querySelectorAll('.site-search-results a')]
+                       .find(a => a.getAttribute('href').startsWith({path:?}));
+                     return [link.getAttribute('lang'), link.getAttribute('hreflang'),
+                             link.textContent.includes({language_name:?})]"
+                ))
+                .await;
+            let expected = if on == path {
+                json!([null, null, false])
+            } else {
+                json!([lang, lang, true])
+            };
+            assert_eq!(found, expected, "{typed:?} on {on}");
+        }
     })
     .await;
 }

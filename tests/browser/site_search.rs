@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use clinic_app::contract::{SEARCH_WORKER_ATTRIBUTE, SEARCH_WORKER_NAME, SHELL_FILE};
+use clinic_content::language::DEFAULT_LANGUAGE;
 use clinic_content::search::{
     search_with, words, SearchDirectory, SEARCH_CHUNKS_FOLDER, SEARCH_DIRECTORY_FILE,
 };
@@ -332,7 +333,7 @@ fn chunks_needed(site: &std::path::Path, query: &str) -> BTreeSet<String> {
     let bytes = std::fs::read(site.join(SEARCH_DIRECTORY_FILE)).expect("the directory");
     let directory = SearchDirectory::from_bytes(&bytes).expect("a directory");
     let mut needed = BTreeSet::new();
-    search_with(&directory, query, 10, |id| {
+    search_with(&directory, query, 10, DEFAULT_LANGUAGE, |id| {
         let file = directory.file(id).ok_or("a chunk the directory names")?;
         let bytes = std::fs::read(site.join(&file)).map_err(|error| error.to_string())?;
         needed.insert(format!("/{file}"));

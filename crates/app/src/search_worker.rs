@@ -35,6 +35,8 @@ enum ToWorker {
         id: u32,
         query: String,
         limit: usize,
+        /// The reader's language, whose results come first.
+        language: String,
     },
 }
 
@@ -177,11 +179,12 @@ impl SearchWorker {
         })
     }
 
-    /// The results of `query`, at most `limit`.
+    /// The results of `query`, at most `limit`, those in the reader's `language` first.
     pub async fn search(
         &self,
         query: &str,
         limit: usize,
+        language: &str,
     ) -> Result<Vec<SearchResult>, ContentError> {
         if let Some(why) = self.waiting.borrow().stopped.clone() {
             return Err(why);
@@ -195,6 +198,7 @@ impl SearchWorker {
                 id,
                 query: query.into(),
                 limit,
+                language: language.into(),
             },
             None,
         )?;
@@ -264,10 +268,15 @@ pub fn serve() {
                         .map(|opened| *index.borrow_mut() = Some(Rc::new(opened)));
                     answer(FromWorker::Opened(opened));
                 }
-                ToWorker::Search { id, query, limit } => {
+                ToWorker::Search {
+                    id,
+                    query,
+                    limit,
+                    language,
+                } => {
                     let open = index.borrow().clone();
                     let found = match open {
-                        Some(open) => open.search(&query, limit).await,
+                        Some(open) => open.search(&query, limit, &language).await,
                         None => Err(malformed(SEARCH_DIRECTORY_FILE, "it is not open".into())),
                     };
                     answer(FromWorker::Answered { id, found });
@@ -325,11 +334,19 @@ impl SearchIndex {
         })
     }
 
-    /// The results of `query`, at most `limit`, fetching the chunks it needs that earlier
-    /// queries did not (all of a round at once).
-    async fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchResult>, ContentError> {
+    /// The results of `query`, at most `limit`, those in `language` first, fetching the
+    /// chunks it needs that earlier queries did not (all of a round at once).
+    async fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        language: &str,
+    ) -> Result<Vec<SearchResult>, ContentError> {
         for _ in 0..SEARCH_ROUNDS {
-            let needs = match self.directory.search(&self.loaded.borrow(), query, limit) {
+            let needs = match self
+                .directory
+                .search(&self.loaded.borrow(), query, limit, language)
+            {
                 Search::Found(results) => return Ok(results),
                 Search::Needs(needs) => needs,
             };

@@ -12,7 +12,8 @@ use clinic_content::model::{Article, Block};
 use clinic_content::outline::{Outline, OutlineEntry};
 use clinic_content::search::{
     is_stop_word, search_with, to_file_bytes, words, Chunk, ChunkId, Field, IndexedArticle, Place,
-    PostingsChunkEntry, SearchDirectory, SearchResult, TermChunkEntry, SEARCH_DIRECTORY_FILE,
+    PostingsChunkEntry, SearchDirectory, SearchLanguage, SearchResult, TermChunkEntry,
+    SEARCH_DIRECTORY_FILE,
 };
 
 /// How large the chunks are: a query downloads the chunks holding its terms, so smaller
@@ -76,24 +77,31 @@ impl SearchFiles {
         files
     }
 
-    /// Runs `query` as the browser does: reading each chunk it needs from its bytes.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchResult>, String> {
-        search_with(&self.directory, query, limit, |id| {
+    /// Runs `query` as the browser does for a reader of `language`: reading each chunk it
+    /// needs from its bytes.
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        language: &str,
+    ) -> Result<Vec<SearchResult>, String> {
+        search_with(&self.directory, query, limit, language, |id| {
             let bytes = self.chunks.get(&id).ok_or("no such chunk")?;
             self.directory.read_chunk(id, bytes)
         })
     }
 }
 
-/// The index of `articles`, each in the order given (which breaks ties between results),
-/// in chunks of about `sizes`.
+/// The index of `articles`, each in the order given (which breaks ties between results)
+/// and in its language (`language_of`), in chunks of about `sizes`.
 pub fn search_index<'a>(
     articles: impl IntoIterator<Item = &'a Article>,
+    language_of: impl Fn(&Article) -> SearchLanguage,
     sizes: ChunkSizes,
 ) -> SearchFiles {
     let mut builder = Builder::default();
     for article in articles {
-        builder.add(article);
+        builder.add(article, language_of(article));
     }
     builder.finish(sizes)
 }
@@ -103,6 +111,8 @@ pub fn search_index<'a>(
 struct Builder {
     articles: Vec<IndexedArticle>,
     terms: HashMap<String, Places>,
+    languages: Vec<SearchLanguage>,
+    article_languages: Vec<u32>,
 }
 
 /// Each article a term is found in, in order, with the place in it where it counts most and
@@ -110,8 +120,14 @@ struct Builder {
 type Places = Vec<(u32, u32, Field)>;
 
 impl Builder {
-    fn add(&mut self, article: &Article) {
+    fn add(&mut self, article: &Article, language: SearchLanguage) {
         let number = self.articles.len() as u32;
+        let known = self.languages.iter().position(|known| *known == language);
+        let at = known.unwrap_or_else(|| {
+            self.languages.push(language);
+            self.languages.len() - 1
+        });
+        self.article_languages.push(at as u32);
         self.articles.push(IndexedArticle {
             slug: article.slug.clone(),
             title: article.title.clone(),
@@ -238,6 +254,8 @@ impl Builder {
                 postings_chunks,
                 details_chunks,
                 articles_per_details: per,
+                languages: self.languages,
+                article_languages: self.article_languages,
             },
             chunks,
         }
@@ -307,7 +325,8 @@ fn hash(bytes: &[u8]) -> [u8; 8] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clinic_content::fixtures::{article, paragraph, section};
+    use clinic_content::fixtures::{article, in_english, paragraph, section};
+    use clinic_content::language::DEFAULT_LANGUAGE;
     use clinic_content::model::FaqItem;
     use proptest::prelude::*;
 
@@ -332,12 +351,12 @@ mod tests {
         sleep.slug = "sleep".into();
         sleep.title = "Sleeping Without Back Pain".into();
         sleep.intro = vec![paragraph("Stretching before bed can help.")];
-        search_index([&stretching, &sleep], sizes)
+        search_index([&stretching, &sleep], in_english, sizes)
     }
 
     fn found(query: &str) -> Vec<(String, Option<String>)> {
-        let whole = library(ChunkSizes::WHOLE).search(query, 10);
-        let smallest = library(ChunkSizes::SMALLEST).search(query, 10);
+        let whole = library(ChunkSizes::WHOLE).search(query, 10, DEFAULT_LANGUAGE);
+        let smallest = library(ChunkSizes::SMALLEST).search(query, 10, DEFAULT_LANGUAGE);
         assert_eq!(whole, smallest, "{query}");
         whole
             .expect("every chunk is there")
@@ -395,9 +414,9 @@ mod tests {
         let mut article = article(vec![section("Same", &[]), section("Same", &[])], &["Q?"]);
         article.sections[1].heading = "Same".into();
         article.sections[0].id = Some("first-one".into());
-        let index = search_index([&article], ChunkSizes::default());
+        let index = search_index([&article], in_english, ChunkSizes::default());
         let ids: Vec<Option<String>> = index
-            .search("same ", 10)
+            .search("same ", 10, DEFAULT_LANGUAGE)
             .expect("every chunk is there")
             .iter()
             .map(|r| r.section_id.clone())
@@ -411,9 +430,9 @@ mod tests {
         reflux.slug = "reflux".into();
         reflux.title = "Acid Reflux".into();
         reflux.also_called = vec!["Heartburn".into()];
-        let index = search_index([&reflux], ChunkSizes::default());
+        let index = search_index([&reflux], in_english, ChunkSizes::default());
         let found = index
-            .search("heartburn ", 10)
+            .search("heartburn ", 10, DEFAULT_LANGUAGE)
             .expect("every chunk is there");
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -434,6 +453,52 @@ mod tests {
     }
 
     #[test]
+    fn a_word_is_found_whatever_its_accents_and_case() {
+        let mut spanish = article(vec![section("Dolor de Espálda", &[])], &[]);
+        spanish.slug = "espalda".into();
+        let index = search_index([&spanish], in_english, ChunkSizes::SMALLEST);
+        for query in ["espalda ", "ESPALDA", "Espálda ", "espàlda"] {
+            let found = index.search(query, 10, DEFAULT_LANGUAGE).expect("found");
+            assert_eq!(found.len(), 1, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn results_in_the_reader_s_language_come_first_and_each_names_its_language() {
+        let mut english = article(vec![section("Walking", &[])], &[]);
+        english.slug = "walking".into();
+        // A better match (in the title), in Spanish.
+        let mut spanish = article(vec![section("Caminar", &[])], &[]);
+        spanish.slug = "caminar".into();
+        spanish.title = "Walking".into();
+        spanish.lang = Some("es-MX".into());
+        let language_of = |article: &Article| {
+            let tag = article.lang.clone().unwrap_or("en".into());
+            SearchLanguage {
+                name: format!("{tag} name"),
+                tag,
+            }
+        };
+        let index = search_index([&english, &spanish], language_of, ChunkSizes::SMALLEST);
+        let order = |language: &str| -> Vec<(String, String)> {
+            let found = index.search("walking", 10, language).expect("found");
+            found
+                .into_iter()
+                .map(|result| {
+                    let language = result.language.expect("a language");
+                    (result.slug, language.name)
+                })
+                .collect()
+        };
+        let in_english = ("walking".to_string(), "en name".to_string());
+        let in_spanish = ("caminar".to_string(), "es-MX name".to_string());
+        assert_eq!(order("en"), [in_english.clone(), in_spanish.clone()]);
+        assert_eq!(order("es"), [in_spanish.clone(), in_english.clone()]);
+        // A reader of neither: the best match first.
+        assert_eq!(order("ar"), [in_spanish, in_english]);
+    }
+
+    #[test]
     fn every_word_must_match_and_stop_words_are_ignored() {
         assert_eq!(found("stretching the pillows ").len(), 1);
         assert!(found("pillows monitor ").is_empty());
@@ -444,7 +509,7 @@ mod tests {
     fn a_query_loads_only_the_chunks_of_its_terms() {
         let index = library(ChunkSizes::SMALLEST);
         let mut loaded = Vec::new();
-        let results = search_with(&index.directory, "pillows ", 10, |id| {
+        let results = search_with(&index.directory, "pillows ", 10, DEFAULT_LANGUAGE, |id| {
             loaded.push(id);
             index.directory.read_chunk(id, &index.chunks[&id])
         })
@@ -554,13 +619,13 @@ mod tests {
             postings_bytes in 1..64usize,
             articles_per_details in 1..4u32,
         ) {
-            let whole = search_index(&articles, ChunkSizes::WHOLE);
+            let whole = search_index(&articles, in_english, ChunkSizes::WHOLE);
             let sizes = ChunkSizes { term_bytes, postings_bytes, articles_per_details };
-            let chunked = search_index(&articles, sizes);
+            let chunked = search_index(&articles, in_english, sizes);
             for query in &queries {
-                let expected = whole.search(query, 5);
+                let expected = whole.search(query, 5, DEFAULT_LANGUAGE);
                 prop_assert!(expected.is_ok());
-                prop_assert_eq!(chunked.search(query, 5), expected, "{}", query);
+                prop_assert_eq!(chunked.search(query, 5, DEFAULT_LANGUAGE), expected, "{}", query);
             }
         }
     }

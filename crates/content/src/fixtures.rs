@@ -94,3 +94,11 @@ pub fn words() -> crate::words::Words {
     serde_json::from_str(include_str!("../../../public/content/locales/en.json"))
         .expect("the shipped English table")
 }
+
+/// Every article in English, as a search index names it.
+pub fn in_english(_: &Article) -> crate::search::SearchLanguage {
+    crate::search::SearchLanguage {
+        tag: "en".into(),
+        name: "English".into(),
+    }
+}

@@ -10,8 +10,9 @@ use crate::loading::SavedOn;
 use crate::navigation::after_mount;
 use crate::search_worker::SearchWorker;
 use crate::site_address::use_site_address;
-use crate::words::use_words;
+use crate::words::{use_page_language, use_words};
 use clinic_content::ids::{SEARCH_INPUT_ID, SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
+use clinic_content::language::same_language;
 use clinic_content::library::library_path;
 use clinic_content::search::SearchResult;
 use clinic_content::words::{Word, Words};
@@ -49,6 +50,7 @@ pub fn SiteSearch() -> impl IntoView {
     let base = use_site_address().base;
     // Read by closures that are copied into several handlers.
     let words = StoredValue::new(use_words());
+    let language = StoredValue::new(use_page_language());
     let query = RwSignal::new(String::new());
     // Whether the results show: while the search has focus.
     let open = RwSignal::new(false);
@@ -99,7 +101,7 @@ pub fn SiteSearch() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let found = index
-                .search(&typed, MAX_RESULTS)
+                .search(&typed, MAX_RESULTS, &language.get_value())
                 .await
                 .map_err(|error| words.with_value(|words| query_failure(words, &error)));
             if query.get_untracked() == typed {
@@ -206,7 +208,9 @@ pub fn SiteSearch() -> impl IntoView {
             }
             let items = found
                 .into_iter()
-                .map(|result| view! { <li>{result_link(&base, result)}</li> })
+                .map(|result| {
+                    view! { <li>{result_link(&base, result, &language.get_value())}</li> }
+                })
                 .collect_view();
             view! { <ul>{items}</ul> }.into_any()
         })
@@ -290,20 +294,30 @@ pub fn SiteSearch() -> impl IntoView {
     }
 }
 
-/// A result as a link straight to its section: its title, then its category and section.
-fn result_link(base: &str, result: SearchResult) -> impl IntoView {
+/// A result as a link straight to its section: its title, then its category and section; a
+/// result in another language than the page's `language` names it, and says it is in it.
+fn result_link(base: &str, result: SearchResult, language: &str) -> impl IntoView {
+    let other_language = result
+        .language
+        .filter(|found| !same_language(&found.tag, language));
+    let tag = other_language.as_ref().map(|found| found.tag.clone());
     let hash = result
         .section_id
         .as_ref()
         .map(|id| format!("#{id}"))
         .unwrap_or_default();
     let href = format!("{base}{}{hash}", article_path(&result.slug));
-    let place = match result.section {
-        Some(section) => format!("{} · {section}", result.category),
-        None => result.category,
-    };
+    let place = [
+        other_language.map(|found| found.name),
+        Some(result.category),
+        result.section,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
-        <a href=href>
+        <a href=href lang=tag.clone() hreflang=tag>
             <span class="site-search-title">{result.title}</span>
             <span class="site-search-place">{place}</span>
         </a>

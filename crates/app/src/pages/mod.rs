@@ -19,6 +19,7 @@ pub use route::Route;
 
 use crate::first_paint::provide_first_paint_queue;
 use crate::loading::{fetch_content, Fetched, SavedOn};
+use crate::words::PageLanguage;
 use clinic_content::language::{translations_file, Translations};
 use clinic_content::library::{
     a_to_z_file, list_file, list_page_count, CARDS_PER_PAGE, NAMES_PER_PAGE,
@@ -335,6 +336,7 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
     provide_first_paint_queue();
     provide_context(page.saved_on);
     provide_context(page.words);
+    provide_context(PageLanguage(page.content.language().to_string()));
     match page.content {
         PageContent::Article {
             site,

@@ -49,7 +49,7 @@ use clinic_content::library::{
 };
 use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::review::today;
-use clinic_content::search::SEARCH_CHUNKS_FOLDER;
+use clinic_content::search::{SearchLanguage, SEARCH_CHUNKS_FOLDER};
 
 use clinic_content::language::{
     direction, translations_file, Translations, Version, TRANSLATIONS_FOLDER,
@@ -424,7 +424,15 @@ impl SiteContent {
     /// The search index of every article, in the library's order (newest first), which
     /// breaks ties between results.
     fn search_index(&self, sizes: ChunkSizes) -> SearchFiles {
-        crate::search_index::search_index(self.library_articles(), sizes)
+        let settings = &self.site.0;
+        let language_of = |article: &Article| {
+            let tag = settings.language_of(article);
+            SearchLanguage {
+                tag: tag.to_string(),
+                name: self.words_in(tag).0.text(Word::LanguageName),
+            }
+        };
+        crate::search_index::search_index(self.library_articles(), language_of, sizes)
     }
 
     /// The addresses of the A to Z's pages.

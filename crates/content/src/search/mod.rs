@@ -54,15 +54,31 @@ pub struct SearchResult {
     /// introduction.
     pub section_id: Option<String>,
     pub section: Option<String>,
+    /// The article's language; none when the index does not say (a damaged directory).
+    pub language: Option<SearchLanguage>,
 }
 
-/// The words of `text`, lower-case, as both the index and a query read them: letters and
-/// digits, with apostrophes inside words dropped ("don't" is "dont").
+/// A language of the articles, as a result names it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SearchLanguage {
+    /// A BCP 47 tag.
+    pub tag: String,
+    /// Its name in the language itself ("Español").
+    pub name: String,
+}
+
+/// The words of `text`, as both the index and a query read them: letters and digits,
+/// lower-case and without their accents and other marks ("Espálda" is "espalda"), with
+/// apostrophes inside words dropped ("don't" is "dont").
 pub fn words(text: &str) -> Vec<String> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
     let mut words = Vec::new();
     let mut word = String::new();
-    for ch in text.chars() {
-        if ch.is_alphanumeric() {
+    for ch in text.nfd() {
+        if is_combining_mark(ch) {
+            continue;
+        } else if ch.is_alphanumeric() {
             word.extend(ch.to_lowercase());
         } else if matches!(ch, '\'' | '’') && !word.is_empty() {
             continue;
@@ -90,5 +106,13 @@ mod tests {
             words("Don't stop: Level-2 PAIN!"),
             ["dont", "stop", "level", "2", "pain"]
         );
+    }
+
+    #[test]
+    fn words_are_the_same_across_accents_case_and_marks() {
+        assert_eq!(words("Espálda ESPALDA espalda"), ["espalda"; 3]);
+        assert_eq!(words("Niño, crème brûlée"), ["nino", "creme", "brulee"]);
+        // Arabic's short vowel marks are optional in writing: a word with them is the word.
+        assert_eq!(words("الْمَشْي"), words("المشي"));
     }
 }

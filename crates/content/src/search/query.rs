@@ -10,7 +10,8 @@ use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::chunks::{Chunk, ChunkId, IndexedArticle, SearchDirectory};
-use super::{is_stop_word, words, SearchResult, MIN_FUZZY, MIN_PREFIX};
+use super::{is_stop_word, words, SearchLanguage, SearchResult, MIN_FUZZY, MIN_PREFIX};
+use crate::language::same_language;
 
 /// The most words a word being typed is taken to begin, those found in the most articles: a
 /// short start ("st") begins hundreds, and their postings would cost more to download than
@@ -110,9 +111,15 @@ impl QueryWord {
 type Matches = Vec<(u32, u32)>;
 
 impl SearchDirectory {
-    /// The articles that match every meaningful word of `query`, best first, at most
-    /// `limit`; or the chunks to load first.
-    pub fn search(&self, loaded: &LoadedChunks, query: &str, limit: usize) -> Search {
+    /// The articles that match every meaningful word of `query`, those in the reader's
+    /// `language` first, each best first, at most `limit`; or the chunks to load first.
+    pub fn search(
+        &self,
+        loaded: &LoadedChunks,
+        query: &str,
+        limit: usize,
+        language: &str,
+    ) -> Search {
         let query_words = query_words(query);
         if query_words.is_empty() || self.term_chunks.is_empty() {
             return Search::Found(Vec::new());
@@ -147,7 +154,11 @@ impl SearchDirectory {
             .iter()
             .map(|terms| self.places_of(loaded, terms))
             .collect();
-        let ranked = rank(&matched, limit);
+        let in_language = |article: u32| {
+            self.language_of(article)
+                .is_some_and(|found| same_language(&found.tag, language))
+        };
+        let ranked = rank(&matched, limit, in_language);
         let per = self.articles_per_details.max(1);
         let needs = missing(
             &mut ranked
@@ -261,6 +272,12 @@ impl SearchDirectory {
         best
     }
 
+    /// The language of `article`, when the directory says.
+    fn language_of(&self, article: u32) -> Option<&SearchLanguage> {
+        let at = *self.article_languages.get(article as usize)?;
+        self.languages.get(at as usize)
+    }
+
     fn result(&self, loaded: &LoadedChunks, article: u32, place: u32) -> Option<SearchResult> {
         let per = self.articles_per_details.max(1);
         let details = loaded.details((article / per) as usize)?;
@@ -274,6 +291,7 @@ impl SearchDirectory {
             category: found.category.clone(),
             section_id: section.map(|section| section.id()),
             section: section.map(|section| section.heading.clone()),
+            language: self.language_of(article).cloned(),
         })
     }
 }
@@ -309,23 +327,23 @@ fn likeliest<A: Automaton>(
         .collect()
 }
 
-/// The articles where every word matched, by the sum of each word's best score there, each
-/// with the place where the words score most together (of the places where each word scores
-/// best; the first such place on a tie).
-fn rank(matched: &[Matches], limit: usize) -> Vec<(u32, u32)> {
+/// The articles where every word matched, those `in_language` first, then by the sum of
+/// each word's best score there, each with the place where the words score most together
+/// (of the places where each word scores best; the first such place on a tie).
+fn rank(matched: &[Matches], limit: usize, in_language: impl Fn(u32) -> bool) -> Vec<(u32, u32)> {
     let articles = matched.iter().map(Vec::len).min().unwrap_or(0);
-    let mut ranked: Vec<(u32, u32)> = (0..articles)
-        .filter(|&article| matched.iter().all(|word| word[article].0 > 0))
+    let mut ranked: Vec<(u32, bool, u32)> = (0..articles as u32)
+        .filter(|&article| matched.iter().all(|word| word[article as usize].0 > 0))
         .map(|article| {
-            let total = matched.iter().map(|word| word[article].0).sum();
-            (article as u32, total)
+            let total = matched.iter().map(|word| word[article as usize].0).sum();
+            (article, in_language(article), total)
         })
         .collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.sort_unstable_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then(a.0.cmp(&b.0)));
     ranked.truncate(limit);
     ranked
         .into_iter()
-        .map(|(article, _)| {
+        .map(|(article, _, _)| {
             let at = article as usize;
             let together = |place: u32| -> u32 {
                 matched
@@ -344,16 +362,18 @@ fn rank(matched: &[Matches], limit: usize) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Runs `query` on the index of `directory`, loading each chunk it needs with `load`.
+/// Runs `query` on the index of `directory` for a reader of `language`, loading each chunk
+/// it needs with `load`.
 pub fn search_with(
     directory: &SearchDirectory,
     query: &str,
     limit: usize,
+    language: &str,
     mut load: impl FnMut(ChunkId) -> Result<Chunk, String>,
 ) -> Result<Vec<SearchResult>, String> {
     let mut loaded = LoadedChunks::default();
     loop {
-        match directory.search(&loaded, query, limit) {
+        match directory.search(&loaded, query, limit, language) {
             Search::Found(results) => return Ok(results),
             Search::Needs(ids) => {
                 for id in ids {
