@@ -174,8 +174,7 @@ async fn a_correction_a_new_picture_and_a_withdrawal_reach_a_returning_reader() 
                 article["slug"].as_str().expect("slug")
             ));
         }
-        let articles = crate::support::fixture_articles();
-        for category in clinic_content::Library::of(articles.iter()).categories() {
+        for category in crate::support::fixture_library().categories() {
             pages.push(format!("/categories/{}/", category.slug));
         }
         for path in &pages {

@@ -556,3 +556,100 @@ async fn search_finds_a_word_across_accents_and_case_and_names_a_result_s_langua
     })
     .await;
 }
+
+/// What a list page shows: its language, its cards' addresses, its language list (each
+/// link's `hreflang`, name and whether it is the current one) and its categories' addresses.
+async fn list_said(page: &Page) -> Value {
+    page.eval(
+        "const hrefs = (css) => [...document.querySelectorAll(css)].map(a => a.getAttribute('href')).sort();
+         return {
+           lang: document.documentElement.lang,
+           cards: hrefs('.article-card-link'),
+           languages: [...document.querySelectorAll('.language-list a')]
+             .map(a => [a.hreflang, a.textContent, a.getAttribute('aria-current') === 'page']),
+           categories: hrefs('.category-links a'),
+         }",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn each_language_has_its_own_lists_linked_from_its_articles_and_from_the_language_list() {
+    let (site, articles) = site_and_articles();
+    let library = clinic_content::Library::of(&articles, &site);
+    let by_language = library.by_language(&site);
+    assert!(
+        by_language.len() > 1,
+        "the fixtures are in several languages"
+    );
+    let languages: Vec<(String, String)> = by_language
+        .iter()
+        .map(|(language, _)| {
+            let lang = language.tag(&site).to_string();
+            let name = words_in(&lang).text(Word::LanguageName);
+            (lang, name)
+        })
+        .collect();
+    run_in_browser(server(), 1280, 900, &[], |page| async move {
+        for shell in [false, true] {
+            if shell {
+                page.server.serve_the_shell();
+            }
+            for (language, shelf) in &by_language {
+                let list = format!("/{}", language.library_path());
+                page.open(&list).await;
+                let mut cards: Vec<String> = shelf
+                    .articles
+                    .iter()
+                    .map(|entry| format!("/articles/{}/", entry.slug))
+                    .collect();
+                cards.sort();
+                let mut categories: Vec<String> = std::iter::once(language.library_path())
+                    .chain(
+                        (shelf.categories().iter())
+                            .map(|category| language.category_path(&category.slug)),
+                    )
+                    .map(|path| format!("/{path}"))
+                    .collect();
+                categories.sort();
+                let tag = language.tag(&site);
+                let expected_languages: Vec<Value> = languages
+                    .iter()
+                    .map(|(lang, name)| json!([lang, name, lang == tag]))
+                    .collect();
+                assert_eq!(
+                    list_said(&page).await,
+                    json!({
+                        "lang": tag,
+                        "cards": cards,
+                        "languages": expected_languages,
+                        "categories": categories,
+                    }),
+                    "{list}, shell: {shell}"
+                );
+                // Each of its articles leads back to its language's lists.
+                let Some(entry) = shelf.articles.first() else {
+                    continue;
+                };
+                page.open(&format!("/articles/{}/", entry.slug)).await;
+                let links = page
+                    .eval(
+                        "return [document.querySelector('.site-library').getAttribute('href'),
+                                 document.querySelector('.breadcrumbs li:nth-child(2) a').getAttribute('href')]",
+                    )
+                    .await;
+                let category = clinic_content::library::category_slug(&entry.category);
+                assert_eq!(
+                    links,
+                    json!([
+                        format!("/{}", language.library_path()),
+                        format!("/{}", language.category_path(&category))
+                    ]),
+                    "{}, shell: {shell}",
+                    entry.slug
+                );
+            }
+        }
+    })
+    .await;
+}

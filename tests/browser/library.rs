@@ -14,7 +14,7 @@ use crate::support::{
 };
 
 fn library() -> Library {
-    Library::of(&fixture_articles())
+    crate::support::fixture_library()
 }
 
 /// The cards the page shows: title, link, category, date, and what `<time>` says.

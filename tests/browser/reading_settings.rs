@@ -722,7 +722,7 @@ async fn small_targets(page: &Page) -> Value {
 #[tokio::test]
 async fn every_control_and_standalone_link_is_at_least_44_px_square() {
     let articles = crate::support::fixture_articles();
-    let category = clinic_content::library::Library::of(&articles).categories()[0]
+    let category = crate::support::fixture_library().categories()[0]
         .slug
         .clone();
     let letter = articles[0]

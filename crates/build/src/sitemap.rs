@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use clinic_content::language::Translations;
-use clinic_content::library::{category_path, library_path, Library};
+use clinic_content::library::Library;
 use clinic_content::load::EDITORS_DIR;
 use clinic_content::model::{article_path, SiteSettings};
 
@@ -65,6 +65,26 @@ fn sitemaps_of(
                 .map(move |version| (version.slug.as_str(), &**group))
         })
         .collect();
+    let mut lists_dated: Vec<(String, String)> = Vec::new();
+    // Each language's lists, dated by their newest article.
+    for (language, articles) in library.by_language(site) {
+        let lists = std::iter::once(None).chain(
+            articles
+                .categories()
+                .into_iter()
+                .map(|category| Some(category.slug)),
+        );
+        for category in lists {
+            let newest = match category.as_deref() {
+                Some(slug) => articles.in_category(slug).next(),
+                None => articles.articles.first(),
+            };
+            if let Some(newest) = newest {
+                let path = language.list_path(category.as_deref(), 1);
+                lists_dated.push((path, newest.published.clone()));
+            }
+        }
+    }
     let mut pages: Vec<SitemapPage> = library
         .articles
         .iter()
@@ -78,18 +98,17 @@ fn sitemaps_of(
         })
         .collect();
     if let Some(newest) = library.articles.first() {
-        pages.push((library_path(), &newest.published, None));
         pages.extend(
             other_pages
                 .iter()
                 .map(|path| (path.clone(), newest.published.as_str(), None)),
         );
     }
-    for category in library.categories() {
-        if let Some(newest) = library.in_category(&category.slug).next() {
-            pages.push((category_path(&category.slug), &newest.published, None));
-        }
-    }
+    pages.extend(
+        lists_dated
+            .iter()
+            .map(|(path, published)| (path.clone(), published.as_str(), None)),
+    );
     if pages.len() <= limit {
         return vec![(SITEMAP_FILE.to_string(), sitemap(site, &pages))];
     }
@@ -173,7 +192,7 @@ mod tests {
                 one
             })
             .collect();
-        let library = Library::of(articles.iter());
+        let library = Library::of(articles.iter(), &site());
         let version = |slug: &str, lang: &str, original| Version {
             slug: slug.into(),
             lang: lang.into(),
@@ -206,6 +225,36 @@ mod tests {
     }
 
     #[test]
+    fn each_language_s_lists_are_listed_dated_by_their_newest_article() {
+        let articles: Vec<_> = [("a", None, "2026-01-01"), ("b", Some("es"), "2026-02-01")]
+            .iter()
+            .map(|(slug, lang, published)| {
+                let mut one = article(vec![], &[]);
+                one.slug = slug.to_string();
+                one.lang = lang.map(str::to_string);
+                one.published = published.to_string();
+                one
+            })
+            .collect();
+        let site = site();
+        let library = Library::of(articles.iter(), &site);
+        let xml = &sitemaps_of(&site, &library, &[], &HashMap::new(), 100)[0].1;
+        let category = clinic_content::library::category_slug(&articles[0].category);
+        for (path, day) in [
+            ("articles/".to_string(), "2026-01-01"),
+            (format!("categories/{category}/"), "2026-01-01"),
+            ("es/articles/".to_string(), "2026-02-01"),
+            (format!("es/categories/{category}/"), "2026-02-01"),
+        ] {
+            let entry = format!(
+                "<loc>{}</loc>\n    <lastmod>{day}</lastmod>",
+                site.file_url(&path)
+            );
+            assert!(xml.contains(&entry), "{entry} in {xml}");
+        }
+    }
+
+    #[test]
     fn past_the_limit_the_sitemap_is_an_index_of_sitemaps_that_list_every_address() {
         let articles: Vec<_> = (1..=5)
             .map(|n| {
@@ -215,7 +264,7 @@ mod tests {
                 one
             })
             .collect();
-        let library = Library::of(articles.iter());
+        let library = Library::of(articles.iter(), &site());
         let site = site();
         // Five articles, the list and one category: seven addresses.
         assert_eq!(

@@ -7,7 +7,8 @@ use crate::words::{Word, Words};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::slugify;
-use crate::model::{Article, Hero, ARTICLES_SEGMENT};
+use crate::language::{primary_language, same_language};
+use crate::model::{Article, Hero, SiteSettings, ARTICLES_SEGMENT};
 use crate::validate::{Checker, Validate};
 
 /// The path segment category pages live under: `categories/<slug>/`.
@@ -26,6 +27,86 @@ pub struct LibraryEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hero: Option<Hero>,
     pub reading_minutes: usize,
+    /// The language it is written in, a BCP 47 tag.
+    pub lang: String,
+}
+
+/// Whose lists a page belongs to and links to: the site language's, at the site's root
+/// (`articles/`, `categories/<slug>/`), or another language's, under its primary subtag
+/// (`es/articles/`, `es/categories/<slug>/`), as MedlinePlus keeps its Spanish topics apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct ListLanguage(Option<String>);
+
+impl ListLanguage {
+    /// The lists of the articles in the language `lang` on `site`.
+    pub fn of(site: &SiteSettings, lang: &str) -> ListLanguage {
+        ListLanguage((!same_language(lang, site.language())).then(|| primary_language(lang)))
+    }
+
+    /// The lists under the folder `primary` (a primary language subtag, such as `es`).
+    pub fn under(primary: &str) -> ListLanguage {
+        ListLanguage(Some(primary.to_string()))
+    }
+
+    /// Whether these are the site language's lists, at the site's root.
+    pub fn is_site_language(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The language, as its lists' pages say it: the primary subtag, or the site's.
+    pub fn tag<'a>(&'a self, site: &'a SiteSettings) -> &'a str {
+        self.0.as_deref().unwrap_or_else(|| site.language())
+    }
+
+    /// The folder of these lists, relative to the site's base: empty, or `es/`.
+    fn folder(&self) -> String {
+        self.0
+            .as_ref()
+            .map_or_else(String::new, |primary| format!("{primary}/"))
+    }
+
+    /// The list of every article in this language, relative to the site's base.
+    pub fn library_path(&self) -> String {
+        format!("{}{ARTICLES_SEGMENT}/", self.folder())
+    }
+
+    /// A category's page, relative to the site's base.
+    pub fn category_path(&self, slug: &str) -> String {
+        format!("{}{CATEGORIES_SEGMENT}/{slug}/", self.folder())
+    }
+
+    /// The address of page `page` of the list of every article (no category) or of a
+    /// category's, relative to the site's base: its first page is the list's own address.
+    pub fn list_path(&self, category: Option<&str>, page: usize) -> String {
+        let list = category.map_or_else(|| self.library_path(), |slug| self.category_path(slug));
+        if page <= 1 {
+            list
+        } else {
+            format!("{list}{PAGE_SEGMENT}/{page}/")
+        }
+    }
+
+    /// The content file of page `page` of a list, which the app reads to build that page in
+    /// the browser.
+    pub fn list_file(&self, category: Option<&str>, page: usize) -> String {
+        let list = match category {
+            Some(slug) => format!("{CATEGORIES_SEGMENT}/{slug}"),
+            None => ARTICLES_SEGMENT.to_string(),
+        };
+        format!("{LISTS_FOLDER}{}{list}/{page}.json", self.folder())
+    }
+}
+
+/// Another language's list of every article, as a list page's language list names it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListInLanguage {
+    pub language: ListLanguage,
+    /// Its language, a BCP 47 tag.
+    pub lang: String,
+    /// Its language's name in that language ("Español"), from that language's table.
+    pub language_name: String,
 }
 
 /// Every article, newest first.
@@ -69,12 +150,18 @@ pub struct ListPage {
     pub categories: Vec<Category>,
     /// This page's articles, newest first.
     pub articles: Vec<LibraryEntry>,
+    /// Whose list this is: the site language's, or another's.
+    #[serde(default, skip_serializing_if = "ListLanguage::is_site_language")]
+    pub language: ListLanguage,
+    /// The lists of every language of the site, this one's included; none when it has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<ListInLanguage>,
 }
 
 impl ListPage {
     /// The address of page `page` of this list, relative to the site's base.
     pub fn path_of(&self, page: usize) -> String {
-        list_path(self.category_slug(), page)
+        self.language.list_path(self.category_slug(), page)
     }
 
     pub fn category_slug(&self) -> Option<&str> {
@@ -87,27 +174,6 @@ impl ListPage {
 /// The build writes the pages of lists from the library: there is nothing left to check.
 impl Validate for ListPage {
     fn validate(&self, _: &mut Checker) {}
-}
-
-/// The address of page `page` of the list of every article (no category) or of a category's,
-/// relative to the site's base: its first page is the list's own address.
-pub fn list_path(category: Option<&str>, page: usize) -> String {
-    let list = category.map_or_else(library_path, category_path);
-    if page <= 1 {
-        list
-    } else {
-        format!("{list}{PAGE_SEGMENT}/{page}/")
-    }
-}
-
-/// The content file of page `page` of a list, which the app reads to build that page in the
-/// browser.
-pub fn list_file(category: Option<&str>, page: usize) -> String {
-    let list = match category {
-        Some(slug) => format!("{CATEGORIES_SEGMENT}/{slug}"),
-        None => ARTICLES_SEGMENT.to_string(),
-    };
-    format!("{LISTS_FOLDER}{list}/{page}.json")
 }
 
 /// Where the pages of lists are, in the site's content.
@@ -197,8 +263,9 @@ pub fn a_to_z_file(letter: Option<&str>, page: usize) -> String {
 }
 
 impl LibraryEntry {
-    pub fn of(article: &Article) -> LibraryEntry {
+    pub fn of(article: &Article, site: &SiteSettings) -> LibraryEntry {
         LibraryEntry {
+            lang: site.language_of(article).to_string(),
             slug: article.slug.clone(),
             title: article.title.clone(),
             description: article.description.clone(),
@@ -215,15 +282,38 @@ impl LibraryEntry {
 }
 
 impl Library {
-    /// The library of `articles`: newest first, and by title on the same day.
-    pub fn of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Library {
-        let mut articles: Vec<LibraryEntry> = articles.into_iter().map(LibraryEntry::of).collect();
+    /// The library of `articles` on `site`: newest first, and by title on the same day.
+    pub fn of<'a>(articles: impl IntoIterator<Item = &'a Article>, site: &SiteSettings) -> Library {
+        let mut articles: Vec<LibraryEntry> = articles
+            .into_iter()
+            .map(|article| LibraryEntry::of(article, site))
+            .collect();
         articles.sort_by(|a, b| {
             b.published
                 .cmp(&a.published)
                 .then_with(|| a.title.cmp(&b.title))
         });
         Library { articles }
+    }
+
+    /// The library of each language's lists on `site`: the site language's first (empty
+    /// when it has no articles), then the others by their folder.
+    pub fn by_language(&self, site: &SiteSettings) -> Vec<(ListLanguage, Library)> {
+        let mut languages = vec![(ListLanguage::default(), Library::default())];
+        for entry in &self.articles {
+            let language = ListLanguage::of(site, &entry.lang);
+            match languages.iter_mut().find(|(known, _)| *known == language) {
+                Some((_, library)) => library.articles.push(entry.clone()),
+                None => languages.push((
+                    language,
+                    Library {
+                        articles: vec![entry.clone()],
+                    },
+                )),
+            }
+        }
+        languages[1..].sort_by(|a, b| a.0.cmp(&b.0));
+        languages
     }
 
     /// Every category, by name, with its number of articles.
@@ -290,6 +380,8 @@ impl Library {
                     .take(per_page)
                     .map(|entry| (*entry).clone())
                     .collect(),
+                language: ListLanguage::default(),
+                languages: Vec::new(),
             })
             .collect()
     }
@@ -311,17 +403,6 @@ pub fn category_slug(name: &str) -> String {
     slugify(name)
 }
 
-/// The list of every article, relative to the site's base: the folder each article's address
-/// is in.
-pub fn library_path() -> String {
-    format!("{ARTICLES_SEGMENT}/")
-}
-
-/// A category's page, relative to the site's base.
-pub fn category_path(slug: &str) -> String {
-    format!("{CATEGORIES_SEGMENT}/{slug}/")
-}
-
 /// One step of a page's breadcrumbs: a name and a path relative to the site's base.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumb {
@@ -340,32 +421,40 @@ impl Crumb {
 
 /// Where a page sits in the site, from the home page to the page itself: the breadcrumbs
 /// the page shows and the `BreadcrumbList` search engines read, in the words of `words`.
-pub fn trail_to_article(article: &Article, words: &Words) -> Vec<Crumb> {
+/// The article's category is among the lists of its language (`language`).
+pub fn trail_to_article(article: &Article, language: &ListLanguage, words: &Words) -> Vec<Crumb> {
     vec![
         Crumb::new(words.get(Word::Home), String::new()),
         Crumb::new(
             &article.category,
-            category_path(&category_slug(&article.category)),
+            language.category_path(&category_slug(&article.category)),
         ),
         Crumb::new(&article.title, crate::model::article_path(&article.slug)),
     ]
 }
 
-/// The trail to the list of every article, or to one category's page.
-pub fn trail_to_library(category: Option<&Category>, words: &Words) -> Vec<Crumb> {
+/// The trail to the list of every article in `language`, or to one category's page.
+pub fn trail_to_library(
+    language: &ListLanguage,
+    category: Option<&Category>,
+    words: &Words,
+) -> Vec<Crumb> {
     let mut trail = vec![
         Crumb::new(words.get(Word::Home), String::new()),
-        Crumb::new(words.get(Word::HealthLibrary), library_path()),
+        Crumb::new(words.get(Word::HealthLibrary), language.library_path()),
     ];
     if let Some(category) = category {
-        trail.push(Crumb::new(&category.name, category_path(&category.slug)));
+        trail.push(Crumb::new(
+            &category.name,
+            language.category_path(&category.slug),
+        ));
     }
     trail
 }
 
 /// The trail to the A to Z's letters, or to one letter's page.
 pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>, words: &Words) -> Vec<Crumb> {
-    let mut trail = trail_to_library(None, words);
+    let mut trail = trail_to_library(&ListLanguage::default(), None, words);
     trail.push(Crumb::new(
         words.get(Word::HealthAToZ),
         a_to_z_path(None, 1),
@@ -384,11 +473,49 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_language_has_its_lists_the_site_s_at_the_root_and_others_under_their_folder() {
+        let mut articles: Vec<Article> = ["en-GB", "es-MX", "ar", "es"]
+            .iter()
+            .enumerate()
+            .map(|(day, lang)| {
+                let mut article = dated(&format!("a{day}"), "X", &format!("2026-01-0{}", day + 1));
+                article.lang = Some(lang.to_string());
+                article
+            })
+            .collect();
+        articles[0].lang = None;
+        let by_language = Library::of(&articles, &site()).by_language(&site());
+        let lists: Vec<(String, Vec<&str>)> = by_language
+            .iter()
+            .map(|(language, library)| {
+                let slugs = library.articles.iter().map(|a| a.slug.as_str()).collect();
+                (language.list_path(Some("x"), 2), slugs)
+            })
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                ("categories/x/page/2/".to_string(), vec!["a0"]),
+                ("ar/categories/x/page/2/".to_string(), vec!["a2"]),
+                ("es/categories/x/page/2/".to_string(), vec!["a3", "a1"]),
+            ]
+        );
+        assert_eq!(
+            by_language[2].0.list_file(None, 1),
+            "content/lists/es/articles/1.json"
+        );
+        assert_eq!(by_language[2].0.tag(&site()), "es");
+        // A site without articles in its language still has its (empty) list.
+        let spanish_only = Library::of(&articles[3..], &site()).by_language(&site());
+        assert!(spanish_only[0].0.is_site_language() && spanish_only[0].1.articles.is_empty());
+    }
+
+    #[test]
     fn a_list_is_cut_into_pages_each_at_its_own_address() {
         let articles: Vec<Article> = (0..5)
             .map(|day| dated(&format!("a{day}"), "X", &format!("2026-01-0{}", day + 1)))
             .collect();
-        let library = Library::of(&articles);
+        let library = Library::of(&articles, &site());
         let pages = library.list_pages(None, 2);
         let slugs: Vec<Vec<&str>> = pages
             .iter()
@@ -402,10 +529,13 @@ mod tests {
         let in_category = library.list_pages(Some(category), 10);
         assert_eq!(in_category.len(), 1);
         assert_eq!(in_category[0].path_of(2), "categories/x/page/2/");
-        assert_eq!(list_file(Some("x"), 2), "content/lists/categories/x/2.json");
+        assert_eq!(
+            ListLanguage::default().list_file(Some("x"), 2),
+            "content/lists/categories/x/2.json"
+        );
         assert_eq!(Library::default().list_pages(None, 2).len(), 1);
     }
-    use crate::fixtures::{article, section};
+    use crate::fixtures::{article, section, site};
 
     fn dated(slug: &str, category: &str, published: &str) -> Article {
         Article {
@@ -424,7 +554,7 @@ mod tests {
             dated("c", "X", "2026-03-01"),
             dated("a", "X", "2026-01-02"),
         ];
-        let library = Library::of(&articles);
+        let library = Library::of(&articles, &site());
         let slugs: Vec<&str> = library.articles.iter().map(|e| e.slug.as_str()).collect();
         assert_eq!(slugs, ["c", "a", "b"]);
     }
@@ -436,7 +566,7 @@ mod tests {
             dated("b", "Back Pain", "2026-01-02"),
             dated("c", "Sleep", "2026-01-03"),
         ];
-        let library = Library::of(&articles);
+        let library = Library::of(&articles, &site());
         assert_eq!(
             library.categories(),
             [
@@ -463,7 +593,7 @@ mod tests {
     #[test]
     fn only_keeps_known_slugs_in_the_order_given() {
         let articles = [dated("a", "X", "2026-01-01"), dated("b", "X", "2026-01-02")];
-        let library = Library::of(&articles).only(["a", "missing", "b"]);
+        let library = Library::of(&articles, &site()).only(["a", "missing", "b"]);
         let slugs: Vec<&str> = library.articles.iter().map(|e| e.slug.as_str()).collect();
         assert_eq!(slugs, ["a", "b"]);
     }

@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::language::{Translations, Version};
-use crate::library::{trail_to_article, Crumb};
+use crate::library::{trail_to_article, Crumb, ListLanguage};
 use crate::model::{Article, Block, Person, SiteSettings, Source};
 use crate::words::Words;
 
@@ -90,7 +90,14 @@ pub fn json_ld(
     }
     let graph: Vec<Value> = std::iter::once(page)
         .chain(faq_page)
-        .chain([breadcrumb_list(&trail_to_article(article, words), site)])
+        .chain([breadcrumb_list(
+            &trail_to_article(
+                article,
+                &ListLanguage::of(site, site.language_of(article)),
+                words,
+            ),
+            site,
+        )])
         .collect();
     let document = json!({ "@context": "https://schema.org", "@graph": graph });
     script_safe_json(&document)

@@ -15,7 +15,7 @@ use clinic_content::error::ContentError;
 use clinic_content::ids::slugify;
 use clinic_content::ids::{readable_id, readable_slug};
 use clinic_content::language::{same_language, DEFAULT_LANGUAGE};
-use clinic_content::library::{category_path, category_slug};
+use clinic_content::library::{category_slug, ListLanguage};
 use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_content::model::{Article, ArticleIndex, Block, SiteSettings};
 use clinic_content::review::ReviewDates;
@@ -412,7 +412,7 @@ fn letters_dropped_from_addresses(article: &Article) -> Vec<String> {
         found.push(format!(
             "category: its page's address, {}, drops letters; a name in ASCII letters keeps \
              it readable",
-            category_path(&category_slug(&article.category))
+            ListLanguage::default().category_path(&category_slug(&article.category))
         ));
     }
     found

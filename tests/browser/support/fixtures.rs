@@ -52,6 +52,16 @@ pub fn fixture_article(slug: &str) -> clinic_content::Article {
     parse(&file, &text).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The fixture site's settings.
+pub fn fixture_site() -> clinic_content::SiteSettings {
+    serde_json::from_value(content_json("site.json")).expect("the fixture settings")
+}
+
+/// The fixture library: every fixture article as the lists show it.
+pub fn fixture_library() -> clinic_content::Library {
+    clinic_content::Library::of(&fixture_articles(), &fixture_site())
+}
+
 /// Every fixture article, in the index's order.
 pub fn fixture_articles() -> Vec<clinic_content::Article> {
     content_json("articles.json")["articles"]

@@ -2,12 +2,14 @@ use leptos::prelude::*;
 
 use crate::components::CalendarDate;
 use crate::site_address::use_site_address;
-use crate::words::use_words;
+use crate::words::{use_page_language, use_words};
+use clinic_content::language::same_language;
 use clinic_content::words::Word;
 use clinic_content::{article_path, LibraryEntry};
 
 /// One article in a list: its picture, its title as the link, and what it is about. The whole
-/// card answers a tap (the link covers it), but only the title is a stop for the keyboard.
+/// card answers a tap (the link covers it), but only the title is a stop for the keyboard. A
+/// card in another language than the page's says so (`lang`), for a screen reader's voice.
 #[component]
 pub fn ArticleCard(
     entry: LibraryEntry,
@@ -33,8 +35,9 @@ pub fn ArticleCard(
             </p>
         }
     });
+    let lang = (!same_language(&entry.lang, &use_page_language().tag)).then(|| entry.lang.clone());
     view! {
-        <div class="article-card">
+        <div class="article-card" lang=lang>
             {entry
                 .hero
                 .clone()

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::{Byline, DatedWords, KeyPoints, ReviewOverdueNotice};
 use crate::site_address::use_site_address;
-use crate::words::use_words;
+use crate::words::{use_page_language, use_words};
 use clinic_content::ids::TITLE_ID;
-use clinic_content::library::{category_path, category_slug};
+use clinic_content::library::category_slug;
 use clinic_content::words::Word;
 use clinic_content::{Article, ReviewDates, SiteSettings};
 
@@ -24,7 +24,9 @@ pub fn ArticleHeader(
     let category_href = format!(
         "{}{}",
         use_site_address().base,
-        category_path(&category_slug(&article.category))
+        use_page_language()
+            .lists
+            .category_path(&category_slug(&article.category))
     );
     let person = |id: &Option<String>| site.person(id.as_deref()?).cloned();
     let (author, reviewer) = (person(&article.author), person(&article.medical_reviewer));

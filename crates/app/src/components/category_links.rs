@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
 use crate::site_address::use_site_address;
-use crate::words::use_words;
-use clinic_content::library::{category_path, library_path};
+use crate::words::{use_page_language, use_words};
 use clinic_content::words::Word;
 use clinic_content::Category;
 
@@ -17,6 +16,7 @@ pub fn CategoryLinks(
     current: Option<String>,
 ) -> impl IntoView {
     let base = use_site_address().base;
+    let lists = use_page_language().lists;
     let link = |path: String, name: String, count: usize, is_current: bool| {
         view! {
             <li>
@@ -28,7 +28,7 @@ pub fn CategoryLinks(
         }
     };
     let all = link(
-        library_path(),
+        lists.library_path(),
         use_words().text(Word::AllArticles),
         total,
         current.is_none(),
@@ -38,7 +38,7 @@ pub fn CategoryLinks(
         .map(|category| {
             let is_current = current.as_deref() == Some(category.slug.as_str());
             link(
-                category_path(&category.slug),
+                lists.category_path(&category.slug),
                 category.name,
                 category.count,
                 is_current,

@@ -48,7 +48,7 @@ pub use content_table::ContentTable;
 pub use faq_accordion::FaqAccordion;
 pub use icon::{Icon, IconKind};
 pub use key_points::KeyPoints;
-pub use language_list::LanguageList;
+pub use language_list::{LanguageLink, LanguageList};
 pub use load_error::LoadError;
 pub use offline_notice::OfflineNotice;
 pub use page_loader::PageLoader;

@@ -8,8 +8,7 @@ use crate::components::{
 };
 use crate::first_paint::FirstScreen;
 use crate::site_address::use_site_address;
-use crate::words::use_words;
-use clinic_content::library::library_path;
+use crate::words::{use_page_language, use_words};
 use clinic_content::words::Word;
 use clinic_content::SiteSettings;
 
@@ -38,7 +37,7 @@ pub fn SiteHeader(site: Arc<SiteSettings>) -> impl IntoView {
                 </FirstScreen>
                 <div class="site-actions">
                     <ReadingSettingsButton open=settings_open node_ref=settings_button />
-                    <a class="action site-library" href=format!("{base}{}", library_path())>
+                    <a class="action site-library" href=format!("{base}{}", use_page_language().lists.library_path())>
                         <Icon kind=IconKind::Library />
                         <span class="action-label">{words.text(Word::HealthLibrary)}</span>
                     </a>

@@ -13,7 +13,6 @@ use crate::site_address::use_site_address;
 use crate::words::{use_page_language, use_words};
 use clinic_content::ids::{SEARCH_INPUT_ID, SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
 use clinic_content::language::same_language;
-use clinic_content::library::library_path;
 use clinic_content::search::SearchResult;
 use clinic_content::words::{Word, Words};
 use clinic_content::{article_path, ContentError};
@@ -101,7 +100,7 @@ pub fn SiteSearch() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let found = index
-                .search(&typed, MAX_RESULTS, &language.get_value())
+                .search(&typed, MAX_RESULTS, &language.with_value(|l| l.tag.clone()))
                 .await
                 .map_err(|error| words.with_value(|words| query_failure(words, &error)));
             if query.get_untracked() == typed {
@@ -199,7 +198,10 @@ pub fn SiteSearch() -> impl IntoView {
                 return view! {
                     <p class="site-search-empty">
                         {words.with_value(|words| format!("{} ", words.get(Word::NoMatch)))}
-                        <a href=format!("{base}{}", library_path())>
+                        <a href=format!(
+                            "{base}{}",
+                            language.with_value(|language| language.lists.library_path()),
+                        )>
                             {words.with_value(|words| words.text(Word::BrowseEveryArticle))}
                         </a>
                     </p>
@@ -209,7 +211,7 @@ pub fn SiteSearch() -> impl IntoView {
             let items = found
                 .into_iter()
                 .map(|result| {
-                    view! { <li>{result_link(&base, result, &language.get_value())}</li> }
+                    view! { <li>{result_link(&base, result, &language.with_value(|l| l.tag.clone()))}</li> }
                 })
                 .collect_view();
             view! { <ul>{items}</ul> }.into_any()

@@ -4,18 +4,18 @@ use leptos::prelude::*;
 
 use crate::components::{
     AboutArticle, ArticleBody, ArticleHeader, ArticleToRead, Breadcrumbs, FaqAccordion,
-    LanguageList, RelatedPosts, SectionLink, SiteLayout, TableOfContents,
+    LanguageLink, LanguageList, RelatedPosts, SectionLink, SiteLayout, TableOfContents,
 };
 use crate::first_paint::{AfterFirstPaint, FirstScreen, RenderMode};
 use crate::navigation::{go_to, on_hash_target, CurrentSection, Jump};
 use crate::pages::head::{article_head, set_document_head};
 use crate::prefs::use_reading_settings;
-use crate::words::use_words;
+use crate::words::{use_page_language, use_words};
 use clinic_content::ids::TITLE_ID;
 use clinic_content::language::Translations;
 use clinic_content::library::trail_to_article;
 use clinic_content::words::Word;
-use clinic_content::{Article, Library, Outline, SiteSettings};
+use clinic_content::{article_path, Article, Library, Outline, SiteSettings};
 
 /// One article, with its table of contents, FAQ and related posts. The site header, the
 /// article's header with its hero, the contents' frame and the introduction paint first (on
@@ -41,7 +41,7 @@ pub fn ArticlePage(
     follow_deep_links(reduced_motion);
     // Each part below is built on its own turn, from its own copy.
     let minutes = article.reading_minutes();
-    let trail = trail_to_article(&article, &use_words());
+    let trail = trail_to_article(&article, &use_page_language().lists, &use_words());
     let (header_article, body_article, about_article) =
         (article.clone(), article.clone(), article.clone());
     let (toc_outline, body_outline) = (outline.clone(), outline.clone());
@@ -49,13 +49,22 @@ pub fn ArticlePage(
     let has_contents = !outline.sections.is_empty() || outline.faq.is_some();
     let (posts, head_article, head_site) = (article.related.clone(), article.clone(), site.clone());
     let (header_site, about_site) = (site.clone(), site.clone());
-    let (list_translations, head_translations) = (translations.clone(), translations);
-    let slug = article.slug.clone();
+    let language_links: Vec<LanguageLink> = translations
+        .versions
+        .iter()
+        .map(|version| LanguageLink {
+            lang: version.lang.clone(),
+            name: version.language_name.clone(),
+            path: article_path(&version.slug),
+            current: version.slug == article.slug,
+        })
+        .collect();
+    let head_translations = translations;
     view! {
         <SiteLayout site=site.clone()>
             <FirstScreen>
                 <Breadcrumbs trail=trail.clone() />
-                <LanguageList translations=list_translations.clone() slug=slug.clone() />
+                <LanguageList links=language_links.clone() />
             </FirstScreen>
             // Not named by its title: the h1 says it, and a name would say it a second time.
             <article class="article">

@@ -213,7 +213,8 @@ pub fn library_head(site: &SiteSettings, list: &ListPage, words: &Words) -> Page
             page: list.page,
             pages: list.pages,
             path_of: &|page| list.path_of(page),
-            trail: trail_to_library(list.category.as_ref(), words),
+            trail: trail_to_library(&list.language, list.category.as_ref(), words),
+            lang: list.language.tag(site),
         },
     )
 }
@@ -259,6 +260,7 @@ pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList, words: &Words) -> PageH
             pages: list.pages,
             path_of: &|page| list.path_of(page),
             trail: trail_to_a_to_z(list.current(), words),
+            lang: site.language(),
         },
     )
 }
@@ -273,6 +275,8 @@ struct Listing<'a> {
     /// The address of each page of the list, relative to the site's base.
     path_of: &'a dyn Fn(usize) -> String,
     trail: Vec<Crumb>,
+    /// The list's language, a BCP 47 tag.
+    lang: &'a str,
 }
 
 /// The head of a page of a list: its own canonical address, links to the pages before and
@@ -285,6 +289,7 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
         pages,
         path_of,
         trail,
+        lang,
     } = listing;
     let url = site.file_url(&path_of(page));
     let mut tags = vec![
@@ -308,7 +313,7 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
     ]);
     PageHead {
         title: format!("{name} | {}", site.clinic_name),
-        lang: site.language().to_string(),
+        lang: lang.to_string(),
         tags,
     }
 }

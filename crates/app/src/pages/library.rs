@@ -2,12 +2,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{ArticleCard, Breadcrumbs, CategoryLinks, PageNumbers, SiteLayout};
+use crate::components::{
+    ArticleCard, Breadcrumbs, CategoryLinks, LanguageLink, LanguageList, PageNumbers, SiteLayout,
+};
 use crate::first_paint::FirstScreen;
 use crate::pages::head::{library_head, list_name, set_document_head};
 use crate::site_address::use_site_address;
 use crate::words::use_words;
-use clinic_content::library::{a_to_z_path, library_path, trail_to_library};
+use clinic_content::library::{a_to_z_path, trail_to_library};
 use clinic_content::words::Word;
 use clinic_content::{ListPage, SiteSettings};
 
@@ -26,6 +28,16 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
             Some(words.filled(Word::ArticlesNewestFirst, &[("count", &count.to_string())]))
         }
     };
+    let language_links: Vec<LanguageLink> = list
+        .languages
+        .iter()
+        .map(|other| LanguageLink {
+            lang: other.lang.clone(),
+            name: other.language_name.clone(),
+            path: other.language.library_path(),
+            current: other.language == list.language,
+        })
+        .collect();
     let shown = list.clone();
     let cards = (!list.articles.is_empty()).then(move || {
         // A part of its own: on a pre-rendered page the cards come to life in a task of
@@ -50,7 +62,7 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
         view! {
             <p>
                 {format!("{} ", words.get(Word::CategoryRenamed))}
-                <a href=format!("{}{}", use_site_address().base, library_path())>
+                <a href=format!("{}{}", use_site_address().base, list.language.library_path())>
                     {words.text(Word::SeeEveryArticle)}
                 </a>
             </p>
@@ -60,7 +72,8 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
         <SiteLayout site>
             <div class="library">
                 <FirstScreen>
-                    <Breadcrumbs trail=trail_to_library(list.category.as_ref(), &words) />
+                    <Breadcrumbs trail=trail_to_library(&list.language, list.category.as_ref(), &words) />
+                    <LanguageList links=language_links.clone() />
                     <h1>{heading.clone()}</h1>
                     {summary.clone().map(|summary| view! { <p>{summary}</p> })}
                     <CategoryLinks

@@ -22,7 +22,7 @@ use crate::loading::{fetch_content, Fetched, SavedOn};
 use crate::words::PageLanguage;
 use clinic_content::language::{translations_file, Translations};
 use clinic_content::library::{
-    a_to_z_file, list_file, list_page_count, CARDS_PER_PAGE, NAMES_PER_PAGE,
+    a_to_z_file, list_page_count, ListLanguage, CARDS_PER_PAGE, NAMES_PER_PAGE,
 };
 use clinic_content::load::{article_file, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::validate::problems_with_site;
@@ -59,15 +59,24 @@ pub enum PageContent {
 }
 
 impl PageContent {
-    /// The site settings every page is shown with.
-    /// The language of the page: its article's, or the site's.
+    /// The language of the page: its article's or its list's, or the site's.
     pub fn language(&self) -> &str {
         match self {
             PageContent::Article { site, article, .. } => site.language_of(article),
+            PageContent::Library { site, list } => list.language.tag(site),
             _ => self.site().language(),
         }
     }
 
+    /// The lists the page belongs to and links to: its language's.
+    pub fn lists(&self) -> ListLanguage {
+        match self {
+            PageContent::Library { list, .. } => list.language.clone(),
+            _ => ListLanguage::of(self.site(), self.language()),
+        }
+    }
+
+    /// The site settings every page is shown with.
     pub fn site(&self) -> &Arc<SiteSettings> {
         match self {
             PageContent::Article { site, .. }
@@ -124,13 +133,13 @@ pub async fn load_page(
 }
 
 async fn load_content(route: Route) -> Result<LoadedContent, ContentError> {
-    let (category, page) = match &route {
-        Route::Library(page) => (None, *page),
-        Route::Category(slug, page) => (Some(slug.clone()), *page),
+    let (language, category, page) = match &route {
+        Route::Library(language, page) => (language.clone(), None, *page),
+        Route::Category(language, slug, page) => (language.clone(), Some(slug.clone()), *page),
         Route::AtoZ(letter, page) => return load_a_to_z_page(letter.as_deref(), *page).await,
         _ => return load_article_page(route).await,
     };
-    let file = list_file(category.as_deref(), page);
+    let file = language.list_file(category.as_deref(), page);
     let (site, list) = futures::join!(
         fetch_content::<SiteSettings>(SITE_FILE),
         fetch_content::<ListPage>(&file)
@@ -138,7 +147,7 @@ async fn load_content(route: Route) -> Result<LoadedContent, ContentError> {
     let site = site?;
     let list = match list {
         Ok(list) => list,
-        Err(error) => return missing_list(site, category, page, error).await,
+        Err(error) => return missing_list(site, language, category, page, error).await,
     };
     Ok(LoadedContent {
         saved_on: site.saved_on.and(list.saved_on),
@@ -150,16 +159,34 @@ async fn load_content(route: Route) -> Result<LoadedContent, ContentError> {
 }
 
 /// The page for a list's page that could not be loaded: when the first page of every
-/// article shows that the site has no such page, a category no article is in (it may have
-/// been renamed) or the not-found page; otherwise the error.
+/// article in its language shows that the site has no such page (or the site's own list
+/// shows it has no list in that language), a category no article is in (it may have been
+/// renamed) or the not-found page; otherwise the error.
 async fn missing_list(
     site: Fetched<SiteSettings>,
+    language: ListLanguage,
     category: Option<String>,
     page: usize,
     error: ContentError,
 ) -> Result<LoadedContent, ContentError> {
-    let Ok(all) = fetch_content::<ListPage>(&list_file(None, 1)).await else {
-        return Err(error);
+    let all = match fetch_content::<ListPage>(&language.list_file(None, 1)).await {
+        Ok(all) => all,
+        Err(_) if !language.is_site_language() => {
+            let site_lists = ListLanguage::default().list_file(None, 1);
+            let Ok(site_list) = fetch_content::<ListPage>(&site_lists).await else {
+                return Err(error);
+            };
+            if (site_list.content.languages.iter()).any(|known| known.language == language) {
+                return Err(error);
+            }
+            return Ok(LoadedContent {
+                content: PageContent::NotFound {
+                    site: Arc::new(site.content),
+                },
+                saved_on: site.saved_on.and(site_list.saved_on),
+            });
+        }
+        Err(_) => return Err(error),
     };
     let known = category.as_ref().and_then(|slug| {
         all.content
@@ -336,7 +363,10 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
     provide_first_paint_queue();
     provide_context(page.saved_on);
     provide_context(page.words);
-    provide_context(PageLanguage(page.content.language().to_string()));
+    provide_context(PageLanguage {
+        tag: page.content.language().to_string(),
+        lists: page.content.lists(),
+    });
     match page.content {
         PageContent::Article {
             site,

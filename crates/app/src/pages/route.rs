@@ -3,7 +3,7 @@
 //! would add about 40 KiB of wasm for the patient to download).
 
 use clinic_content::library::{
-    a_to_z_path, list_path, A_TO_Z_SEGMENT, CATEGORIES_SEGMENT, PAGE_SEGMENT,
+    a_to_z_path, ListLanguage, A_TO_Z_SEGMENT, CATEGORIES_SEGMENT, PAGE_SEGMENT,
 };
 use clinic_content::{article_path, ARTICLES_SEGMENT};
 
@@ -13,11 +13,12 @@ pub enum Route {
     Home,
     /// `articles/<slug>/`.
     Article(String),
-    /// `articles/`: every article, a page of cards at a time (`articles/page/<n>/`).
-    Library(usize),
+    /// `articles/`: every article in the site's language, a page of cards at a time
+    /// (`articles/page/<n>/`); `es/articles/` the same in another language.
+    Library(ListLanguage, usize),
     /// `categories/<slug>/`: the articles of one category, a page at a time
-    /// (`categories/<slug>/page/<n>/`).
-    Category(String, usize),
+    /// (`categories/<slug>/page/<n>/`); `es/categories/<slug>/` in another language.
+    Category(ListLanguage, String, usize),
     /// `a-z/`: the A to Z's letters; `a-z/<letter>/`: the names under one letter, a page at
     /// a time (`a-z/<letter>/page/<n>/`).
     AtoZ(Option<String>, usize),
@@ -41,18 +42,29 @@ impl Route {
         }
         // A list's later pages: its first is the list's own address, never `page/1/`.
         let later_page = |number: &str| number.parse::<usize>().ok().filter(|page| *page >= 2);
+        // Another language's lists are under its primary subtag: `es/articles/`.
+        let (language, lists) = match segments.as_slice() {
+            [folder, lists @ ..] if is_language_folder(folder) => {
+                (ListLanguage::under(folder), lists)
+            }
+            lists => (ListLanguage::default(), lists),
+        };
+        match lists {
+            [ARTICLES_SEGMENT] => return Route::Library(language, 1),
+            [ARTICLES_SEGMENT, PAGE_SEGMENT, page] => {
+                return later_page(page)
+                    .map_or(Route::NotFound, |page| Route::Library(language, page))
+            }
+            [CATEGORIES_SEGMENT, slug] => return Route::Category(language, slug.to_string(), 1),
+            [CATEGORIES_SEGMENT, slug, PAGE_SEGMENT, page] => {
+                return later_page(page).map_or(Route::NotFound, |page| {
+                    Route::Category(language, slug.to_string(), page)
+                })
+            }
+            _ => {}
+        }
         match segments.as_slice() {
             [] => Route::Home,
-            [ARTICLES_SEGMENT] => Route::Library(1),
-            [ARTICLES_SEGMENT, PAGE_SEGMENT, page] => match later_page(page) {
-                Some(page) => Route::Library(page),
-                None => Route::NotFound,
-            },
-            [CATEGORIES_SEGMENT, slug] => Route::Category(slug.to_string(), 1),
-            [CATEGORIES_SEGMENT, slug, PAGE_SEGMENT, page] => match later_page(page) {
-                Some(page) => Route::Category(slug.to_string(), page),
-                None => Route::NotFound,
-            },
             [ARTICLES_SEGMENT, slug] => Route::Article(slug.to_string()),
             [A_TO_Z_SEGMENT] => Route::AtoZ(None, 1),
             [A_TO_Z_SEGMENT, letter] => Route::AtoZ(Some(letter.to_string()), 1),
@@ -70,9 +82,11 @@ impl Route {
     pub fn path(&self, base_path: &str) -> String {
         match self {
             Route::Article(slug) => format!("{base_path}{}", article_path(slug)),
-            Route::Library(page) => format!("{base_path}{}", list_path(None, *page)),
-            Route::Category(slug, page) => {
-                format!("{base_path}{}", list_path(Some(slug), *page))
+            Route::Library(language, page) => {
+                format!("{base_path}{}", language.list_path(None, *page))
+            }
+            Route::Category(language, slug, page) => {
+                format!("{base_path}{}", language.list_path(Some(slug), *page))
             }
             Route::AtoZ(letter, page) => {
                 format!("{base_path}{}", a_to_z_path(letter.as_deref(), *page))
@@ -92,9 +106,20 @@ impl Route {
     }
 }
 
+/// Whether an address's first segment is the folder of a language's lists: a primary
+/// language subtag (`es`, `ar`), as the build names them.
+fn is_language_folder(segment: &str) -> bool {
+    (2..=3).contains(&segment.len()) && segment.chars().all(|letter| letter.is_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The site language's lists.
+    fn site() -> ListLanguage {
+        ListLanguage::default()
+    }
 
     #[test]
     fn the_root_and_index_html_are_home() {
@@ -121,25 +146,44 @@ mod tests {
     #[test]
     fn the_library_and_its_categories_have_their_own_addresses() {
         for path in ["/articles", "/articles/", "/articles/index.html"] {
-            assert_eq!(Route::from_path(path, "/"), Route::Library(1), "{path}");
+            assert_eq!(
+                Route::from_path(path, "/"),
+                Route::Library(site(), 1),
+                "{path}"
+            );
         }
         assert_eq!(
             Route::from_path("/categories/back-pain/", "/"),
-            Route::Category("back-pain".into(), 1)
+            Route::Category(site(), "back-pain".into(), 1)
         );
         assert_eq!(
             Route::from_path("/articles/page/3/index.html", "/"),
-            Route::Library(3)
+            Route::Library(site(), 3)
         );
         assert_eq!(
             Route::from_path("/categories/back-pain/page/2/", "/"),
-            Route::Category("back-pain".into(), 2)
+            Route::Category(site(), "back-pain".into(), 2)
         );
         for path in [
             "/articles/page/1/",
             "/articles/page/0/",
             "/articles/page/x/",
         ] {
+            assert_eq!(Route::from_path(path, "/"), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn another_language_s_lists_are_under_its_folder() {
+        assert_eq!(
+            Route::from_path("/es/articles/", "/"),
+            Route::Library(ListLanguage::under("es"), 1)
+        );
+        assert_eq!(
+            Route::from_path("/clinic/ar/categories/x/page/2/", "/clinic/"),
+            Route::Category(ListLanguage::under("ar"), "x".into(), 2)
+        );
+        for path in ["/es/", "/es/articles/x/", "/es/a-z/", "/ES/articles/"] {
             assert_eq!(Route::from_path(path, "/"), Route::NotFound, "{path}");
         }
     }
@@ -175,10 +219,12 @@ mod tests {
             for route in [
                 Route::Home,
                 Route::Article("x".into()),
-                Route::Library(1),
-                Route::Library(2),
-                Route::Category("x".into(), 1),
-                Route::Category("x".into(), 12),
+                Route::Library(site(), 1),
+                Route::Library(site(), 2),
+                Route::Category(site(), "x".into(), 1),
+                Route::Category(site(), "x".into(), 12),
+                Route::Library(ListLanguage::under("es"), 1),
+                Route::Category(ListLanguage::under("ar"), "x".into(), 2),
                 Route::AtoZ(None, 1),
                 Route::AtoZ(Some("b".into()), 1),
                 Route::AtoZ(Some("b".into()), 3),

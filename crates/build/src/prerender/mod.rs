@@ -45,7 +45,7 @@ use clinic_app::pages::head::{
 use clinic_app::pages::{LoadedPage, PageContent, Route};
 use clinic_app::LoadedApp;
 use clinic_content::library::{
-    a_to_z_file, list_file, A_TO_Z_FOLDER, CARDS_PER_PAGE, LISTS_FOLDER,
+    a_to_z_file, ListInLanguage, A_TO_Z_FOLDER, CARDS_PER_PAGE, LISTS_FOLDER,
 };
 use clinic_content::load::{article_file, parse, INDEX_FILE, LIBRARY_FILE, SITE_FILE};
 use clinic_content::review::today;
@@ -274,7 +274,7 @@ impl SiteContent {
             .iter()
             .map(|summary| load(site_dir, &article_file(&summary.slug)))
             .collect::<Result<_, _>>()?;
-        let library = Library::of(articles.iter().map(|Read(article, _)| article));
+        let library = Library::of(articles.iter().map(|Read(article, _)| article), &site.0);
         let settings: &SiteSettings = &site.0;
         let languages = std::iter::once(settings.language()).chain(
             articles
@@ -348,24 +348,29 @@ impl SiteContent {
         let (site_words, site_words_carried) = self.words_in(site.language());
         let list_page = |list: ListPage| {
             let category = list.category_slug().map(str::to_string);
+            let language = list.language.clone();
             let route = match category.clone() {
-                Some(slug) => Route::Category(slug, list.page),
-                None => Route::Library(list.page),
+                Some(slug) => Route::Category(language.clone(), slug, list.page),
+                None => Route::Library(language.clone(), list.page),
             };
+            let (words, words_carried) = self.words_in(language.tag(&site));
             Page {
                 file: format!("{}index.html", route.path("")),
-                head: library_head(&site, &list, &site_words),
+                head: library_head(&site, &list, &words),
                 preload: None,
                 carried: vec![
                     site_carried.clone(),
-                    site_words_carried.clone(),
-                    (list_file(category.as_deref(), list.page), json_text(&list)),
+                    words_carried,
+                    (
+                        language.list_file(category.as_deref(), list.page),
+                        json_text(&list),
+                    ),
                 ],
                 content: PageContent::Library {
                     site: site.clone(),
                     list: Arc::new(list),
                 },
-                words: site_words.clone(),
+                words,
                 route,
             }
         };
@@ -382,10 +387,33 @@ impl SiteContent {
                 article,
             ));
         }
-        let lists = std::iter::once(None).chain(self.library.categories().into_iter().map(Some));
-        for category in lists {
-            let list = self.library.list_pages(category.as_ref(), CARDS_PER_PAGE);
-            pages.extend(list.into_iter().map(list_page));
+        let by_language = self.library.by_language(&site);
+        // Each language's list names the others', when there are others.
+        let languages: Vec<ListInLanguage> = match by_language.len() {
+            1 => Vec::new(),
+            _ => (by_language.iter())
+                .map(|(language, _)| {
+                    let lang = language.tag(&site).to_string();
+                    ListInLanguage {
+                        language: language.clone(),
+                        language_name: self.words_in(&lang).0.text(Word::LanguageName),
+                        lang,
+                    }
+                })
+                .collect(),
+        };
+        for (language, library) in &by_language {
+            let lists = std::iter::once(None).chain(library.categories().into_iter().map(Some));
+            for category in lists {
+                let list = library.list_pages(category.as_ref(), CARDS_PER_PAGE);
+                pages.extend(list.into_iter().map(|list| {
+                    list_page(ListPage {
+                        language: language.clone(),
+                        languages: languages.clone(),
+                        ..list
+                    })
+                }));
+            }
         }
         for list in a_to_z_lists(self.library_articles()) {
             let route = Route::AtoZ(list.letter.clone(), list.page);
