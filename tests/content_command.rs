@@ -412,6 +412,12 @@ fn check_names_key_points_above_grade_8_and_fails() {
         found.len() == 1 && found[0].starts_with(&prefix),
         "{found:?}"
     );
+
+    // The grade is English's: the same words in an article that says it is Spanish pass.
+    article["lang"] = serde_json::json!("es");
+    std::fs::write(&home, article.to_string()).expect("write");
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
 #[test]

@@ -113,13 +113,14 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
             continue;
         };
         let at = path.display();
+        let language = match &settings {
+            Some(site) => site.language_of(&article).to_string(),
+            None => article.lang.clone().unwrap_or(DEFAULT_LANGUAGE.to_string()),
+        };
         languages.push(Written {
             at: at.to_string(),
             slug: article.slug.clone(),
-            language: match &settings {
-                Some(site) => site.language_of(&article).to_string(),
-                None => article.lang.clone().unwrap_or(DEFAULT_LANGUAGE.to_string()),
-            },
+            language: language.clone(),
             translation_of: article.translation_of.clone(),
         });
         for (position, address) in article.old_addresses.iter().enumerate() {
@@ -166,7 +167,8 @@ pub fn check_folder_in(content: &Path, site: &Path, today: &str) -> Report {
                 .map(|warning| format!("{at}: {warning}")),
         );
         lines.extend(
-            key_points_problem(&article.key_points).map(|problem| format!("{at}: {problem}")),
+            key_points_problem(&article.key_points, &language)
+                .map(|problem| format!("{at}: {problem}")),
         );
         if article.sources.is_empty() {
             warnings.push(format!(

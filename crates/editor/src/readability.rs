@@ -2,6 +2,8 @@
 //! shown first) must read at grade 8 or below, as health-literacy guidance asks of
 //! patient-facing text. `content check` and the build hold every article to it.
 
+use clinic_content::language::same_language;
+
 /// The highest Flesch-Kincaid grade an article's key points may read at.
 pub const KEY_POINTS_MAX_GRADE: f64 = 8.0;
 
@@ -32,8 +34,17 @@ pub fn reading_grade(sentences: &[String]) -> f64 {
     0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 }
 
-/// What is wrong with `key_points`, when they read above [`KEY_POINTS_MAX_GRADE`].
-pub fn key_points_problem(key_points: &[String]) -> Option<String> {
+/// The language the grade is made for: its syllables are English vowel groups, and its
+/// weights were fitted to English readers.
+const GRADED_LANGUAGE: &str = "en";
+
+/// What is wrong with `key_points`, written in the language `lang`, when they read above
+/// [`KEY_POINTS_MAX_GRADE`]. Only English is graded: the formula means nothing in Spanish
+/// (whose words have more syllables for the same ease) or Arabic (whose vowels are unwritten).
+pub fn key_points_problem(key_points: &[String], lang: &str) -> Option<String> {
+    if !same_language(lang, GRADED_LANGUAGE) {
+        return None;
+    }
     let grade = reading_grade(key_points);
     (grade > KEY_POINTS_MAX_GRADE).then(|| {
         format!(
@@ -73,7 +84,7 @@ mod tests {
     fn the_grade_is_low_for_plain_words_and_high_for_long_technical_ones() {
         let plain = vec!["The cat sat on the mat.".to_string()];
         assert!(reading_grade(&plain) < 1.0, "{}", reading_grade(&plain));
-        assert_eq!(key_points_problem(&plain), None);
+        assert_eq!(key_points_problem(&plain, "en"), None);
         let technical = vec![
             "Musculoskeletal inflammation originating in the thoracic paraspinal musculature \
              frequently necessitates multidisciplinary evaluation and individualized \
@@ -85,7 +96,7 @@ mod tests {
             "{}",
             reading_grade(&technical)
         );
-        let problem = key_points_problem(&technical).expect("too hard");
+        let problem = key_points_problem(&technical, "en-US").expect("too hard");
         assert!(
             problem.starts_with("key_points: they read at grade "),
             "{problem}"
