@@ -4,6 +4,7 @@
 //! until the test releases it, so "before the app runs" does not depend on the machine's
 //! speed.
 
+use clinic_content::language::same_language;
 use clinic_content::words::Word;
 use serde_json::{json, Value};
 
@@ -578,4 +579,64 @@ async fn nothing_moves_while_the_app_takes_over_or_builds_the_page() {
         })
         .await;
     }
+}
+
+/// Each address's text as the build wrote it, checking on the way that the app adopts the
+/// page as it is: the same elements, text and accessibility tree.
+async fn adopted_as_built(page: &Page, addresses: &[String]) -> Vec<Value> {
+    let mut as_built = Vec::new();
+    for address in addresses {
+        let app = page.server.hold(".wasm");
+        page.open_before_the_app(address).await;
+        page.find("h1").await;
+        assert!(!app_runs(page).await, "{address}: the app is held back");
+        let kept = page.eval(KEEP_NODES).await;
+        // What the reader reads, dates and numbers included ("6 de diciembre de 2026",
+        // "3 min de lectura"), and what a screen reader reads.
+        let text = page.eval("return document.body.innerText").await;
+        let read_before = page.accessibility_tree().await;
+        app.release();
+        page.wait_until_the_app_runs().await;
+        let kept_now = page.eval(NODES_STILL_THERE).await;
+        assert_eq!(kept_now, kept, "{address}: nodes kept");
+        let text_now = page.eval("return document.body.innerText").await;
+        assert_eq!(text_now, text, "{address}: the same text");
+        let read_now = page.accessibility_tree().await;
+        assert_eq!(read_now, read_before, "{address}: the same tree");
+        as_built.push(text);
+    }
+    as_built
+}
+
+#[tokio::test]
+async fn a_page_in_another_language_is_adopted_as_it_is_and_built_alike_by_the_app() {
+    let (site, articles) = crate::languages::site_and_articles();
+    let library = clinic_content::Library::of(&articles, &site);
+    // Every article in another language than the site's, and its language's list.
+    let mut addresses: Vec<String> = articles
+        .iter()
+        .filter(|article| !same_language(site.language_of(article), site.language()))
+        .map(|article| format!("/articles/{}/", article.slug))
+        .collect();
+    addresses.extend(
+        library
+            .by_language(&site)
+            .iter()
+            .filter(|(language, _)| !language.is_site_language())
+            .map(|(language, _)| format!("/{}", language.library_path())),
+    );
+    assert!(!addresses.is_empty(), "the fixtures have other languages");
+    let server = crate::languages::server();
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        let as_built = adopted_as_built(&page, &addresses).await;
+        // The app formats as the build does: the page it builds from the content files
+        // alone reads the same, dates and numbers included.
+        page.server.serve_the_shell();
+        for (address, built) in addresses.iter().zip(as_built) {
+            page.open(address).await;
+            let text = page.eval("return document.body.innerText").await;
+            assert_eq!(text, built, "{address}: built by the app");
+        }
+    })
+    .await;
 }
