@@ -653,3 +653,49 @@ async fn each_language_has_its_own_lists_linked_from_its_articles_and_from_the_l
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_clinic_s_own_texts_show_in_the_page_s_language_where_site_json_gives_them() {
+    let (site, articles) = site_and_articles();
+    assert!(
+        !site.in_languages.is_empty(),
+        "the fixture site has texts in other languages"
+    );
+    run_in_browser(server(), 1280, 900, &[], |page| async move {
+        for shell in [false, true] {
+            if shell {
+                page.server.serve_the_shell();
+            }
+            for article in &articles {
+                let path = format!("/articles/{}/", article.slug);
+                let lang = site.language_of(article);
+                let shown = site.in_language(lang);
+                let policy = words_in(lang).text(Word::EditorialPolicy);
+                page.open(&path).await;
+                let said = page
+                    .eval(&format!(
+                        "const text = (css) => document.querySelector(css)?.textContent.trim() ?? null;
+                         const policy = [...document.querySelectorAll('.site-footer a')]
+                           .find(a => a.textContent.trim() === {policy:?});
+                         return [text('.announcement p'), text('.care-note'),
+                                 policy?.getAttribute('href') ?? null,
+                                 document.documentElement.getAttribute('data-announcement')]"
+                    ))
+                    .await;
+                let announcement = clinic_content::plain_text(&shown.announcement);
+                // A pre-rendered page's `<html>` names the announcement it shows, which the
+                // settings script keeps closed for a reader who closed it.
+                let mut said = said;
+                if shell {
+                    said[3] = json!(announcement);
+                }
+                assert_eq!(
+                    said,
+                    json!([announcement, shown.disclaimer, shown.editorial_policy_url, announcement]),
+                    "{path}, shell: {shell}"
+                );
+            }
+        }
+    })
+    .await;
+}

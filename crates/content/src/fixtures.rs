@@ -86,6 +86,7 @@ pub fn site() -> SiteSettings {
         review_interval_months: None,
         people: vec![],
         categories: vec![],
+        in_languages: Vec::new(),
     }
 }
 

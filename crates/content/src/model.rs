@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::language::DEFAULT_LANGUAGE;
+use crate::language::{same_language, DEFAULT_LANGUAGE};
 
 /// What editors' tools check a few fields against (the rules in `validate.rs` decide).
 pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -75,6 +75,35 @@ pub struct SiteSettings {
     /// article may have any category.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
+    /// The clinic's own texts in other languages: a page in one of them shows each text
+    /// given there in place of the one above (the announcement, the disclaimer, the
+    /// editorial links).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_languages: Vec<SiteTexts>,
+}
+
+/// The clinic's own texts in one language. Each left out is the site's.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SiteTexts {
+    /// The language, as a BCP 47 tag ("es"): the texts serve every page in it ("es-MX" too).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::language::LANGUAGE_TAG_PATTERN)))]
+    pub lang: String,
+    /// The announcement banner in this language, as rich text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announcement: Option<Vec<Inline>>,
+    /// The note at the end of every article, in this language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclaimer: Option<String>,
+    /// The editorial policy written in this language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub editorial_policy_url: Option<String>,
+    /// Where a reader of this language reports a mistake.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = HREF_PATTERN)))]
+    pub report_mistake_url: Option<String>,
 }
 
 /// Where the clinic is, as a letter would be addressed.
@@ -555,6 +584,29 @@ impl SiteSettings {
     /// The language of the site's pages, and of its articles unless one says otherwise.
     pub fn language(&self) -> &str {
         self.language.as_deref().unwrap_or(DEFAULT_LANGUAGE)
+    }
+
+    /// The settings as a page in the language `lang` shows them: the clinic's texts given
+    /// for that language (its tag, or else its primary language) in place of the site's.
+    pub fn in_language(&self, lang: &str) -> SiteSettings {
+        let texts = (self.in_languages.iter().find(|texts| texts.lang == lang))
+            .or_else(|| (self.in_languages.iter()).find(|texts| same_language(&texts.lang, lang)));
+        let mut site = self.clone();
+        if let Some(texts) = texts {
+            if let Some(announcement) = &texts.announcement {
+                site.announcement = announcement.clone();
+            }
+            if let Some(disclaimer) = &texts.disclaimer {
+                site.disclaimer = disclaimer.clone();
+            }
+            if texts.editorial_policy_url.is_some() {
+                site.editorial_policy_url = texts.editorial_policy_url.clone();
+            }
+            if texts.report_mistake_url.is_some() {
+                site.report_mistake_url = texts.report_mistake_url.clone();
+            }
+        }
+        site
     }
 
     /// The language `article` is written in.

@@ -283,18 +283,19 @@ impl Validate for SiteSettings {
                 c.text("country", &address.country);
             });
         }
-        if let Some(policy) = &self.editorial_policy_url {
-            c.href("editorial_policy_url", policy);
-        }
-        if let Some(report) = &self.report_mistake_url {
-            c.field("report_mistake_url", |c| {
-                if !(is_safe_href(report) && has_scheme(report, &["mailto:", "https:", "http:"])) {
-                    c.problem(format!(
-                        "{report:?} must be a mailto: address or a web form's https:// address"
-                    ));
+        editorial_links(c, &self.editorial_policy_url, &self.report_mistake_url);
+        c.field("in_languages", |c| {
+            c.each(&self.in_languages, |c, texts| {
+                c.language("lang", &texts.lang);
+                if let Some(announcement) = &texts.announcement {
+                    c.field("announcement", |c| inlines(c, announcement));
                 }
+                if let Some(disclaimer) = &texts.disclaimer {
+                    c.text("disclaimer", disclaimer);
+                }
+                editorial_links(c, &texts.editorial_policy_url, &texts.report_mistake_url);
             });
-        }
+        });
         if let Some(months) = self.review_interval_months {
             c.field("review_interval_months", |c| {
                 if !(1..=120).contains(&months) {
@@ -562,6 +563,22 @@ impl Validate for Article {
 
 /// The problems of `article` that only the site settings show: a person it names who is not
 /// one of the site's people, a category that is not one of the site's categories. The browser and `content check` both apply it.
+/// Checks the editorial policy's address and where mistakes are reported.
+fn editorial_links(c: &mut Checker, policy: &Option<String>, report: &Option<String>) {
+    if let Some(policy) = policy {
+        c.href("editorial_policy_url", policy);
+    }
+    if let Some(report) = report {
+        c.field("report_mistake_url", |c| {
+            if !(is_safe_href(report) && has_scheme(report, &["mailto:", "https:", "http:"])) {
+                c.problem(format!(
+                    "{report:?} must be a mailto: address or a web form's https:// address"
+                ));
+            }
+        });
+    }
+}
+
 pub fn problems_with_site(article: &Article, site: &SiteSettings) -> Vec<Problem> {
     let mut check = Checker::default();
     for (field, id) in article.named_people() {
@@ -1083,6 +1100,71 @@ mod article_tests {
                 "people[1].profile_url",
             ]
         );
+    }
+
+    #[test]
+    fn the_clinic_s_texts_in_other_languages_are_checked_as_its_own() {
+        let mut site = crate::fixtures::site();
+        site.in_languages = vec![crate::model::SiteTexts {
+            lang: "español".into(),
+            announcement: Some(vec![Inline::Text(" ".into())]),
+            disclaimer: Some("".into()),
+            editorial_policy_url: Some("javascript:x".into()),
+            report_mistake_url: Some("tel:+1555".into()),
+        }];
+        let paths: Vec<String> = problems(&site).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "in_languages[0].lang",
+                "in_languages[0].announcement[0].text",
+                "in_languages[0].disclaimer",
+                "in_languages[0].editorial_policy_url",
+                "in_languages[0].report_mistake_url",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_shows_the_clinic_s_texts_of_its_language_the_site_s_elsewhere() {
+        let mut site = crate::fixtures::site();
+        let texts = |lang: &str, disclaimer: &str| crate::model::SiteTexts {
+            lang: lang.into(),
+            announcement: None,
+            disclaimer: Some(disclaimer.into()),
+            editorial_policy_url: Some(format!("/{lang}/policy/")),
+            report_mistake_url: None,
+        };
+        site.in_languages = vec![
+            texts("es", "No es consejo."),
+            texts("es-MX", "No es consejo (MX)."),
+        ];
+        let shown = |lang: &str| {
+            let site = site.in_language(lang);
+            (
+                site.disclaimer,
+                site.editorial_policy_url,
+                site.announcement,
+            )
+        };
+        let news = vec![Inline::Text("News".into())];
+        assert_eq!(
+            shown("es-MX"),
+            (
+                "No es consejo (MX).".into(),
+                Some("/es-MX/policy/".into()),
+                news.clone()
+            )
+        );
+        assert_eq!(
+            shown("es-AR"),
+            (
+                "No es consejo.".into(),
+                Some("/es/policy/".into()),
+                news.clone()
+            )
+        );
+        assert_eq!(shown("en"), ("Not advice.".into(), None, news));
     }
 
     #[test]

@@ -25,18 +25,27 @@ pub const CONFIG_FILE: &str = "public/admin/config.yml";
 const MEDIA_FOLDER: &str = "public/images";
 const PUBLIC_FOLDER: &str = "images";
 
-/// The fields of the site settings the forms leave out, and why; the site keeps them as the
-/// file has them.
-pub const NOT_IN_FORMS: [(&str, &str); 2] = [
+/// The fields of the site settings the forms leave out (by their path in the file), and why;
+/// the site keeps them as the file has them.
+pub const NOT_IN_FORMS: [(&str, &str); 3] = [
     ("$schema", "for editors' tools, not people"),
     (
         "announcement",
         "the banner's words and links: edit it in public/content/site.json",
     ),
+    (
+        "in_languages.announcement",
+        "the banner in another language: edit it in public/content/site.json",
+    ),
 ];
 
 /// The fields whose text runs to a few sentences, edited in a box of several lines.
-const LONG_TEXTS: [&str; 3] = ["description", "hero.alt", "disclaimer"];
+const LONG_TEXTS: [&str; 4] = [
+    "description",
+    "hero.alt",
+    "disclaimer",
+    "in_languages.disclaimer",
+];
 
 /// The collection of articles, and the site settings' collection and file, as the
 /// configuration names them.
@@ -152,13 +161,9 @@ impl Fields<'_> {
             .unwrap_or(&empty);
         properties
             .iter()
-            .filter(|(name, _)| !(path.is_empty() && is_left_out(name)))
-            .map(|(name, property)| {
-                let path = if path.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{path}.{name}")
-                };
+            .map(|(name, property)| (name, property, path_of(path, name)))
+            .filter(|(_, _, path)| !is_left_out(path))
+            .map(|(name, property, path)| {
                 let required = !optional && required.contains(&name.as_str());
                 self.field(name, property, required, &path)
             })
@@ -276,8 +281,17 @@ impl Fields<'_> {
     }
 }
 
-fn is_left_out(name: &str) -> bool {
-    NOT_IN_FORMS.iter().any(|(left_out, _)| *left_out == name)
+fn is_left_out(path: &str) -> bool {
+    NOT_IN_FORMS.iter().any(|(left_out, _)| *left_out == path)
+}
+
+/// The path of the field `name` in the object at `path` (the file's own fields at `""`).
+fn path_of(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
 }
 
 /// A choice among the values at `value` in the site settings, shown by the values at
@@ -292,7 +306,7 @@ fn choices(field: &mut Map<String, Value>, collection: &str, value: &str, shown:
 }
 
 /// The labels a field's name would not make clear.
-const LABELS: [(&str, &str); 9] = [
+const LABELS: [(&str, &str); 11] = [
     ("date", "Published on"),
     ("hero", "Picture"),
     ("hero.src", "Picture file"),
@@ -302,6 +316,8 @@ const LABELS: [(&str, &str); 9] = [
     ("updated", "Latest update"),
     ("lang", "Language"),
     ("translation_of", "Translation of (the original's address)"),
+    ("in_languages", "In other languages"),
+    ("in_languages.lang", "Language"),
 ];
 
 /// The label of the field `name` at `path`: `key_points` → "Key points", `site_url` → "Site
@@ -342,14 +358,10 @@ mod tests {
             let empty = Map::new();
             let properties = object.get("properties").and_then(Value::as_object);
             for (name, property) in properties.unwrap_or(&empty) {
-                if path.is_empty() && is_left_out(name) {
+                let path = path_of(&path, name);
+                if is_left_out(&path) {
                     continue;
                 }
-                let path = if path.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{path}.{name}")
-                };
                 let (kind, inner) = fields.kind(property).expect("a kind");
                 let inner = match kind {
                     "array" => {

@@ -171,7 +171,8 @@ pub fn site_with_smallest_search_chunks() -> &'static Path {
 }
 
 /// The fixture site with the articles of `tests/fixtures/languages/` added: a Spanish and an
-/// Arabic translation of the home article, each listed in `articles.json`.
+/// Arabic translation of the home article, each listed in `articles.json`, and the clinic's
+/// texts in Spanish (`in_languages.json`) in its `site.json`.
 pub fn site_with_languages() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
@@ -198,6 +199,16 @@ pub fn site_with_languages() -> &'static Path {
                 .expect("copy the article");
         }
         std::fs::write(&index_file, index.to_string()).expect("write the index");
+        // The clinic's own texts in other languages.
+        let settings_file = content.join("site.json");
+        let mut settings: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&settings_file).expect("settings"))
+                .expect("settings");
+        let in_languages = fixtures_dir().join("languages/in_languages.json");
+        settings["in_languages"] =
+            serde_json::from_str(&std::fs::read_to_string(in_languages).expect("the texts"))
+                .expect("texts in other languages");
+        std::fs::write(&settings_file, settings.to_string()).expect("write the settings");
         finish_build(&site, "/", None);
         site
     })

@@ -76,6 +76,21 @@ impl PageContent {
         }
     }
 
+    /// The page with the clinic's texts in its language, where `site.json` gives them.
+    pub fn in_its_language(mut self) -> PageContent {
+        if self.site().in_languages.is_empty() {
+            return self;
+        }
+        let in_language = Arc::new(self.site().in_language(self.language()));
+        match &mut self {
+            PageContent::Article { site, .. }
+            | PageContent::Library { site, .. }
+            | PageContent::AtoZ { site, .. }
+            | PageContent::NotFound { site } => *site = in_language,
+        }
+        self
+    }
+
     /// The site settings every page is shown with.
     pub fn site(&self) -> &Arc<SiteSettings> {
         match self {
@@ -367,7 +382,7 @@ pub fn PageView(page: LoadedPage) -> impl IntoView {
         tag: page.content.language().to_string(),
         lists: page.content.lists(),
     });
-    match page.content {
+    match page.content.in_its_language() {
         PageContent::Article {
             site,
             article,

@@ -545,6 +545,7 @@ fn page_html(shell: &Shell, public_url: &str, page: Page) -> Result<String, Stri
         preload,
         ..
     } = page;
+    let content = content.in_its_language();
     let announcement = plain_text(&content.site().announcement);
     let body = render(
         LoadedPage {
