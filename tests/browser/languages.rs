@@ -694,6 +694,27 @@ async fn the_clinic_s_own_texts_show_in_the_page_s_language_where_site_json_give
                     json!([announcement, shown.disclaimer, shown.editorial_policy_url, announcement]),
                     "{path}, shell: {shell}"
                 );
+                // The site's own text on a page in another language says its language.
+                let apart = |given: fn(&clinic_content::SiteTexts) -> bool| {
+                    let text = site.language_of_text(lang, given);
+                    (!same_language(text, lang)).then(|| json!([text, direction(text).as_html()]))
+                };
+                let marked = page
+                    .eval(
+                        "return ['.announcement p', '.care-note'].map((css) => {
+                           const element = document.querySelector(css);
+                           return element.hasAttribute('lang') ? [element.lang, element.dir] : null;
+                         })",
+                    )
+                    .await;
+                assert_eq!(
+                    marked,
+                    json!([
+                        apart(|texts| texts.announcement.is_some()),
+                        apart(|texts| texts.disclaimer.is_some())
+                    ]),
+                    "{path}, shell: {shell}"
+                );
             }
         }
     })

@@ -1,13 +1,10 @@
 import { launch } from "./chrome.mjs";
+const [path, width, height, out, click] = process.argv.slice(2);
 const browser = await launch();
 const page = await browser.newPage();
-await page.setViewport({ width: 1280, height: 900 });
-await page.goto("http://127.0.0.1:8811/articles/almashi-fi-alshita/", { waitUntil: "load" });
+await page.setViewport({ width: +width, height: +height });
+await page.goto("http://127.0.0.1:8811" + path, { waitUntil: "load" });
 await page.waitForSelector("html[data-app-ready]", { timeout: 60_000 });
-await page.click(".reading-settings-button");
-await page.screenshot({ path: "/tmp/rtl.png" });
-console.log(await page.evaluate(() => {
-  const r = (s) => { const e = document.querySelector(s); if (!e) return null; const b = e.getBoundingClientRect(); return [s, Math.round(b.left), Math.round(b.right), Math.round(b.top)]; };
-  return JSON.stringify([r('.toc'), r('.article-body'), r('.article-header'), r('.article'), document.documentElement.dir, getComputedStyle(document.querySelector('.article')).gridTemplateColumns]);
-}));
+if (click) { await page.click(click); await new Promise(r => setTimeout(r, 400)); }
+await page.screenshot({ path: out });
 await browser.close();

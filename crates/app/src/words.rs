@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::{expect_context, use_context};
 
-use clinic_content::language::DEFAULT_LANGUAGE;
+use clinic_content::language::{direction, same_language, DEFAULT_LANGUAGE};
 use clinic_content::library::ListLanguage;
 use clinic_content::words::Words;
+use clinic_content::{SiteSettings, SiteTexts};
 
 /// The words of the page being shown. Every page provides them (`crate::pages::PageView`).
 pub fn use_words() -> Arc<Words> {
@@ -30,4 +31,21 @@ pub fn use_page_language() -> PageLanguage {
         tag: DEFAULT_LANGUAGE.to_string(),
         lists: ListLanguage::default(),
     })
+}
+
+/// The language and direction of one of the clinic's texts (the one `given` says a
+/// [`SiteTexts`] has) where it is not the page's: the site's own text on a page in another
+/// language, so that a screen reader speaks it in its language and its punctuation sits
+/// where it belongs.
+pub fn language_apart(
+    site: &SiteSettings,
+    given: impl Fn(&SiteTexts) -> bool,
+) -> (Option<String>, Option<&'static str>) {
+    let page = use_page_language().tag;
+    let text = site.language_of_text(&page, given);
+    if same_language(text, &page) {
+        (None, None)
+    } else {
+        (Some(text.to_string()), Some(direction(text).as_html()))
+    }
 }

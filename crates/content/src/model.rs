@@ -589,10 +589,8 @@ impl SiteSettings {
     /// The settings as a page in the language `lang` shows them: the clinic's texts given
     /// for that language (its tag, or else its primary language) in place of the site's.
     pub fn in_language(&self, lang: &str) -> SiteSettings {
-        let texts = (self.in_languages.iter().find(|texts| texts.lang == lang))
-            .or_else(|| (self.in_languages.iter()).find(|texts| same_language(&texts.lang, lang)));
         let mut site = self.clone();
-        if let Some(texts) = texts {
+        if let Some(texts) = self.texts_in(lang) {
             if let Some(announcement) = &texts.announcement {
                 site.announcement = announcement.clone();
             }
@@ -607,6 +605,26 @@ impl SiteSettings {
             }
         }
         site
+    }
+
+    /// The clinic's texts given for the language `lang`: for its tag, or else its primary
+    /// language.
+    fn texts_in(&self, lang: &str) -> Option<&SiteTexts> {
+        (self.in_languages.iter().find(|texts| texts.lang == lang))
+            .or_else(|| (self.in_languages.iter()).find(|texts| same_language(&texts.lang, lang)))
+    }
+
+    /// The language a page in `lang` shows one of the clinic's texts in (the one `given`
+    /// says a [`SiteTexts`] has): `lang` where `in_languages` gives it, the site's otherwise.
+    pub fn language_of_text<'a>(
+        &'a self,
+        lang: &'a str,
+        given: impl Fn(&SiteTexts) -> bool,
+    ) -> &'a str {
+        match self.texts_in(lang) {
+            Some(texts) if given(texts) => lang,
+            _ => self.language(),
+        }
     }
 
     /// The language `article` is written in.

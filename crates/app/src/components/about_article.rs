@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::DatedWords;
-use crate::words::use_words;
+use crate::words::{language_apart, use_words};
 use clinic_content::ids::{ABOUT_ID, SOURCES_ID};
 use clinic_content::words::Word;
 use clinic_content::{Article, ReviewDates, SiteSettings, Source};
@@ -49,6 +49,8 @@ pub fn AboutArticle(article: Arc<Article>, site: Arc<SiteSettings>) -> impl Into
             </p>
         }
     });
+    let (disclaimer_lang, disclaimer_dir) =
+        language_apart(&site, |texts| texts.disclaimer.is_some());
     let report = site.report_mistake_href(&article).map(|href| {
         view! { <p class="report-mistake"><a href=href>{words.text(Word::ReportMistake)}</a></p> }
     });
@@ -58,7 +60,9 @@ pub fn AboutArticle(article: Arc<Article>, site: Arc<SiteSettings>) -> impl Into
             {sources}
             {review_dates}
             {update}
-            <p class="care-note">{site.disclaimer.clone()}</p>
+            <p class="care-note" lang=disclaimer_lang dir=disclaimer_dir>
+                {site.disclaimer.clone()}
+            </p>
             {report}
         </section>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::{AfterAnnouncement, RichText};
 use crate::contract::{announcement_dismissed, ANNOUNCEMENT_DISMISSED_KEY};
 use crate::storage;
-use crate::words::use_words;
+use crate::words::{language_apart, use_words};
 use clinic_content::words::Word;
 use clinic_content::{plain_text, SiteSettings};
 
@@ -33,12 +33,13 @@ pub fn AnnouncementBanner(site: Arc<SiteSettings>) -> impl IntoView {
         }
     };
     let content = site.announcement.clone();
+    let (lang, dir) = language_apart(&site, |texts| texts.announcement.is_some());
     let name = use_words().text(Word::Announcement);
     let dismiss_label = use_words().text(Word::DismissAnnouncement);
     view! {
         <Show when=move || !dismissed.get()>
             <aside class="announcement" aria-label=name.clone()>
-                <p>
+                <p lang=lang.clone() dir=dir>
                     <RichText content=content.clone() />
                 </p>
                 <button type="button" class="announcement-dismiss" on:click=dismiss.clone()>
