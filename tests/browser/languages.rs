@@ -513,21 +513,35 @@ async fn the_page_that_loads_any_page_and_its_loader_and_errors_speak_the_site_s
     .await;
 }
 
+/// Whether `ch` is a mark written over or under a letter (an accent, an Arabic vowel sign):
+/// the combining marks of Latin, Greek and Cyrillic and of Arabic.
+fn is_mark(ch: char) -> bool {
+    matches!(ch, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}')
+}
+
 #[tokio::test]
 async fn search_finds_a_word_across_accents_and_case_and_names_a_result_s_language() {
     let (site, articles) = site_and_articles();
-    // A word of a translation's title that its accents set apart ("cómodamente").
+    // A word of a translation that its accents or marks set apart ("sí", "امشِ"), too short to
+    // be found one typo away instead.
     let (article, word) = articles
         .iter()
         .filter(|article| !same_language(site.language_of(article), site.language()))
         .find_map(|article| {
-            let word = article
-                .title
-                .split_whitespace()
-                .find(|word| search::words(word).first() != Some(&word.to_lowercase()))?;
+            // What the index holds of it: its title and text.
+            let text =
+                json!([article.title, article.intro, article.sections, article.faq]).to_string();
+            let word = text
+                .split(|ch: char| !ch.is_alphanumeric() && !is_mark(ch))
+                .find(|word| {
+                    let folded = search::words(word).concat();
+                    folded != word.to_lowercase()
+                        && !folded.is_empty()
+                        && folded.chars().count() < search::MIN_FUZZY
+                })?;
             Some((article, word.to_string()))
         })
-        .expect("a translation whose title has a word with an accent");
+        .expect("a translation with a short word that has an accent");
     let lang = site.language_of(article);
     let without_accents = search::words(&word).concat();
     let language_name = words_in(lang).text(Word::LanguageName);

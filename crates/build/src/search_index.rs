@@ -454,10 +454,11 @@ mod tests {
 
     #[test]
     fn a_word_is_found_whatever_its_accents_and_case() {
-        let mut spanish = article(vec![section("Dolor de Espálda", &[])], &[]);
-        spanish.slug = "espalda".into();
+        // Words too short to be found one typo away, or two accents away.
+        let mut spanish = article(vec![section("Sí al café, no al ñandú", &[])], &[]);
+        spanish.slug = "cafe".into();
         let index = search_index([&spanish], in_english, ChunkSizes::SMALLEST);
-        for query in ["espalda ", "ESPALDA", "Espálda ", "espàlda"] {
+        for query in ["cafe ", "CAFÉ ", "si ", "Sí ", "nandu ", "ÑANDU "] {
             let found = index.search(query, 10, DEFAULT_LANGUAGE).expect("found");
             assert_eq!(found.len(), 1, "{query:?}");
         }

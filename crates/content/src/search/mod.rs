@@ -26,7 +26,7 @@ pub use query::{search_with, LoadedChunks, Search};
 /// Words this short or shorter are not matched as the start of a longer one.
 const MIN_PREFIX: usize = 2;
 /// Words this long or longer forgive one typo.
-const MIN_FUZZY: usize = 5;
+pub const MIN_FUZZY: usize = 5;
 /// Words that say nothing about what an article is about: leaving them out keeps the index
 /// small, and a query of "pain in the back" finds "back pain".
 const STOP_WORDS: [&str; 34] = [
@@ -71,14 +71,10 @@ pub struct SearchLanguage {
 /// lower-case and without their accents and other marks ("Espálda" is "espalda"), with
 /// apostrophes inside words dropped ("don't" is "dont").
 pub fn words(text: &str) -> Vec<String> {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
     let mut words = Vec::new();
     let mut word = String::new();
-    for ch in text.nfd() {
-        if is_combining_mark(ch) {
-            continue;
-        } else if ch.is_alphanumeric() {
+    for ch in without_marks(text).chars() {
+        if ch.is_alphanumeric() {
             word.extend(ch.to_lowercase());
         } else if matches!(ch, '\'' | '’') && !word.is_empty() {
             continue;
@@ -90,6 +86,26 @@ pub fn words(text: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+/// `text` with each letter decomposed and its marks dropped ("Espálda" is "Espalda"). In the
+/// browser by its own Unicode tables (`String.prototype.normalize` and a `\p{M}` pattern), so
+/// the search worker's wasm carries none (they would add a third to it); at build time by
+/// unicode-normalization's, of the same standard.
+#[cfg(target_arch = "wasm32")]
+fn without_marks(text: &str) -> String {
+    let marks = js_sys::RegExp::new("\\p{M}", "gu");
+    js_sys::JsString::from(text)
+        .normalize("NFD")
+        .replace_by_pattern(&marks, "")
+        .into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn without_marks(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().filter(|ch| !is_combining_mark(*ch)).collect()
 }
 
 pub fn is_stop_word(word: &str) -> bool {
