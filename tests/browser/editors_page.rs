@@ -192,22 +192,25 @@ async fn an_editor_changes_a_title_in_the_browser_and_the_markdown_says_it() {
             .await
             .expect("publish");
         let deadline = tokio::time::Instant::now() + WAIT;
-        let after = loop {
+        // The editors' server writes the file in place: it may be read half written, so
+        // the save has arrived once the file has changed and reads whole.
+        let (after, saved) = loop {
             let text = std::fs::read_to_string(&markdown_file).expect("the Markdown");
+            let read = read_article(&text, name, &images);
             if text != before {
-                break text;
+                if let Ok(saved) = read {
+                    break (text, saved);
+                }
             }
             if tokio::time::Instant::now() >= deadline {
                 let shown = page.eval("return document.body.innerText").await;
-                panic!("the save never reached the file; the page shows: {shown}");
+                panic!("the save never reached the file whole ({read:?}); the page shows: {shown}\n{text}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         };
 
         // The new title, and nothing else changed: the address stays (links to it keep
         // working), and the text is as the editor left it.
-        let saved = read_article(&after, name, &images)
-            .unwrap_or_else(|errors| panic!("the saved file does not read: {errors:?}\n{after}"));
         assert_eq!(saved.title, corrected);
         let mut expected = article.clone();
         expected.title = corrected;
