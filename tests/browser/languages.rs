@@ -572,7 +572,8 @@ async fn search_finds_a_word_across_accents_and_case_and_names_a_result_s_langua
 }
 
 /// What a list page shows: its language, its cards' addresses, its language list (each
-/// link's `hreflang`, name and whether it is the current one) and its categories' addresses.
+/// link's `hreflang`, name and whether it is the current one), its categories' addresses,
+/// and the other languages' lists its head names.
 async fn list_said(page: &Page) -> Value {
     page.eval(
         "const hrefs = (css) => [...document.querySelectorAll(css)].map(a => a.getAttribute('href')).sort();
@@ -582,6 +583,8 @@ async fn list_said(page: &Page) -> Value {
            languages: [...document.querySelectorAll('.language-list a')]
              .map(a => [a.hreflang, a.textContent, a.getAttribute('aria-current') === 'page']),
            categories: hrefs('.category-links a'),
+           alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')]
+             .map(link => [link.hreflang, link.href]),
          }",
     )
     .await
@@ -603,6 +606,13 @@ async fn each_language_has_its_own_lists_linked_from_its_articles_and_from_the_l
             let name = words_in(&lang).text(Word::LanguageName);
             (lang, name)
         })
+        .collect();
+    // Every language's list, and the site language's for any other reader.
+    let alternates: Vec<Value> = by_language
+        .iter()
+        .map(|(language, _)| (language.tag(&site), language.library_path()))
+        .chain([("x-default", by_language[0].0.library_path())])
+        .map(|(lang, path)| json!([lang, site.file_url(&path)]))
         .collect();
     run_in_browser(server(), 1280, 900, &[], |page| async move {
         for shell in [false, true] {
@@ -638,6 +648,7 @@ async fn each_language_has_its_own_lists_linked_from_its_articles_and_from_the_l
                         "cards": cards,
                         "languages": expected_languages,
                         "categories": categories,
+                        "alternates": alternates,
                     }),
                     "{list}, shell: {shell}"
                 );

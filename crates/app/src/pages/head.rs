@@ -6,7 +6,7 @@
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
 use clinic_content::language::{direction, Translations};
-use clinic_content::library::{trail_to_a_to_z, trail_to_library, Crumb};
+use clinic_content::library::{trail_to_a_to_z, trail_to_library, Crumb, ListLanguage};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
 use clinic_content::words::{Word, Words};
 use clinic_content::{Article, AtoZList, ListPage, SiteSettings};
@@ -215,8 +215,25 @@ pub fn library_head(site: &SiteSettings, list: &ListPage, words: &Words) -> Page
             path_of: &|page| list.path_of(page),
             trail: trail_to_library(&list.language, list.category.as_ref(), words),
             lang: list.language.tag(site),
+            alternates: list_alternates(site, list),
         },
     )
+}
+
+/// The first page of the list of every article in each language, when this is one of them:
+/// every language's, this one too, and the site language's for any other reader.
+fn list_alternates(site: &SiteSettings, list: &ListPage) -> Vec<HeadTag> {
+    if list.category.is_some() || list.page > 1 || list.languages.is_empty() {
+        return Vec::new();
+    }
+    let url = |language: &ListLanguage| site.file_url(&language.library_path());
+    (list.languages.iter())
+        .map(|other| HeadTag::alternate(&other.lang, url(&other.language)))
+        .chain([HeadTag::alternate(
+            "x-default",
+            url(&ListLanguage::default()),
+        )])
+        .collect()
 }
 
 /// What a page of the A to Z is called: its name, the letter it shows, and which page of
@@ -261,6 +278,7 @@ pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList, words: &Words) -> PageH
             path_of: &|page| list.path_of(page),
             trail: trail_to_a_to_z(list.current(), words),
             lang: site.language(),
+            alternates: Vec::new(),
         },
     )
 }
@@ -277,6 +295,8 @@ struct Listing<'a> {
     trail: Vec<Crumb>,
     /// The list's language, a BCP 47 tag.
     lang: &'a str,
+    /// `<link rel=alternate hreflang>` to the same list in other languages.
+    alternates: Vec<HeadTag>,
 }
 
 /// The head of a page of a list: its own canonical address, links to the pages before and
@@ -290,6 +310,7 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
         path_of,
         trail,
         lang,
+        alternates,
     } = listing;
     let url = site.file_url(&path_of(page));
     let mut tags = vec![
@@ -311,6 +332,7 @@ fn listing_head(site: &SiteSettings, listing: Listing) -> PageHead {
         HeadTag::named("twitter:card", "summary"),
         HeadTag::json_ld(breadcrumbs_json_ld(&trail, site)),
     ]);
+    tags.extend(alternates);
     PageHead {
         title: format!("{name} | {}", site.clinic_name),
         lang: lang.to_string(),
