@@ -244,6 +244,50 @@ fn check_names_each_missing_and_extra_word_of_a_language_s_table_and_a_language_
 }
 
 #[test]
+fn check_names_a_count_form_a_language_needs_and_one_it_never_uses() {
+    let copy = site_copy("counts");
+    let site = copy.path();
+    let locales = site.join("content/locales");
+    let (arabic, spanish) = (locales.join("ar.json"), locales.join("es.json"));
+    let mut table = json(&arabic);
+    let few = table["results_few"].take();
+    table
+        .as_object_mut()
+        .expect("a table")
+        .remove("results_few");
+    std::fs::write(&arabic, table.to_string()).expect("write");
+    let mut table = json(&spanish);
+    table["results_few"] = few;
+    std::fs::write(&spanish, table.to_string()).expect("write");
+    let articles = site.join("content/articles");
+    for (file, lang) in [
+        ("a-second-fixture-article.json", "es"),
+        ("staying-active-indoors.json", "ar-EG"),
+    ] {
+        let file = articles.join(file);
+        let mut article = json(&file);
+        article["lang"] = lang.into();
+        std::fs::write(&file, article.to_string()).expect("write");
+    }
+    let output = content(&["check", &site.join("content").display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        problems(&output),
+        [
+            format!(
+                "{}: results_few: missing: add its words in this language as they count 3 \
+                 and the numbers counted alike",
+                arabic.display()
+            ),
+            format!(
+                "{}: results_few: not a word the site uses: remove it",
+                spanish.display()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn check_names_an_unknown_person_and_an_untitled_source_and_fails() {
     let copy = site_copy("people");
     let site = copy.path();

@@ -3,11 +3,13 @@
 //! it from the content files alone (the shell says English until then). The site is the fixture site with the translations of
 //! `tests/fixtures/languages/` added: every expectation follows from their files.
 
+use clinic_content::ids::{SEARCH_RESULTS_ID, SEARCH_STATUS_ID};
 use clinic_content::language::{direction, same_language};
 use clinic_content::search;
 use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::{Article, SiteSettings};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 use crate::support::{
     edited_build_of, run_in_browser, site_dir, site_with_languages, Page, Server, Unknown,
@@ -114,13 +116,16 @@ pub(crate) fn words_in(tag: &str) -> Words {
     serde_json::from_str(&std::fs::read_to_string(file).expect("a table")).expect("a table")
 }
 
-/// The words of `words` a page shows on their own, each with its key (a `{value}` in one
-/// matches any text): every word but the language's name and the date's pattern.
-fn fixed_words(words: &Words) -> Vec<(&'static str, String)> {
-    Word::ALL
-        .iter()
-        .filter(|word| !matches!(word, Word::LanguageName | Word::Date))
-        .map(|word| (word.key(), words.text(*word)))
+/// The words of `words` a page shows on their own, each by its key (a `{value}` in one
+/// matches any text): every word, in each of a count's forms, but the language's name and the
+/// date's pattern.
+fn fixed_words(words: &Words) -> BTreeMap<String, String> {
+    words
+        .entries()
+        .filter(|(key, _)| {
+            !["$schema", Word::LanguageName.key(), Word::Date.key()].contains(&key.as_str())
+        })
+        .map(|(key, text)| (key.clone(), text.clone()))
         .collect()
 }
 
@@ -227,13 +232,13 @@ async fn a_page_in_another_language_has_no_word_of_the_english_table() {
                 page.click(".reading-settings-button").await;
                 page.find(".reading-settings-title").await;
                 let texts = texts_and_names(&page).await;
+                let theirs = fixed_words(&own);
                 let english_words: Vec<String> = fixed_words(&english)
                     .into_iter()
-                    .zip(fixed_words(&own))
                     // A word the two languages write alike is no sign of English.
-                    .filter(|((_, ours), (_, theirs))| ours != theirs && has_words(ours))
-                    .filter(|((_, template), _)| texts.iter().any(|text| says(template, text)))
-                    .map(|((key, template), _)| format!("{key}: {template:?}"))
+                    .filter(|(key, ours)| theirs.get(key) != Some(ours) && has_words(ours))
+                    .filter(|(_, template)| texts.iter().any(|text| says(template, text)))
+                    .map(|(key, template)| format!("{key}: {template:?}"))
                     .collect();
                 assert_eq!(
                     english_words,
@@ -545,6 +550,7 @@ async fn search_finds_a_word_across_accents_and_case_and_names_a_result_s_langua
     let lang = site.language_of(article);
     let without_accents = search::words(&word).concat();
     let language_name = words_in(lang).text(Word::LanguageName);
+    let site_language = site.language();
     let path = format!("/articles/{}/", article.slug);
     run_in_browser(server(), 1280, 900, &[], |page| async move {
         // On its own page, typed without accents; on a page in the site's language, in
@@ -566,6 +572,23 @@ async fn search_finds_a_word_across_accents_and_case_and_names_a_result_s_langua
                 json!([lang, lang, true])
             };
             assert_eq!(found, expected, "{typed:?} on {on}");
+            // The count of results in the form the page's language gives that number, as
+            // the build's plural rules give it ("نتيجتان", two results, in Arabic).
+            let [status, count]: [Value; 2] = serde_json::from_value(
+                page.eval(&format!(
+                    "return [document.getElementById({SEARCH_STATUS_ID:?}).textContent,
+                             document.querySelectorAll('#{SEARCH_RESULTS_ID} li').length]"
+                ))
+                .await,
+            )
+            .expect("status and count");
+            let on_lang = if on == path { lang } else { site_language };
+            let count = count.as_u64().expect("a count") as usize;
+            assert_eq!(
+                status,
+                words_in(on_lang).count(Word::Results, on_lang, count),
+                "{typed:?} on {on}"
+            );
         }
     })
     .await;

@@ -9,6 +9,8 @@
 //! with the number of words. `content check` (and so the build) holds every table to the keys
 //! below, each present and none extra.
 
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::BTreeSet;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -119,7 +121,7 @@ words! {
     Published = "published",
     /// When an article was last reviewed, under its title, with `{date}`.
     Reviewed = "reviewed",
-    /// How long an article takes to read, with `{minutes}`.
+    /// How long an article takes to read, in minutes: `{count}`.
     ReadingTime = "reading_time",
     /// At an article's end: when it was last reviewed, with `{date}`.
     LastReviewed = "last_reviewed",
@@ -218,10 +220,8 @@ words! {
     SearchResults = "search_results",
     /// While a search is under way.
     Searching = "searching",
-    /// How many results there are, when there is one.
-    ResultsOne = "results_one",
-    /// How many results there are, with `{count}`: any number but one, so phrase it to suit any.
-    ResultsOther = "results_other",
+    /// How many articles a search found: `{count}`.
+    Results = "results",
     /// When no article matches the words searched for, `{query}`.
     NoArticlesMatch = "no_articles_match",
     /// Under the search field, when no article matches, before the link to every article.
@@ -283,7 +283,7 @@ words! {
     OneArticleMoreComing = "one_article_more_coming",
     /// Under a category's heading when it has one article.
     OneArticle = "one_article",
-    /// Under a list's heading, with `{count}` (more than one).
+    /// Under a list's heading, how many articles it has, `{count}` (more than one).
     ArticlesNewestFirst = "articles_newest_first",
     /// On a category's page with no articles, before the link to every article.
     CategoryRenamed = "category_renamed",
@@ -318,6 +318,101 @@ const MONTHS: [Word; 12] = [
     Word::December,
 ];
 
+/// The words that say a count. A table gives each in every form its language's grammar
+/// gives a count, by the Unicode CLDR's names for them (`results_one`, `results_few`,
+/// `results_other`…), and a page picks the form for the number.
+const COUNTED: [Word; 3] = [Word::ReadingTime, Word::Results, Word::ArticlesNewestFirst];
+
+/// The forms a count takes, by the CLDR's names: a language uses "other" and some of the
+/// rest (English "one"; Arabic all six).
+pub const COUNT_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+impl Word {
+    /// Whether it says a count, so that its keys name a form ([`Word::form_key`]).
+    pub fn is_counted(self) -> bool {
+        COUNTED.contains(&self)
+    }
+
+    /// Its key in the tables in the count form `form`: "results_few".
+    pub fn form_key(self, form: &str) -> String {
+        format!("{}_{form}", self.key())
+    }
+}
+
+/// Which form a count of `count` takes in the language `tag`, by the browser's own plural
+/// rules; the build asks the same CLDR rules of ICU4X (`count_form` natively), so a page reads
+/// the same before and after the app takes over. Rules are asked by the primary language
+/// alone: it is always a locale both accept.
+#[cfg(target_arch = "wasm32")]
+pub fn count_form(tag: &str, count: usize) -> &'static str {
+    use crate::language::is_language_tag;
+    if !is_language_tag(tag) {
+        return "other";
+    }
+    let locales = js_sys::Array::of1(&primary_language(tag).into());
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    let form = String::from(rules.select(count as f64));
+    COUNT_FORMS
+        .into_iter()
+        .find(|known| *known == form)
+        .unwrap_or("other")
+}
+
+/// The CLDR plural rules of the language `tag`, when ICU4X knows them.
+#[cfg(not(target_arch = "wasm32"))]
+fn count_rules(tag: &str) -> Option<icu_plurals::PluralRules> {
+    let locale = icu_locale_core::Locale::try_from_str(&primary_language(tag)).ok()?;
+    icu_plurals::PluralRules::try_new_cardinal((&locale).into()).ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn form_name(category: icu_plurals::PluralCategory) -> &'static str {
+    use icu_plurals::PluralCategory;
+    match category {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+/// Which form a count of `count` takes in the language `tag`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn count_form(tag: &str, count: usize) -> &'static str {
+    count_rules(tag).map_or("other", |rules| form_name(rules.category_for(count)))
+}
+
+/// The keys a table in the language `tag` must give, and those it may: every word's, a
+/// counted word's in each form the language's whole numbers up to a thousand take (Spanish
+/// "one" and "other"), and may in the forms it has beyond (Spanish "many", for millions).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn table_keys(tag: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let rules = count_rules(tag);
+    let forms = |all: bool| -> BTreeSet<&'static str> {
+        let Some(rules) = &rules else {
+            return BTreeSet::from(["other"]);
+        };
+        match all {
+            true => rules.categories().map(form_name).collect(),
+            false => (0..=1000usize)
+                .map(|count| form_name(rules.category_for(count)))
+                .collect(),
+        }
+    };
+    let keys = |forms: BTreeSet<&str>| {
+        Word::ALL
+            .iter()
+            .flat_map(|word| match word.is_counted() {
+                true => forms.iter().map(|form| word.form_key(form)).collect(),
+                false => vec![word.key().to_string()],
+            })
+            .collect()
+    };
+    (keys(forms(false)), keys(forms(true)))
+}
+
 /// One language's table: each word's text by its key. Keep each short and plain; `{name}`
 /// marks where the page puts a value (a date, a number).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -341,6 +436,18 @@ impl Words {
     /// The text of `word` with each `{name}` filled in.
     pub fn filled(&self, word: Word, values: &[(&str, &str)]) -> String {
         fill(self.get(word), values)
+    }
+
+    /// The counted `word` for `count` in the table's language, `tag`: in the form its grammar
+    /// gives that number ("1 result", "2 results"), or in its "other" form when the table
+    /// lacks that one.
+    pub fn count(&self, word: Word, tag: &str, count: usize) -> String {
+        let template = [count_form(tag, count), "other"]
+            .into_iter()
+            .find_map(|form| self.0.get(&word.form_key(form)))
+            .map(String::as_str)
+            .unwrap_or(word.key());
+        fill(template, &[("count", &count.to_string())])
     }
 
     /// Every key and text of the table, as it was written (with its `$schema`).
@@ -396,17 +503,31 @@ pub fn words_schema() -> serde_json::Value {
             "type": "string"
         }),
     );
+    let mut required = Vec::new();
     for word in Word::ALL {
-        properties.insert(
-            word.key().into(),
-            serde_json::json!({
-                "description": word.hint().lines().map(str::trim).collect::<Vec<_>>().join(" "),
-                "type": "string",
-                "minLength": 1
-            }),
-        );
+        let hint = word
+            .hint()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = |description: String| serde_json::json!({ "description": description, "type": "string", "minLength": 1 });
+        if word.is_counted() {
+            for form in COUNT_FORMS {
+                properties.insert(
+                    word.form_key(form),
+                    text(format!(
+                        "{hint} In the form the language gives counts the Unicode CLDR \
+                         calls \"{form}\"; `content check` names the forms the language needs."
+                    )),
+                );
+            }
+            required.push(word.form_key("other"));
+        } else {
+            properties.insert(word.key().into(), text(hint));
+            required.push(word.key().into());
+        }
     }
-    let required: Vec<&str> = Word::ALL.iter().map(|word| word.key()).collect();
     serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Words",
@@ -446,17 +567,67 @@ mod tests {
         assert_eq!(spanish.date("2026-02-30"), None);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_shipped_english_table_has_every_word_and_no_other() {
-        let words = crate::fixtures::words();
-        let mut keys: Vec<&str> = words
+        let keys: BTreeSet<String> = crate::fixtures::words()
             .entries()
-            .map(|(key, _)| key.as_str())
-            .filter(|key| *key != "$schema")
+            .map(|(key, _)| key.clone())
+            .filter(|key| key != "$schema")
             .collect();
-        keys.sort_unstable();
-        let mut expected: Vec<&str> = Word::ALL.iter().map(|word| word.key()).collect();
-        expected.sort_unstable();
-        assert_eq!(keys, expected);
+        let (needed, allowed) = table_keys("en");
+        assert_eq!(keys, needed);
+        assert_eq!(needed, allowed);
+    }
+
+    #[test]
+    fn a_count_takes_its_language_s_form() {
+        let words = Words(HashMap::from(
+            [
+                ("one", "one {count}"),
+                ("two", "two {count}"),
+                ("few", "few {count}"),
+            ]
+            .map(|(form, text)| (Word::Results.form_key(form), text.to_string())),
+        ));
+        let mut words = words;
+        words
+            .0
+            .insert(Word::Results.form_key("other"), "{count} other".into());
+        assert_eq!(words.count(Word::Results, "en", 1), "one 1");
+        assert_eq!(words.count(Word::Results, "en", 2), "2 other");
+        assert_eq!(words.count(Word::Results, "ar-EG", 2), "two 2");
+        assert_eq!(words.count(Word::Results, "ar", 3), "few 3");
+        // Arabic's "many" (11) is missing from this table: its "other" stands in.
+        assert_eq!(words.count(Word::Results, "ar", 11), "11 other");
+        assert_eq!(words.count(Word::Results, "not a tag", 1), "1 other");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_table_needs_the_forms_its_language_counts_with() {
+        let forms = |tag: &str| {
+            let (needed, allowed) = table_keys(tag);
+            let of = |keys: BTreeSet<String>| -> Vec<String> {
+                keys.into_iter()
+                    .filter_map(|key| key.strip_prefix("results_").map(str::to_string))
+                    .collect()
+            };
+            (of(needed), of(allowed))
+        };
+        assert_eq!(
+            forms("en"),
+            (
+                vec!["one".into(), "other".into()],
+                vec!["one".into(), "other".into()]
+            )
+        );
+        assert_eq!(forms("es-MX").0, ["one", "other"]);
+        assert!(forms("es").1.contains(&"many".to_string()));
+        assert_eq!(
+            forms("ar").0,
+            ["few", "many", "one", "other", "two", "zero"]
+        );
+        assert_eq!(forms("ja").0, ["other"]);
     }
 }

@@ -21,7 +21,7 @@ use clinic_content::model::{Article, ArticleIndex, Block, SiteSettings};
 use clinic_content::review::ReviewDates;
 use clinic_content::text::display_date;
 use clinic_content::validate::{problems_with_site, Validate};
-use clinic_content::words::{locale_file, Word, Words};
+use clinic_content::words::{count_form, locale_file, table_keys, Word, Words};
 
 use crate::readability::key_points_problem;
 use crate::sources::published_copy;
@@ -312,12 +312,13 @@ fn words_problems<'a>(
     used: impl Iterator<Item = (&'a str, String)>,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut tables: BTreeMap<String, String> = BTreeMap::new();
+    let mut tables: BTreeMap<String, (&str, String)> = BTreeMap::new();
     for (language, by) in used {
-        tables.entry(locale_file(language)).or_insert(by);
+        tables
+            .entry(locale_file(language))
+            .or_insert((language, by));
     }
-    let keys: BTreeSet<String> = Word::ALL.iter().map(|word| word.key().into()).collect();
-    for (file, by) in tables {
+    for (file, (language, by)) in tables {
         let path = content.join(file.trim_start_matches("content/"));
         let at = path.display();
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -331,15 +332,26 @@ fn words_problems<'a>(
             .ok()
             .and_then(|table| Some(table.as_object()?.keys().cloned().collect()))
             .unwrap_or_default();
-        let missing: Vec<&String> = keys.difference(&given).collect();
+        let (needed, allowed) = table_keys(language);
+        let missing: Vec<&String> = needed.difference(&given).collect();
         let extra: Vec<&String> = given
-            .difference(&keys)
+            .difference(&allowed)
             .filter(|key| *key != "$schema")
             .collect();
         for key in &missing {
-            problems.push(format!(
-                "{at}: {key}: missing: add its words in this language"
-            ));
+            let form = Word::ALL
+                .iter()
+                .filter(|word| word.is_counted())
+                .find_map(|word| key.strip_prefix(word.key())?.strip_prefix('_'));
+            let example =
+                form.and_then(|form| (0..=1000).find(|n| count_form(language, *n) == form));
+            problems.push(match example {
+                Some(count) => format!(
+                    "{at}: {key}: missing: add its words in this language as they count {count} \
+                     and the numbers counted alike"
+                ),
+                None => format!("{at}: {key}: missing: add its words in this language"),
+            });
         }
         for key in &extra {
             problems.push(format!("{at}: {key}: not a word the site uses: remove it"));

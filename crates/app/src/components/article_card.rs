@@ -24,18 +24,18 @@ pub fn ArticleCard(
     } else {
         view! { <h2 class="article-card-title">{link}</h2> }.into_any()
     };
+    let page_language = use_page_language().tag;
+    let lang = (!same_language(&entry.lang, &page_language)).then(|| entry.lang.clone());
     let details = (!brief).then(|| {
         view! {
             <p class="article-card-description">{entry.description.clone()}</p>
             <p class="article-card-meta">
                 <CalendarDate iso=entry.published.clone() />
                 <span aria-hidden="true">" · "</span>
-                {use_words()
-                    .filled(Word::ReadingTime, &[("minutes", &entry.reading_minutes.to_string())])}
+                {use_words().count(Word::ReadingTime, &page_language, entry.reading_minutes)}
             </p>
         }
     });
-    let lang = (!same_language(&entry.lang, &use_page_language().tag)).then(|| entry.lang.clone());
     view! {
         <div class="article-card" lang=lang>
             {entry

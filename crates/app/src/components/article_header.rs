@@ -21,10 +21,11 @@ pub fn ArticleHeader(
 ) -> impl IntoView {
     let words = use_words();
     let hero = article.hero.clone();
+    let language = use_page_language();
     let category_href = format!(
         "{}{}",
         use_site_address().base,
-        use_page_language()
+        language
             .lists
             .category_path(&category_slug(&article.category))
     );
@@ -36,10 +37,7 @@ pub fn ArticleHeader(
             <span><DatedWords template=words.text(Word::Reviewed) iso=date /></span>
         }
     });
-    let reading_time = words.filled(
-        Word::ReadingTime,
-        &[("minutes", &reading_minutes.to_string())],
-    );
+    let reading_time = words.count(Word::ReadingTime, &language.tag, reading_minutes);
     view! {
         <header class="article-header">
             <p class="article-category">

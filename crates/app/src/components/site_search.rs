@@ -132,9 +132,8 @@ pub fn SiteSearch() -> impl IntoView {
                 Some(Ok(found)) if found.is_empty() => {
                     words.filled(Word::NoArticlesMatch, &[("query", query.trim())])
                 }
-                Some(Ok(found)) if found.len() == 1 => words.text(Word::ResultsOne),
                 Some(Ok(found)) => {
-                    words.filled(Word::ResultsOther, &[("count", &found.len().to_string())])
+                    words.count(Word::Results, &language.read_value().tag, found.len())
                 }
                 None => return words.text(Word::Searching),
             };

@@ -8,7 +8,7 @@ use crate::components::{
 use crate::first_paint::FirstScreen;
 use crate::pages::head::{library_head, list_name, set_document_head};
 use crate::site_address::use_site_address;
-use crate::words::use_words;
+use crate::words::{use_page_language, use_words};
 use clinic_content::library::{a_to_z_path, trail_to_library};
 use clinic_content::words::Word;
 use clinic_content::{ListPage, SiteSettings};
@@ -24,9 +24,7 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
         (0, _) => None,
         (1, None) => Some(words.text(Word::OneArticleMoreComing)),
         (1, Some(_)) => Some(words.text(Word::OneArticle)),
-        (count, _) => {
-            Some(words.filled(Word::ArticlesNewestFirst, &[("count", &count.to_string())]))
-        }
+        (count, _) => Some(words.count(Word::ArticlesNewestFirst, &use_page_language().tag, count)),
     };
     let language_links: Vec<LanguageLink> = list
         .languages
