@@ -236,3 +236,50 @@ async fn an_article_read_on_the_home_page_opens_offline_at_its_own_address() {
     })
     .await;
 }
+
+/// A page whose address goes beyond ASCII (a category named in Arabic, which the browser
+/// sends percent-encoded) is brought up to date by its file's name like any other, and is not
+/// withdrawn as a page the build no longer publishes.
+#[tokio::test]
+async fn a_saved_page_whose_address_is_not_ascii_stays_saved_after_a_deploy() {
+    let (site, articles) = crate::languages::site_and_articles();
+    let library = clinic_content::Library::of(&articles, &site);
+    let (path, name) = library
+        .by_language(&site)
+        .into_iter()
+        .flat_map(|(language, shelf)| {
+            shelf.categories().into_iter().map(move |category| {
+                (
+                    format!("/{}", language.category_path(&category.slug)),
+                    category.name,
+                )
+            })
+        })
+        .find(|(path, _)| !path.is_ascii())
+        .expect("a category named beyond ASCII in the fixtures");
+    let first = edited_build_of(
+        crate::support::site_with_languages(),
+        "deploy-beyond-ascii-first",
+        |_| {},
+    );
+    let second = edited_build_of(&first, "deploy-beyond-ascii-second", |build| {
+        mark_the_hero(build, "second build");
+    });
+    let server = Server::start_with(&first, "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.before_each_load(WORKER_MESSAGES).await;
+        page.open("/").await;
+        page.wait_until_saved_for_offline().await;
+        read_and_save(&page, &path).await;
+        page.server.serve_from(&second);
+        visit_after_the_deploy_of(&page, &second).await;
+        page.cut_the_network().await;
+        page.open(&path).await;
+        assert_eq!(
+            texts_of(&page, "h1").await,
+            json!([name]),
+            "{path}, offline"
+        );
+    })
+    .await;
+}

@@ -216,14 +216,24 @@ function fileOf(address) {
   if (!inScope(url)) {
     return null;
   }
-  const path = url.pathname.slice(SCOPE.pathname.length);
+  const path = sitePath(url.pathname.slice(SCOPE.pathname.length));
   return path === "" || path.endsWith("/") ? path + "index.html" : path;
+}
+
+// A path as the build names its file: the browser gives letters beyond ASCII (a category
+// named in Arabic) percent-encoded.
+function sitePath(encoded) {
+  try {
+    return decodeURIComponent(encoded);
+  } catch (malformed) {
+    return encoded;
+  }
 }
 
 // The other addresses of the page at `key`, as the build lists them.
 async function alternatesOf(cache, key) {
   const published = await publishedList(cache);
-  const path = key.slice(SCOPE.href.length);
+  const path = sitePath(key.slice(SCOPE.href.length));
   return (published.alternates[path] || []).map((other) => new URL(other, SCOPE).href);
 }
 

@@ -11,6 +11,7 @@ use clinic_content::language::Translations;
 use clinic_content::library::Library;
 use clinic_content::load::EDITORS_DIR;
 use clinic_content::model::{article_path, SiteSettings};
+use percent_encoding::{utf8_percent_encode, CONTROLS};
 
 /// Everything may be crawled but the editors' page.
 pub fn robots_txt(site: &SiteSettings) -> String {
@@ -160,7 +161,9 @@ fn sitemap(site: &SiteSettings, pages: &[SitemapPage]) -> String {
         }
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n{alternates}  </url>\n",
-            escape(&site.file_url(path)),
+            // The protocol wants addresses escaped: a category named in Arabic is
+            // `categories/%D8%A7…/`.
+            escape(&site.file_url(&utf8_percent_encode(path, CONTROLS).to_string())),
             escape(published)
         ));
     }
@@ -222,6 +225,22 @@ mod tests {
             "<loc>https://www.example.com/articles/alone/</loc>\n    <lastmod>2026-01-10</lastmod>\n  </url>"
         ));
         assert!(xml.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    }
+
+    #[test]
+    fn an_address_beyond_ascii_is_percent_encoded() {
+        let mut arabic = article(vec![], &[]);
+        arabic.lang = Some("ar".into());
+        arabic.category = "آلام الظهر".into();
+        let site = site();
+        let library = Library::of([&arabic], &site);
+        let xml = &sitemaps_of(&site, &library, &[], &HashMap::new(), 100)[0].1;
+        let encoded = "ar/categories/%D8%A7%D9%84%D8%A7%D9%85-%D8%A7%D9%84%D8%B8%D9%87%D8%B1/";
+        assert!(
+            xml.contains(&format!("<loc>{}</loc>", site.file_url(encoded))),
+            "{xml}"
+        );
+        assert!(!xml.contains("الظهر"), "{xml}");
     }
 
     #[test]

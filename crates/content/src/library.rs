@@ -6,7 +6,6 @@
 use crate::words::{Word, Words};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::slugify;
 use crate::language::{primary_language, same_language};
 use crate::model::{Article, Hero, SiteSettings, ARTICLES_SEGMENT};
 use crate::validate::{Checker, Validate};
@@ -398,9 +397,12 @@ impl Validate for Library {
     fn validate(&self, _: &mut Checker) {}
 }
 
-/// A category's address segment, from its name.
+/// A category's address segment, from its name in any script: its words, as search reads
+/// them, joined by hyphens ("Back Pain" is `back-pain`, "Músculos y huesos"
+/// `musculos-y-huesos`, "آلام الظهر" `الام-الظهر`, which the browser shows as it is and
+/// sends percent-encoded).
 pub fn category_slug(name: &str) -> String {
-    slugify(name)
+    crate::search::words(name).join("-")
 }
 
 /// One step of a page's breadcrumbs: a name and a path relative to the site's base.
@@ -471,6 +473,16 @@ pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>, words: &Words) -> Vec<Crumb>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_category_s_address_keeps_its_letters_in_any_script() {
+        assert_eq!(category_slug("Back Pain"), "back-pain");
+        assert_eq!(category_slug("Women’s Health"), "womens-health");
+        assert_eq!(category_slug("Músculos y huesos"), "musculos-y-huesos");
+        assert_eq!(category_slug("آلام الظهر"), "الام-الظهر");
+        assert_eq!(category_slug("Боль в спине"), "боль-в-спине");
+        assert_eq!(category_slug("· — ·"), "");
+    }
 
     #[test]
     fn each_language_has_its_lists_the_site_s_at_the_root_and_others_under_their_folder() {

@@ -12,10 +12,9 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use clinic_content::error::ContentError;
+use clinic_content::ids::readable_id;
 use clinic_content::ids::slugify;
-use clinic_content::ids::{readable_id, readable_slug};
 use clinic_content::language::{same_language, DEFAULT_LANGUAGE};
-use clinic_content::library::{category_slug, ListLanguage};
 use clinic_content::load::{article_file, parse, INDEX_FILE, SITE_FILE};
 use clinic_content::model::{Article, ArticleIndex, Block, SiteSettings};
 use clinic_content::review::ReviewDates;
@@ -421,13 +420,6 @@ fn letters_dropped_from_addresses(article: &Article) -> Vec<String> {
     }
     for (n, item) in article.faq.iter().flat_map(|faq| &faq.items).enumerate() {
         heading(format!("faq.items[{n}].question"), &item.question, &item.id);
-    }
-    if readable_slug(&article.category) != category_slug(&article.category) {
-        found.push(format!(
-            "category: its page's address, {}, drops letters; a name in ASCII letters keeps \
-             it readable",
-            ListLanguage::default().category_path(&category_slug(&article.category))
-        ));
     }
     found
 }

@@ -6,6 +6,7 @@ use clinic_content::library::{
     a_to_z_path, ListLanguage, A_TO_Z_SEGMENT, CATEGORIES_SEGMENT, PAGE_SEGMENT,
 };
 use clinic_content::{article_path, ARTICLES_SEGMENT};
+use percent_encoding::percent_decode_str;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -27,8 +28,11 @@ pub enum Route {
 
 impl Route {
     /// The route for `path` on a site served under `base_path` (`/`, or `/clinic/` for a
-    /// sub-path deploy).
+    /// sub-path deploy), either percent-encoded as the browser gives them or not (a category
+    /// named in Arabic is `categories/%D8%A7…/` to the browser, `categories/ا…/` to the build).
     pub fn from_path(path: &str, base_path: &str) -> Route {
+        let decoded = |path: &str| percent_decode_str(path).decode_utf8_lossy().into_owned();
+        let (path, base_path) = (decoded(path), decoded(base_path));
         let base = base_path.trim_end_matches('/');
         let Some(rest) = path.strip_prefix(base) else {
             return Route::NotFound;
@@ -186,6 +190,14 @@ mod tests {
         for path in ["/es/", "/es/articles/x/", "/es/a-z/", "/ES/articles/"] {
             assert_eq!(Route::from_path(path, "/"), Route::NotFound, "{path}");
         }
+    }
+
+    #[test]
+    fn a_category_named_in_another_script_is_found_encoded_or_not() {
+        let arabic = Route::Category(ListLanguage::under("ar"), "الام-الظهر".into(), 1);
+        let encoded = "/ar/categories/%D8%A7%D9%84%D8%A7%D9%85-%D8%A7%D9%84%D8%B8%D9%87%D8%B1/";
+        assert_eq!(Route::from_path(encoded, "/"), arabic);
+        assert_eq!(Route::from_path(&arabic.path("/"), "/"), arabic);
     }
 
     #[test]

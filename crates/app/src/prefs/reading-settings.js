@@ -76,9 +76,15 @@
   }
 
   // The pre-rendered page names its address; the not-found page names none (it is shown at
-  // any). /index.html and a missing final / are the same address.
+  // any). /index.html and a missing final / are the same address, and the browser gives
+  // letters beyond ASCII (a category named in Arabic) percent-encoded.
   var pagePath = root.getAttribute(PAGE_PATH_ATTRIBUTE);
   var here = location.pathname.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
+  try {
+    here = decodeURIComponent(here);
+  } catch (malformed) {
+    // An escape that is no UTF-8 names no page the build wrote.
+  }
   if (pagePath && pagePath !== here) {
     root.setAttribute(PRERENDERED_ELSEWHERE_ATTRIBUTE, "");
   }
