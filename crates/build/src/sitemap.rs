@@ -45,9 +45,9 @@ pub fn sitemap_files(
     sitemaps_of(site, library, other_pages, translations, SITEMAP_LIMIT)
 }
 
-/// One address of a sitemap: its path, the day it last changed, and its versions in other
-/// languages.
-type SitemapPage<'a> = (String, &'a str, Option<&'a Translations>);
+/// One address of a sitemap: its path, the day it last changed, and its versions in each
+/// language (this one too), each as a language tag (or `x-default`) and a path.
+type SitemapPage<'a> = (String, &'a str, Vec<(String, String)>);
 
 fn sitemaps_of(
     site: &SiteSettings,
@@ -66,9 +66,19 @@ fn sitemaps_of(
                 .map(move |version| (version.slug.as_str(), &**group))
         })
         .collect();
-    let mut lists_dated: Vec<(String, String)> = Vec::new();
+    let mut lists_dated: Vec<SitemapPage> = Vec::new();
+    let by_language = library.by_language(site);
+    // The list of every article in each language names the others, as its page's head does,
+    // the site language's for any other reader.
+    let list_versions: Vec<(String, String)> = match by_language.len() {
+        1 => Vec::new(),
+        _ => (by_language.iter())
+            .map(|(language, _)| (language.tag(site).to_string(), language.library_path()))
+            .chain([("x-default".to_string(), by_language[0].0.library_path())])
+            .collect(),
+    };
     // Each language's lists, dated by their newest article.
-    for (language, articles) in library.by_language(site) {
+    for (language, articles) in &by_language {
         let lists = std::iter::once(None).chain(
             articles
                 .categories()
@@ -82,7 +92,11 @@ fn sitemaps_of(
             };
             if let Some(newest) = newest {
                 let path = language.list_path(category.as_deref(), 1);
-                lists_dated.push((path, newest.published.clone()));
+                let versions = match category {
+                    None => list_versions.clone(),
+                    Some(_) => Vec::new(),
+                };
+                lists_dated.push((path, newest.published.as_str(), versions));
             }
         }
     }
@@ -90,7 +104,18 @@ fn sitemaps_of(
         .articles
         .iter()
         .map(|entry| {
-            let versions = versions_of.get(entry.slug.as_str()).copied();
+            let versions = versions_of
+                .get(entry.slug.as_str())
+                .map(|group| {
+                    (group.versions.iter())
+                        .map(|version| (version.lang.clone(), article_path(&version.slug)))
+                        .chain(
+                            (group.original())
+                                .map(|original| ("x-default".into(), article_path(&original.slug))),
+                        )
+                        .collect()
+                })
+                .unwrap_or_default();
             (
                 article_path(&entry.slug),
                 entry.published.as_str(),
@@ -102,14 +127,10 @@ fn sitemaps_of(
         pages.extend(
             other_pages
                 .iter()
-                .map(|path| (path.clone(), newest.published.as_str(), None)),
+                .map(|path| (path.clone(), newest.published.as_str(), Vec::new())),
         );
     }
-    pages.extend(
-        lists_dated
-            .iter()
-            .map(|(path, published)| (path.clone(), published.as_str(), None)),
-    );
+    pages.extend(lists_dated);
     if pages.len() <= limit {
         return vec![(SITEMAP_FILE.to_string(), sitemap(site, &pages))];
     }
@@ -142,28 +163,23 @@ fn sitemap(site: &SiteSettings, pages: &[SitemapPage]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // The protocol wants addresses escaped: a category named in Arabic is
+    // `categories/%D8%A7…/`.
+    let url = |path: &str| escape(&site.file_url(&utf8_percent_encode(path, CONTROLS).to_string()));
     for (path, published, versions) in pages {
-        let alternate = |hreflang: &str, slug: &str| {
-            format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                escape(hreflang),
-                escape(&site.article_url(slug))
-            )
-        };
-        let mut alternates = String::new();
-        if let Some(versions) = versions {
-            for version in &versions.versions {
-                alternates.push_str(&alternate(&version.lang, &version.slug));
-            }
-            if let Some(original) = versions.original() {
-                alternates.push_str(&alternate("x-default", &original.slug));
-            }
-        }
+        let alternates: String = versions
+            .iter()
+            .map(|(hreflang, path)| {
+                format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    escape(hreflang),
+                    url(path)
+                )
+            })
+            .collect();
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n{alternates}  </url>\n",
-            // The protocol wants addresses escaped: a category named in Arabic is
-            // `categories/%D8%A7…/`.
-            escape(&site.file_url(&utf8_percent_encode(path, CONTROLS).to_string())),
+            url(path),
             escape(published)
         ));
     }
@@ -271,6 +287,38 @@ mod tests {
             );
             assert!(xml.contains(&entry), "{entry} in {xml}");
         }
+        // Each language's list of every article names the others, the site language's as
+        // the default; a category's names none.
+        let block = |path: &str| {
+            let loc = format!("<loc>{}</loc>", site.file_url(path));
+            xml.split("<url>")
+                .find(|block| block.contains(&loc))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let alternate = |lang: &str, path: &str| {
+            format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
+                site.file_url(path)
+            )
+        };
+        for list in ["articles/", "es/articles/"] {
+            let alternates: Vec<String> = block(list)
+                .lines()
+                .filter(|line| line.contains("xhtml:link"))
+                .map(|line| line.trim().to_string())
+                .collect();
+            assert_eq!(
+                alternates,
+                [
+                    alternate("en", "articles/"),
+                    alternate("es", "es/articles/"),
+                    alternate("x-default", "articles/")
+                ],
+                "{list}"
+            );
+        }
+        assert!(!block(&format!("es/categories/{category}/")).contains("xhtml:link"));
     }
 
     #[test]
