@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::support::{
-    fixture_articles, run_in_browser, site_dir, with_desktop_page, Page, Server, Unknown, ENTER,
+    fixture_articles, nav_named, run_in_browser, site_dir, with_desktop_page, Page, Server,
+    Unknown, ENTER,
 };
+use clinic_content::words::Word;
 
 const KEY: &str = "clinic-article:reading-settings:v1";
 
@@ -48,10 +50,12 @@ fn names_by_letter() -> BTreeMap<String, Vec<Value>> {
 
 /// The letters the page offers: each label, and its address when it is a link.
 async fn letters(page: &Page) -> Value {
+    let letters = format!("{} li", nav_named(Word::Letters));
     page.eval(
-        "return [...document.querySelectorAll('nav[aria-label=Letters] li')].map(li => [
+        &(format!("const LETTERS = {letters:?};")
+            + "return [...document.querySelectorAll(LETTERS)].map(li => [
            li.textContent, li.querySelector('a')?.getAttribute('href') ?? null,
-           li.querySelector('a')?.getAttribute('aria-current') ?? null])",
+           li.querySelector('a')?.getAttribute('aria-current') ?? null])"),
     )
     .await
 }
@@ -136,7 +140,7 @@ async fn an_article_is_reached_from_the_a_to_z_with_the_keyboard_alone() {
             .expect("a letter with names");
         page.open("/a-z/").await;
         page.tab_to(
-            &format!("nav[aria-label=Letters] a[href='/a-z/{letter}/']"),
+            &format!("{} a[href='/a-z/{letter}/']", nav_named(Word::Letters)),
             40,
         )
         .await;

@@ -9,8 +9,8 @@ use clinic_content::Article;
 use serde_json::{json, Value};
 
 use crate::support::{
-    fixture_articles, run_in_browser, with_desktop_page, with_page, word, Page, Server, Unknown,
-    ENTER,
+    fixture_articles, nav_named, run_in_browser, with_desktop_page, with_page, word, Page, Server,
+    Unknown, ENTER,
 };
 
 fn library() -> Library {
@@ -52,9 +52,11 @@ fn expected_cards<'a>(
 
 /// The page's breadcrumbs: each step's name, address, and whether it is the page itself.
 async fn breadcrumbs(page: &Page) -> Value {
+    let steps = format!("{} li a", nav_named(Word::Breadcrumb));
     page.eval(
-        "return [...document.querySelectorAll('nav[aria-label=Breadcrumb] li a')].map(a =>
-           [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')])",
+        &(format!("const STEPS = {steps:?};")
+            + "return [...document.querySelectorAll(STEPS)].map(a =>
+           [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')])"),
     )
     .await
 }
@@ -92,11 +94,11 @@ async fn the_header_leads_to_every_article_as_a_card_newest_first() {
             .iter()
             .map(|c| json!([c.name, format!("/categories/{}/", c.slug)]))
             .collect();
+        let links = format!("{} a", nav_named(Word::Categories));
         let links = page
-            .eval(
-                "return [...document.querySelectorAll('nav[aria-label=Categories] a')].slice(1)
-                   .map(a => [a.firstChild.textContent, a.getAttribute('href')])",
-            )
+            .eval(&(format!("const LINKS = {links:?};")
+                + "return [...document.querySelectorAll(LINKS)].slice(1)
+                   .map(a => [a.firstChild.textContent, a.getAttribute('href')])"))
             .await;
         assert_eq!(links, Value::Array(categories));
     })
@@ -121,9 +123,12 @@ async fn a_category_page_shows_only_its_articles() {
                 "{path}"
             );
             assert_eq!(
-                page.attr("nav[aria-label=Categories] [aria-current=page]", "href")
-                    .await
-                    .as_deref(),
+                page.attr(
+                    &format!("{} [aria-current=page]", nav_named(Word::Categories)),
+                    "href"
+                )
+                .await
+                .as_deref(),
                 Some(path.as_str())
             );
             assert_eq!(
@@ -295,7 +300,8 @@ async fn the_library_is_reached_and_used_with_the_keyboard_alone() {
         page.wait_until_the_app_runs().await;
         let category = &library.categories()[1];
         let link = format!(
-            "nav[aria-label=Categories] a[href='/categories/{}/']",
+            "{} a[href='/categories/{}/']",
+            nav_named(Word::Categories),
             category.slug
         );
         page.tab_to(&link, 20).await;

@@ -10,7 +10,7 @@ use clinic_content::{Library, ListPage};
 use serde_json::{json, Value};
 
 use crate::support::{
-    run_in_browser, site_with_three_list_pages, word, Page, Server, Unknown, ENTER,
+    nav_named, run_in_browser, site_with_three_list_pages, word, Page, Server, Unknown, ENTER,
 };
 
 const KEY: &str = "clinic-article:reading-settings:v1";
@@ -37,18 +37,20 @@ fn server() -> Server {
 /// What the page shows of its list: its heading, its cards' links, its page links (text,
 /// address, whether current), and its head's previous, next and canonical addresses.
 async fn shown(page: &Page) -> Value {
+    let pages = format!("{} a", nav_named(Word::Pages));
     page.eval(
-        "const href = (css) => document.querySelector(css)?.getAttribute('href') ?? null;
+        &(format!("const PAGES = {pages:?};")
+            + "const href = (css) => document.querySelector(css)?.getAttribute('href') ?? null;
          return {
            heading: document.querySelector('h1').textContent,
            cards: [...document.querySelectorAll('.article-card h2 a, .article-card h3 a')]
              .map(a => a.getAttribute('href')),
-           pages: [...document.querySelectorAll('nav[aria-label=Pages] a')]
+           pages: [...document.querySelectorAll(PAGES)]
              .map(a => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')]),
            prev: href('head link[rel=prev]'),
            next: href('head link[rel=next]'),
            canonical: href('head link[rel=canonical]'),
-         }",
+         }"),
     )
     .await
 }
@@ -57,18 +59,26 @@ fn expected(list: &ListPage) -> Value {
     let url = |page: usize| format!("https://clinic.test{}", address(list, page));
     let mut pages = Vec::new();
     if list.page > 1 {
-        pages.push(json!(["Previous page", address(list, list.page - 1), null]));
+        pages.push(json!([
+            word(Word::PreviousPage),
+            address(list, list.page - 1),
+            null
+        ]));
     }
     for number in 1..=list.pages {
         let current = (number == list.page).then_some("page");
         pages.push(json!([
-            format!("Page {number}"),
+            fill(&word(Word::PageNumber), &[("number", &number.to_string())]),
             address(list, number),
             current
         ]));
     }
     if list.page < list.pages {
-        pages.push(json!(["Next page", address(list, list.page + 1), null]));
+        pages.push(json!([
+            word(Word::NextPage),
+            address(list, list.page + 1),
+            null
+        ]));
     }
     json!({
         "heading": fill(
@@ -115,8 +125,11 @@ async fn the_next_page_is_reached_with_the_keyboard_alone() {
     let lists = list_pages();
     run_in_browser(server(), 1280, 900, &[], |page| async move {
         page.open(&address(&lists[0], 1)).await;
-        page.tab_to("nav[aria-label=Pages] a[rel=next]", 3 * CARDS_PER_PAGE)
-            .await;
+        page.tab_to(
+            &format!("{} a[rel=next]", nav_named(Word::Pages)),
+            3 * CARDS_PER_PAGE,
+        )
+        .await;
         page.press(ENTER).await;
         let second = address(&lists[1], 2);
         page.wait_until(
@@ -138,11 +151,11 @@ async fn without_javascript_every_page_of_the_list_is_readable() {
         for list in &lists {
             page.open_before_the_app(&address(list, list.page)).await;
             assert_eq!(shown(&page).await, expected(list));
+            let links = format!("{} a", nav_named(Word::Pages));
             let visible = page
-                .eval(
-                    "return [...document.querySelectorAll('nav[aria-label=Pages] a')]
-                       .every(a => a.checkVisibility())",
-                )
+                .eval(&format!(
+                    "return [...document.querySelectorAll({links:?})].every(a => a.checkVisibility())"
+                ))
                 .await;
             assert_eq!(visible, json!(true), "page {}", list.page);
         }

@@ -3,7 +3,8 @@
 
 use serde_json::{json, Value};
 
-use crate::support::{block_texts, content_json, with_desktop_page, with_page, Page};
+use crate::support::{block_texts, content_json, with_desktop_page, with_page, word, Page};
+use clinic_content::words::{fill, Word};
 
 const KEY: &str = "clinic-article:reading-settings:v1";
 
@@ -14,6 +15,12 @@ async fn open(page: &Page) {
 async fn open_panel(page: &Page) {
     page.click(".reading-settings-button").await;
     page.find("#reading-settings:not([hidden])").await;
+}
+
+/// How the panel says the text size `percent` ("Text size 120%"), in the site's words.
+fn text_size_of(percent: u32) -> String {
+    let value = fill(&word(Word::Percent), &[("percent", &percent.to_string())]);
+    format!("{} {value}", word(Word::TextSize))
 }
 
 /// What the text size's live region says (the number is what shows).
@@ -31,7 +38,8 @@ async fn html_attr(page: &Page, name: &str) -> Value {
     .await
 }
 
-async fn click_button(page: &Page, label: &str) {
+async fn click_button(page: &Page, label: Word) {
+    let label = word(label);
     page.eval(&format!(
         "const b = [...document.querySelectorAll('#reading-settings button')]
             .find(b => b.textContent.trim().endsWith({label:?}));
@@ -41,7 +49,8 @@ async fn click_button(page: &Page, label: &str) {
     .await;
 }
 
-async fn choose(page: &Page, legend: &str, label: &str) {
+async fn choose(page: &Page, legend: Word, label: Word) {
+    let (legend, label) = (word(legend), word(label));
     page.eval(&format!(
         "const group = [...document.querySelectorAll('#reading-settings fieldset')]
             .find(f => f.querySelector('legend').textContent === {legend:?});
@@ -51,7 +60,8 @@ async fn choose(page: &Page, legend: &str, label: &str) {
     .await;
 }
 
-async fn pressed(page: &Page, label: &str) -> Value {
+async fn pressed(page: &Page, label: Word) -> Value {
+    let label = word(label);
     page.eval(&format!(
         "return [...document.querySelectorAll('#reading-settings button')]
             .find(b => b.textContent.trim().endsWith({label:?})).getAttribute('aria-pressed')"
@@ -59,7 +69,8 @@ async fn pressed(page: &Page, label: &str) -> Value {
     .await
 }
 
-async fn checked(page: &Page, legend: &str) -> Value {
+async fn checked(page: &Page, legend: Word) -> Value {
+    let legend = word(legend);
     page.eval(&format!(
         "const group = [...document.querySelectorAll('#reading-settings fieldset')]
             .find(f => f.querySelector('legend').textContent === {legend:?});
@@ -84,7 +95,7 @@ async fn the_button_opens_the_panel_and_escape_closes_it_returning_focus() {
             .find(".site-header button.reading-settings-button")
             .await;
         let label = button.text().await.expect("text");
-        assert!(label.ends_with("Reading settings"), "{label:?}");
+        assert!(label.ends_with(&word(Word::ReadingSettings)), "{label:?}");
         assert_eq!(
             button.attr("aria-expanded").await.expect("attr").as_deref(),
             Some("false")
@@ -130,27 +141,33 @@ async fn color_contrast_switches_between_default_high_and_dark() {
     with_desktop_page(|page| async move {
         open(&page).await;
         open_panel(&page).await;
-        assert_eq!(checked(&page, "Color contrast").await, json!(["Default"]));
+        assert_eq!(
+            checked(&page, Word::ColorContrast).await,
+            json!([word(Word::ContrastDefault)])
+        );
         assert_eq!(html_attr(&page, "contrast").await, json!("default"));
 
-        choose(&page, "Color contrast", "High contrast").await;
+        choose(&page, Word::ColorContrast, Word::ContrastHigh).await;
         assert_eq!(html_attr(&page, "contrast").await, json!("high"));
         assert_eq!(
-            checked(&page, "Color contrast").await,
-            json!(["High contrast"])
+            checked(&page, Word::ColorContrast).await,
+            json!([word(Word::ContrastHigh)])
         );
         assert_eq!(
             style_of(&page, "body", "color").await,
             json!("rgb(0, 0, 0)")
         );
 
-        choose(&page, "Color contrast", "Dark").await;
+        choose(&page, Word::ColorContrast, Word::ContrastDark).await;
         assert_eq!(html_attr(&page, "contrast").await, json!("dark"));
         assert_eq!(
             style_of(&page, "body", "background-color").await,
             json!("rgb(17, 20, 23)")
         );
-        assert_eq!(checked(&page, "Color contrast").await, json!(["Dark"]));
+        assert_eq!(
+            checked(&page, Word::ColorContrast).await,
+            json!([word(Word::ContrastDark)])
+        );
     })
     .await;
 }
@@ -162,21 +179,24 @@ async fn bigger_text_steps_up_to_200_percent_and_back_down() {
         open_panel(&page).await;
         let base = style_of(&page, "h1", "font-size").await;
         for _ in 0..7 {
-            click_button(&page, "Bigger text").await;
+            click_button(&page, Word::BiggerText).await;
         }
         assert_eq!(html_attr(&page, "text-size").await, json!("200"));
-        assert_eq!(text_size_said(&page).await, "Text size 200%");
+        assert_eq!(text_size_said(&page).await, text_size_of(200));
         assert_eq!(style_of(&page, "html", "font-size").await, json!("32px"));
         let bigger = style_of(&page, "h1", "font-size").await;
         assert_ne!(bigger, base, "headings scale too");
-        let bigger_button = "[...document.querySelectorAll('#reading-settings button')]
-            .find(b => b.textContent === 'Bigger text').getAttribute('aria-disabled')";
+        let bigger_button = format!(
+            "[...document.querySelectorAll('#reading-settings button')]
+               .find(b => b.textContent === {:?}).getAttribute('aria-disabled')",
+            word(Word::BiggerText)
+        );
         assert_eq!(
             page.eval(&format!("return {bigger_button}")).await,
             json!("true")
         );
-        click_button(&page, "Smaller text").await;
-        assert_eq!(text_size_said(&page).await, "Text size 180%");
+        click_button(&page, Word::SmallerText).await;
+        assert_eq!(text_size_said(&page).await, text_size_of(180));
         assert_eq!(
             page.eval(&format!("return {bigger_button}")).await,
             Value::Null
@@ -190,9 +210,16 @@ async fn text_align_left_center_and_right() {
     with_desktop_page(|page| async move {
         open(&page).await;
         open_panel(&page).await;
-        assert_eq!(checked(&page, "Text align").await, json!(["Left"]));
-        for (label, value) in [("Center", "center"), ("Right", "end"), ("Left", "start")] {
-            choose(&page, "Text align", label).await;
+        assert_eq!(
+            checked(&page, Word::TextAlign).await,
+            json!([word(Word::AlignStart)])
+        );
+        for (label, value) in [
+            (Word::AlignCenter, "center"),
+            (Word::AlignEnd, "end"),
+            (Word::AlignStart, "start"),
+        ] {
+            choose(&page, Word::TextAlign, label).await;
             assert_eq!(
                 style_of(&page, ".article-body p", "text-align").await,
                 json!(value)
@@ -216,15 +243,15 @@ async fn spacing_font_links_and_motion_are_toggles_with_aria_pressed() {
         );
         open_panel(&page).await;
         for (label, attribute, on) in [
-            ("Text spacing", "spacing", "wide"),
-            ("Readable font", "font", "readable"),
-            ("Highlight links", "links", "highlight"),
-            ("Reduce motion", "motion", "reduce"),
+            (Word::TextSpacing, "spacing", "wide"),
+            (Word::ReadableFont, "font", "readable"),
+            (Word::HighlightLinks, "links", "highlight"),
+            (Word::ReduceMotion, "motion", "reduce"),
         ] {
-            assert_eq!(pressed(&page, label).await, json!("false"), "{label}");
+            assert_eq!(pressed(&page, label).await, json!("false"), "{label:?}");
             click_button(&page, label).await;
-            assert_eq!(pressed(&page, label).await, json!("true"), "{label}");
-            assert_eq!(html_attr(&page, attribute).await, json!(on), "{label}");
+            assert_eq!(pressed(&page, label).await, json!("true"), "{label:?}");
+            assert_eq!(html_attr(&page, attribute).await, json!(on), "{label:?}");
         }
         let spacing = page
             .eval(
@@ -269,17 +296,17 @@ async fn spacing_font_links_and_motion_are_toggles_with_aria_pressed() {
             json!("0s")
         );
 
-        click_button(&page, "Reset to defaults").await;
+        click_button(&page, Word::ResetToDefaults).await;
         for label in [
-            "Text spacing",
-            "Readable font",
-            "Highlight links",
-            "Reduce motion",
+            Word::TextSpacing,
+            Word::ReadableFont,
+            Word::HighlightLinks,
+            Word::ReduceMotion,
         ] {
             assert_eq!(
                 pressed(&page, label).await,
                 json!("false"),
-                "{label} after reset"
+                "{label:?} after reset"
             );
         }
         assert_eq!(html_attr(&page, "spacing").await, json!("normal"));
@@ -297,10 +324,10 @@ async fn settings_persist_and_apply_before_the_first_paint() {
     with_desktop_page(|page| async move {
         open(&page).await;
         open_panel(&page).await;
-        choose(&page, "Color contrast", "High contrast").await;
-        click_button(&page, "Bigger text").await;
-        click_button(&page, "Bigger text").await;
-        click_button(&page, "Readable font").await;
+        choose(&page, Word::ColorContrast, Word::ContrastHigh).await;
+        click_button(&page, Word::BiggerText).await;
+        click_button(&page, Word::BiggerText).await;
+        click_button(&page, Word::ReadableFont).await;
         let stored = page
             .eval(&format!("return localStorage.getItem({KEY:?})"))
             .await;
@@ -327,11 +354,11 @@ async fn settings_persist_and_apply_before_the_first_paint() {
         page.wait_until_the_app_runs().await;
         open_panel(&page).await;
         assert_eq!(
-            checked(&page, "Color contrast").await,
-            json!(["High contrast"])
+            checked(&page, Word::ColorContrast).await,
+            json!([word(Word::ContrastHigh)])
         );
-        assert_eq!(text_size_said(&page).await, "Text size 140%");
-        assert_eq!(pressed(&page, "Readable font").await, json!("true"));
+        assert_eq!(text_size_said(&page).await, text_size_of(140));
+        assert_eq!(pressed(&page, Word::ReadableFont).await, json!("true"));
     })
     .await;
 }
@@ -375,7 +402,7 @@ async fn a_system_change_while_reading_is_followed_until_the_reader_chooses() {
         )
         .await;
         open_panel(&page).await;
-        choose(&page, "Color contrast", "High contrast").await;
+        choose(&page, Word::ColorContrast, Word::ContrastHigh).await;
         // Hear the system's change too, one frame after the app has: only then is "still
         // high" an answer.
         page.eval(
@@ -404,10 +431,10 @@ async fn blocked_storage_falls_back_to_defaults_and_the_controls_still_work() {
         open(&page).await;
         assert_eq!(html_attr(&page, "contrast").await, json!("default"));
         open_panel(&page).await;
-        choose(&page, "Color contrast", "High contrast").await;
+        choose(&page, Word::ColorContrast, Word::ContrastHigh).await;
         assert_eq!(html_attr(&page, "contrast").await, json!("high"));
-        click_button(&page, "Bigger text").await;
-        assert_eq!(text_size_said(&page).await, "Text size 120%");
+        click_button(&page, Word::BiggerText).await;
+        assert_eq!(text_size_said(&page).await, text_size_of(120));
         assert!(page.find_all(".load-error").await.is_empty());
     })
     .await;
@@ -498,8 +525,8 @@ async fn controls_are_at_least_24_px_and_labels_do_not_change() {
             )
             .await;
         assert_eq!(small, json!([]));
-        click_button(&page, "Text spacing").await;
-        click_button(&page, "Bigger text").await;
+        click_button(&page, Word::TextSpacing).await;
+        click_button(&page, Word::BiggerText).await;
         assert_eq!(page.eval(labels).await, before, "state shows in aria-pressed, not the label");
     })
     .await;
@@ -531,7 +558,7 @@ async fn read_aloud_reads_from_the_current_section_with_pause_and_stop() {
         )
         .await;
         open_panel(&page).await;
-        click_button(&page, "Read aloud").await;
+        click_button(&page, Word::ReadAloud).await;
         // The article's own words from that section on, to the last answer: no controls,
         // contents entries or "Back to top".
         let article = content_json(&format!("articles/{}.json", crate::support::home_slug()));
@@ -549,17 +576,17 @@ async fn read_aloud_reads_from_the_current_section_with_pause_and_stop() {
             expected.extend(block_texts(&item["answer"]));
         }
         assert_eq!(page.eval("return __speech.spoken").await, json!(expected));
-        assert_eq!(pressed(&page, "Read aloud").await, json!("true"));
+        assert_eq!(pressed(&page, Word::ReadAloud).await, json!("true"));
 
-        click_button(&page, "Pause").await;
-        assert_eq!(pressed(&page, "Pause").await, json!("true"));
-        click_button(&page, "Pause").await;
-        click_button(&page, "Stop").await;
+        click_button(&page, Word::Pause).await;
+        assert_eq!(pressed(&page, Word::Pause).await, json!("true"));
+        click_button(&page, Word::Pause).await;
+        click_button(&page, Word::Stop).await;
         assert_eq!(
             page.eval("return __speech.calls").await,
             json!(["cancel", "pause", "resume", "cancel"])
         );
-        assert_eq!(pressed(&page, "Read aloud").await, json!("false"));
+        assert_eq!(pressed(&page, Word::ReadAloud).await, json!("false"));
     })
     .await;
 }
@@ -623,11 +650,13 @@ async fn axe_finds_nothing_with_the_largest_text_on_a_360_px_screen() {
 async fn axe_finds_nothing_in_high_contrast_or_dark_even_at_aaa() {
     with_desktop_page(|page| async move {
         open(&page).await;
-        for label in ["High contrast", "Dark"] {
+        for label in [Word::ContrastHigh, Word::ContrastDark] {
             open_panel(&page).await;
-            choose(&page, "Color contrast", label).await;
-            page.click(".faq-controls button").await;
-            assert_no_axe_violations(&page, label).await;
+            choose(&page, Word::ColorContrast, label).await;
+            // By script: the open panel may cover the button, whatever length its words are.
+            page.eval("document.querySelector('.faq-controls button').click()")
+                .await;
+            assert_no_axe_violations(&page, &word(label)).await;
             open(&page).await;
         }
     })

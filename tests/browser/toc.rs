@@ -4,8 +4,9 @@
 use serde_json::Value;
 
 use crate::support::{
-    fixture_outline, home_slug, with_browser, with_desktop_page, with_page, Page,
+    fixture_outline, home_slug, nav_named, with_browser, with_desktop_page, with_page, word, Page,
 };
+use clinic_content::words::Word;
 
 /// The id of the home article's last section: far down the page.
 fn far_section() -> String {
@@ -52,7 +53,7 @@ async fn current_entries(page: &Page) -> Value {
 async fn entries_follow_the_headings_nested_with_the_faq_last() {
     with_desktop_page(|page| async move {
         open(&page, "/").await;
-        let nav = page.find("nav[aria-label='Table of contents']").await;
+        let nav = page.find(&nav_named(Word::TableOfContents)).await;
         assert_eq!(nav.attr("class").await.expect("class").as_deref(), Some("toc"));
         let entries = page
             .eval(
@@ -312,7 +313,7 @@ async fn on_a_phone_the_contents_are_a_collapsed_disclosure() {
         open(&page, "/").await;
         assert_eq!(page.eval("return innerWidth").await, serde_json::json!(360));
         let toggle = page.find("nav.toc button").await;
-        assert_eq!(toggle.text().await.expect("text"), "Contents");
+        assert_eq!(toggle.text().await.expect("text"), word(Word::Contents));
         assert_eq!(
             toggle.attr("aria-expanded").await.expect("attr").as_deref(),
             Some("false")

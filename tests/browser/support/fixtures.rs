@@ -28,6 +28,12 @@ pub fn word(word: clinic_content::words::Word) -> String {
     words.text(word)
 }
 
+/// The CSS selector of the `nav` that `word` names (`nav[aria-label="Pages"]`), for a test
+/// that finds it as a screen reader does, by its name, in whatever words the site's table gives.
+pub fn nav_named(name: clinic_content::words::Word) -> String {
+    format!("nav[aria-label={:?}]", word(name))
+}
+
 /// The outline (heading ids) of a fixture article, as the app derives it.
 pub fn fixture_outline(slug: &str) -> clinic_content::Outline {
     clinic_content::Outline::of(&fixture_article(slug))
