@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use clinic_content::language::Translations;
-use clinic_content::library::Library;
+use clinic_content::library::{list_alternates, Library};
 use clinic_content::load::EDITORS_DIR;
 use clinic_content::model::{article_path, SiteSettings};
 use percent_encoding::{utf8_percent_encode, CONTROLS};
@@ -68,15 +68,9 @@ fn sitemaps_of(
         .collect();
     let mut lists_dated: Vec<SitemapPage> = Vec::new();
     let by_language = library.by_language(site);
-    // The list of every article in each language names the others, as its page's head does,
-    // the site language's for any other reader.
-    let list_versions: Vec<(String, String)> = match by_language.len() {
-        1 => Vec::new(),
-        _ => (by_language.iter())
-            .map(|(language, _)| (language.tag(site).to_string(), language.library_path()))
-            .chain([("x-default".to_string(), by_language[0].0.library_path())])
-            .collect(),
-    };
+    // The list of every article in each language names the others, as its page's head does.
+    let list_versions =
+        list_alternates((by_language.iter()).map(|(language, _)| (language.tag(site), language)));
     // Each language's lists, dated by their newest article.
     for (language, articles) in &by_language {
         let lists = std::iter::once(None).chain(
@@ -106,15 +100,7 @@ fn sitemaps_of(
         .map(|entry| {
             let versions = versions_of
                 .get(entry.slug.as_str())
-                .map(|group| {
-                    (group.versions.iter())
-                        .map(|version| (version.lang.clone(), article_path(&version.slug)))
-                        .chain(
-                            (group.original())
-                                .map(|original| ("x-default".into(), article_path(&original.slug))),
-                        )
-                        .collect()
-                })
+                .map(|group| group.alternates())
                 .unwrap_or_default();
             (
                 article_path(&entry.slug),

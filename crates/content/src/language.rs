@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::article_path;
+
 /// The language of a site whose settings name none.
 pub const DEFAULT_LANGUAGE: &str = "en";
 
@@ -124,6 +126,19 @@ impl Translations {
     /// The original version, when there are translations.
     pub fn original(&self) -> Option<&Version> {
         self.versions.iter().find(|version| version.original)
+    }
+
+    /// What a version's page head and the sitemap name as its alternates, each as an
+    /// `hreflang` and a path: every version in its language, this one too, and the original
+    /// for any other reader (`x-default`).
+    pub fn alternates(&self) -> Vec<(String, String)> {
+        (self.versions.iter())
+            .map(|version| (version.lang.clone(), article_path(&version.slug)))
+            .chain(
+                (self.original())
+                    .map(|original| ("x-default".to_string(), article_path(&original.slug))),
+            )
+            .collect()
     }
 }
 

@@ -397,6 +397,26 @@ impl Validate for Library {
     fn validate(&self, _: &mut Checker) {}
 }
 
+/// What the first page of each language's list of every article names as its alternates
+/// (its head and the sitemap), given each language's tag and lists, the site language's
+/// first: each as an `hreflang` and a path, and the site language's for any other reader
+/// (`x-default`). None where the site has one language.
+pub fn list_alternates<'a>(
+    languages: impl IntoIterator<Item = (&'a str, &'a ListLanguage)>,
+) -> Vec<(String, String)> {
+    let alternates: Vec<(String, String)> = (languages.into_iter())
+        .map(|(tag, language)| (tag.to_string(), language.library_path()))
+        .collect();
+    if alternates.len() < 2 {
+        return Vec::new();
+    }
+    let default = (
+        "x-default".to_string(),
+        ListLanguage::default().library_path(),
+    );
+    alternates.into_iter().chain([default]).collect()
+}
+
 /// A category's address segment, from its name in any script: its words, as search reads
 /// them, joined by hyphens ("Back Pain" is `back-pain`, "Músculos y huesos"
 /// `musculos-y-huesos`, "آلام الظهر" `الام-الظهر`, which the browser shows as it is and

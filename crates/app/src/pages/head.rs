@@ -6,7 +6,7 @@
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
 use clinic_content::language::{direction, Translations};
-use clinic_content::library::{trail_to_a_to_z, trail_to_library, Crumb, ListLanguage};
+use clinic_content::library::{list_alternates, trail_to_a_to_z, trail_to_library, Crumb};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
 use clinic_content::words::{Word, Words};
 use clinic_content::{Article, AtoZList, ListPage, SiteSettings};
@@ -147,19 +147,10 @@ pub fn article_head(
     if let Some((image, _)) = picture {
         tags.push(HeadTag::named("twitter:image", image));
     }
-    // Every version in its language, this one too, and the original for any other reader.
-    for version in &translations.versions {
-        tags.push(HeadTag::alternate(
-            &version.lang,
-            site.article_url(&version.slug),
-        ));
-    }
-    if let Some(original) = translations.original() {
-        tags.push(HeadTag::alternate(
-            "x-default",
-            site.article_url(&original.slug),
-        ));
-    }
+    tags.extend(
+        (translations.alternates().iter())
+            .map(|(hreflang, path)| HeadTag::alternate(hreflang, site.file_url(path))),
+    );
     tags.push(HeadTag::json_ld(json_ld(
         article,
         site,
@@ -215,24 +206,20 @@ pub fn library_head(site: &SiteSettings, list: &ListPage, words: &Words) -> Page
             path_of: &|page| list.path_of(page),
             trail: trail_to_library(&list.language, list.category.as_ref(), words),
             lang: list.language.tag(site),
-            alternates: list_alternates(site, list),
+            alternates: list_alternates_of(site, list),
         },
     )
 }
 
 /// The first page of the list of every article in each language, when this is one of them:
-/// every language's, this one too, and the site language's for any other reader.
-fn list_alternates(site: &SiteSettings, list: &ListPage) -> Vec<HeadTag> {
-    if list.category.is_some() || list.page > 1 || list.languages.is_empty() {
+/// every language's (`list_alternates`).
+fn list_alternates_of(site: &SiteSettings, list: &ListPage) -> Vec<HeadTag> {
+    if list.category.is_some() || list.page > 1 {
         return Vec::new();
     }
-    let url = |language: &ListLanguage| site.file_url(&language.library_path());
-    (list.languages.iter())
-        .map(|other| HeadTag::alternate(&other.lang, url(&other.language)))
-        .chain([HeadTag::alternate(
-            "x-default",
-            url(&ListLanguage::default()),
-        )])
+    let languages = (list.languages.iter()).map(|other| (other.lang.as_str(), &other.language));
+    (list_alternates(languages).iter())
+        .map(|(hreflang, path)| HeadTag::alternate(hreflang, site.file_url(path)))
         .collect()
 }
 
