@@ -78,8 +78,9 @@ pub fn mount() {
     set_timeout(start, std::time::Duration::ZERO);
 }
 
-/// Adopts the pre-rendered page, or builds the page for this address: its content is read in
-/// one task and the page adopted in the next, so that neither holds up a tap for long.
+/// Adopts the pre-rendered page, or builds the page for this address: its content is read a
+/// file per task and the page adopted in tasks of its own, so that none holds up a tap for
+/// long.
 #[cfg(target_arch = "wasm32")]
 fn start() {
     use wasm_bindgen::JsCast;
@@ -88,6 +89,7 @@ fn start() {
     use crate::first_paint::{next_task, RenderMode};
     use crate::site_address::document_base_path;
 
+    crate::handover::PageExecutor::start();
     wasm_bindgen_futures::spawn_local(async {
         let document = document();
         let Some(root) = document
@@ -98,14 +100,19 @@ fn start() {
         };
         let base = document_base_path();
         let route = Route::current(&base);
-        match crate::handover::prerendered_page() {
+        match crate::handover::prerendered_page().await {
             Some(Ok(page)) => {
                 next_task().await;
-                leptos::mount::hydrate_from(root, move || {
-                    provide_context(RenderMode::Adopt);
-                    view! { <LoadedApp page route base /> }
-                })
-                .forget();
+                // What `LoadedApp` renders, in a task each.
+                crate::handover::adopt_page(
+                    root,
+                    move || {
+                        provide_context(RenderMode::Adopt);
+                        provide_root(&route, base);
+                    },
+                    move || view! { <PageView page /> },
+                )
+                .await;
             }
             // The page's own content cannot be read (it never is, unless a copy was damaged
             // on the way): build it from the content files instead, which explains any error.

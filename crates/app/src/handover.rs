@@ -14,15 +14,19 @@
 //! every path with another page, content saved on the device only in part) the app builds
 //! the page itself, showing the loader meanwhile.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
-use leptos::prelude::document;
+use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
+
+use leptos::prelude::{document, IntoView};
 use wasm_bindgen::JsCast;
 
 use crate::contract::{
     APP_READY_ATTRIBUTE, FOUND_EARLY_ATTRIBUTE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
     PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE, SAVED_COPY_ATTRIBUTE,
 };
+use crate::first_paint::next_task;
 use crate::loading::SavedOn;
 use crate::pages::{CarriedWords, LoadedPage, PageContent};
 use clinic_content::language::{Translations, TRANSLATIONS_FOLDER};
@@ -34,8 +38,8 @@ use clinic_content::{AtoZList, ContentError, Library, ListPage, SiteSettings};
 /// The content of the page pre-rendered into the HTML, when it is the page at this address
 /// (the settings script decides that before the first paint): an article with the cards of
 /// its related posts, a page of a list or of the A to Z, or none of them (the not-found
-/// page).
-pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
+/// page). Each file is read in a task of its own, so that none holds up a tap for long.
+pub(crate) async fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let html = document().document_element()?;
     if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
         || html.has_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)
@@ -51,6 +55,7 @@ pub(crate) fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let mut a_to_z = None;
     let mut translations = None;
     for (file, text) in carried_files() {
+        next_task().await;
         if file == SITE_FILE {
             site = Some(parse::<SiteSettings>(&file, &text));
         } else if file.starts_with(TRANSLATIONS_FOLDER) {
@@ -160,4 +165,86 @@ pub fn finish() {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute(APP_READY_ATTRIBUTE, "");
     }
+}
+
+/// Adopts the page pre-rendered in `root` as the live view of `page`, in three tasks: what
+/// every page shares is provided (`root_context`) in one, the page's components run in the
+/// next, and their views take over the page's nodes in a third. This is what
+/// `leptos::mount::hydrate_from` does in a single task, which held up a tap for longest. As
+/// there, effects first run once the views are live: the futures spawned meanwhile are held
+/// until then ([`PageExecutor`]). The page stays live as long as the document.
+pub(crate) async fn adopt_page<V: IntoView + 'static>(
+    root: web_sys::HtmlElement,
+    root_context: impl FnOnce(),
+    page: impl FnOnce() -> V,
+) {
+    use hydration_context::HydrateSharedContext;
+    use leptos::prelude::Owner;
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{PositionState, RenderHtml};
+
+    PageExecutor::hold();
+    let owner = Owner::new_root(Some(Arc::new(HydrateSharedContext::new())));
+    owner.with(root_context);
+    next_task().await;
+    let view = owner.with(|| page().into_view());
+    next_task().await;
+    let state = owner.with(|| {
+        view.hydrate::<true>(
+            &Cursor::new(root.unchecked_into()),
+            &PositionState::default(),
+        )
+    });
+    PageExecutor::release();
+    std::mem::forget((owner, state));
+}
+
+/// Runs Leptos's futures (effects, resources, `spawn_local`) on the page as
+/// `wasm-bindgen-futures` does, and can hold those spawned for a while, to start them later
+/// in the order they came.
+pub(crate) struct PageExecutor;
+
+thread_local! {
+    static HELD: RefCell<Option<Vec<PinnedLocalFuture<()>>>> = const { RefCell::new(None) };
+}
+
+impl PageExecutor {
+    /// Makes it the executor of the page's futures (once; again, it changes nothing).
+    pub(crate) fn start() {
+        let _ = any_spawner::Executor::init_local_custom_executor(PageExecutor);
+    }
+
+    fn hold() {
+        HELD.with_borrow_mut(|held| {
+            held.get_or_insert_with(Vec::new);
+        });
+    }
+
+    fn release() {
+        for future in HELD.with_borrow_mut(Option::take).into_iter().flatten() {
+            wasm_bindgen_futures::spawn_local(future);
+        }
+    }
+}
+
+impl CustomExecutor for PageExecutor {
+    fn spawn(&self, future: PinnedFuture<()>) {
+        self.spawn_local(future);
+    }
+
+    fn spawn_local(&self, future: PinnedLocalFuture<()>) {
+        let now = HELD.with_borrow_mut(|held| match held {
+            Some(held) => {
+                held.push(future);
+                None
+            }
+            None => Some(future),
+        });
+        if let Some(future) = now {
+            wasm_bindgen_futures::spawn_local(future);
+        }
+    }
+
+    // Futures are polled by the browser's microtasks, never on demand.
+    fn poll_local(&self) {}
 }
