@@ -34,15 +34,23 @@ fn server() -> Server {
     Server::start_with(site_with_three_list_pages(), "/", Unknown::NotFoundPage)
 }
 
-/// What the page shows of its list: its heading, its cards' links, its page links (text,
-/// address, whether current), and its head's previous, next and canonical addresses.
+/// What the page shows of its list: its heading, its breadcrumbs and its page links (text,
+/// address, whether current), its cards' links, its head's previous, next and canonical
+/// addresses, and the addresses of the `BreadcrumbList` its JSON-LD gives search engines.
 async fn shown(page: &Page) -> Value {
     let pages = format!("{} a", nav_named(Word::Pages));
+    let crumbs = format!("{} li a", nav_named(Word::Breadcrumb));
     page.eval(
-        &(format!("const PAGES = {pages:?};")
+        &(format!("const PAGES = {pages:?}; const CRUMBS = {crumbs:?};")
             + "const href = (css) => document.querySelector(css)?.getAttribute('href') ?? null;
+         const graphs = [...document.querySelectorAll('script[type=\"application/ld+json\"]')]
+           .flatMap(s => JSON.parse(s.textContent)['@graph'] ?? []);
          return {
            heading: document.querySelector('h1').textContent,
+           crumbs: [...document.querySelectorAll(CRUMBS)]
+             .map(a => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')]),
+           crumb_list: graphs.find(g => g['@type'] === 'BreadcrumbList')
+             ?.itemListElement.map(i => i.item) ?? null,
            cards: [...document.querySelectorAll('.article-card h2 a, .article-card h3 a')]
              .map(a => a.getAttribute('href')),
            pages: [...document.querySelectorAll(PAGES)]
@@ -80,7 +88,31 @@ fn expected(list: &ListPage) -> Value {
             null
         ]));
     }
+    // The trail ends with the page the reader is on: the list, or its later page.
+    let first = list.page == 1;
+    let mut crumbs = vec![
+        json!([word(Word::Home), "/", null]),
+        json!([
+            word(Word::HealthLibrary),
+            address(list, 1),
+            first.then_some("page")
+        ]),
+    ];
+    let mut crumb_list = vec!["https://clinic.test/".to_string(), url(1)];
+    if !first {
+        crumbs.push(json!([
+            fill(
+                &word(Word::PageNumber),
+                &[("number", &list.page.to_string())]
+            ),
+            address(list, list.page),
+            "page"
+        ]));
+        crumb_list.push(url(list.page));
+    }
     json!({
+        "crumbs": crumbs,
+        "crumb_list": crumb_list,
         "heading": fill(
             &word(Word::ListPage),
             &[

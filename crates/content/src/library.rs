@@ -163,6 +163,12 @@ impl ListPage {
         self.language.list_path(self.category_slug(), page)
     }
 
+    /// Where this page sits in the site: the list, then the page itself when it is a later one.
+    pub fn trail(&self, words: &Words) -> Vec<Crumb> {
+        let trail = trail_to_library(&self.language, self.category.as_ref(), words);
+        with_later_page(trail, self.page, self.path_of(self.page), words)
+    }
+
     pub fn category_slug(&self) -> Option<&str> {
         self.category
             .as_ref()
@@ -235,6 +241,13 @@ impl AtoZList {
     /// The address of page `page` of this letter, relative to the site's base.
     pub fn path_of(&self, page: usize) -> String {
         a_to_z_path(self.letter.as_deref(), page)
+    }
+
+    /// Where this page sits in the site: the A to Z and the letter, then the page itself
+    /// when it is a later one.
+    pub fn trail(&self, words: &Words) -> Vec<Crumb> {
+        let trail = trail_to_a_to_z(self.current(), words);
+        with_later_page(trail, self.page, self.path_of(self.page), words)
     }
 }
 
@@ -456,7 +469,7 @@ pub fn trail_to_article(article: &Article, language: &ListLanguage, words: &Word
 }
 
 /// The trail to the list of every article in `language`, or to one category's page.
-pub fn trail_to_library(
+fn trail_to_library(
     language: &ListLanguage,
     category: Option<&Category>,
     words: &Words,
@@ -474,8 +487,18 @@ pub fn trail_to_library(
     trail
 }
 
+/// `trail` to a list's first page, and on its later page `page` (at `path`) that page itself,
+/// so that the breadcrumbs' current page is the one the reader is on.
+fn with_later_page(mut trail: Vec<Crumb>, page: usize, path: String, words: &Words) -> Vec<Crumb> {
+    if page > 1 {
+        let name = words.filled(Word::PageNumber, &[("number", &page.to_string())]);
+        trail.push(Crumb::new(name, path));
+    }
+    trail
+}
+
 /// The trail to the A to Z's letters, or to one letter's page.
-pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>, words: &Words) -> Vec<Crumb> {
+fn trail_to_a_to_z(letter: Option<&AtoZLetter>, words: &Words) -> Vec<Crumb> {
     let mut trail = trail_to_library(&ListLanguage::default(), None, words);
     trail.push(Crumb::new(
         words.get(Word::HealthAToZ),
@@ -493,6 +516,38 @@ pub fn trail_to_a_to_z(letter: Option<&AtoZLetter>, words: &Words) -> Vec<Crumb>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_later_page_of_a_letter_ends_its_trail_with_itself() {
+        let words = crate::fixtures::words();
+        let letter = |page| AtoZList {
+            letter: Some("b".into()),
+            page,
+            pages: 3,
+            letters: vec![AtoZLetter {
+                label: "B".into(),
+                slug: "b".into(),
+                count: 1000,
+            }],
+            entries: Vec::new(),
+        };
+        let paths = |list: AtoZList| -> Vec<String> {
+            list.trail(&words)
+                .into_iter()
+                .map(|crumb| crumb.path)
+                .collect()
+        };
+        assert_eq!(paths(letter(1)), ["", "articles/", "a-z/", "a-z/b/"]);
+        assert_eq!(
+            paths(letter(2)),
+            ["", "articles/", "a-z/", "a-z/b/", "a-z/b/page/2/"]
+        );
+        let last = letter(2).trail(&words).pop().map(|crumb| crumb.name);
+        assert_eq!(
+            last,
+            Some(words.filled(Word::PageNumber, &[("number", "2")]))
+        );
+    }
 
     #[test]
     fn a_category_s_address_keeps_its_letters_in_any_script() {

@@ -7,7 +7,7 @@ use crate::first_paint::FirstScreen;
 use crate::pages::head::{a_to_z_head, a_to_z_name, set_document_head};
 use crate::site_address::use_site_address;
 use crate::words::use_words;
-use clinic_content::library::{a_to_z_path, trail_to_a_to_z};
+use clinic_content::library::a_to_z_path;
 use clinic_content::words::Word;
 use clinic_content::{article_path, AtoZList, SiteSettings};
 
@@ -77,7 +77,7 @@ pub fn AtoZPage(site: Arc<SiteSettings>, list: Arc<AtoZList>) -> impl IntoView {
         <SiteLayout site>
             <div class="library">
                 <FirstScreen>
-                    <Breadcrumbs trail=trail_to_a_to_z(list.current(), &words) />
+                    <Breadcrumbs trail=list.trail(&words) />
                     <h1>{heading.clone()}</h1>
                     <nav class="a-to-z-letters" aria-label=words.text(Word::Letters)>
                         <ul>{letters.clone()}</ul>

@@ -6,7 +6,7 @@
 
 use crate::contract::PAGE_HEAD_ATTRIBUTE;
 use clinic_content::language::{direction, Translations};
-use clinic_content::library::{list_alternates, trail_to_a_to_z, trail_to_library, Crumb};
+use clinic_content::library::{list_alternates, Crumb};
 use clinic_content::structured_data::{breadcrumbs_json_ld, json_ld};
 use clinic_content::words::{Word, Words};
 use clinic_content::{Article, AtoZList, ListPage, SiteSettings};
@@ -204,7 +204,7 @@ pub fn library_head(site: &SiteSettings, list: &ListPage, words: &Words) -> Page
             page: list.page,
             pages: list.pages,
             path_of: &|page| list.path_of(page),
-            trail: trail_to_library(&list.language, list.category.as_ref(), words),
+            trail: list.trail(words),
             lang: list.language.tag(site),
             alternates: list_alternates_of(site, list),
         },
@@ -263,7 +263,7 @@ pub fn a_to_z_head(site: &SiteSettings, list: &AtoZList, words: &Words) -> PageH
             page: list.page,
             pages: list.pages,
             path_of: &|page| list.path_of(page),
-            trail: trail_to_a_to_z(list.current(), words),
+            trail: list.trail(words),
             lang: site.language(),
             alternates: Vec::new(),
         },

@@ -9,7 +9,7 @@ use crate::first_paint::FirstScreen;
 use crate::pages::head::{library_head, list_name, set_document_head};
 use crate::site_address::use_site_address;
 use crate::words::{use_page_language, use_words};
-use clinic_content::library::{a_to_z_path, trail_to_library};
+use clinic_content::library::a_to_z_path;
 use clinic_content::words::Word;
 use clinic_content::{ListPage, SiteSettings};
 
@@ -70,7 +70,7 @@ pub fn LibraryPage(site: Arc<SiteSettings>, list: Arc<ListPage>) -> impl IntoVie
         <SiteLayout site>
             <div class="library">
                 <FirstScreen>
-                    <Breadcrumbs trail=trail_to_library(&list.language, list.category.as_ref(), &words) />
+                    <Breadcrumbs trail=list.trail(&words) />
                     <LanguageList links=language_links.clone() />
                     <h1>{heading.clone()}</h1>
                     {summary.clone().map(|summary| view! { <p>{summary}</p> })}
