@@ -445,6 +445,47 @@ async fn search_runs_in_a_worker_that_the_first_search_starts() {
     .await;
 }
 
+#[tokio::test]
+async fn a_search_worker_that_stops_is_started_again_by_the_next_keystroke() {
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        // Each worker the page starts, kept where the test can reach it.
+        page.before_each_load(
+            "window.__workers = [];
+             window.Worker = class extends Worker {
+               constructor(...args) { super(...args); __workers.push(this); }
+             };",
+        )
+        .await;
+        let (article, word, question) = word_only_in_an_answer();
+        let found_by = format!("/articles/{}/#{question}", article.slug);
+        page.open(&format!("/articles/{}/", article.slug)).await;
+        page.type_search(&format!("{word} ")).await;
+        let (found, _) = results(&page).await;
+        assert_eq!(found.first().map(|(href, _)| href), Some(&found_by));
+        // The worker fails as it runs (as a panic would make it): it answers no more.
+        page.eval(
+            "const worker = __workers.at(-1);
+             worker.terminate();
+             worker.dispatchEvent(new ErrorEvent('error', { message: 'a panic' }));",
+        )
+        .await;
+        // The reader searches again: the first keystroke finds the worker stopped, the next
+        // starts a new one, which answers.
+        page.press(ESCAPE).await;
+        page.type_search(&format!("{word} ")).await;
+        page.wait_until(
+            "a new worker answers",
+            &format!(
+                "return __workers.length === 2 && [...document.querySelectorAll({RESULT_LINKS:?})]
+                   .some(a => a.getAttribute('href') === {found_by:?})"
+            ),
+        )
+        .await;
+    })
+    .await;
+}
+
 /// Searches on a site whose search worker `break_it` breaks: the reader is told search is
 /// not available (`expected`), not left with "Searching…"; and the page goes on working.
 async fn search_with_a_broken_worker(break_it: fn(&Server, &str), expected: &'static str) {

@@ -207,6 +207,11 @@ impl SearchWorker {
             .map_err(|_| malformed(SEARCH_DIRECTORY_FILE, "the search worker stopped".into()))?
     }
 
+    /// Whether the worker has stopped (it failed as it ran): it answers no more searches.
+    pub fn has_stopped(&self) -> bool {
+        self.waiting.borrow().stopped.is_some()
+    }
+
     /// Sends `message`, as its JSON text; with `bytes`, the two in an array.
     fn post(&self, message: &ToWorker, bytes: Option<&[u8]>) -> Result<(), ContentError> {
         let text = JsValue::from_str(

@@ -89,20 +89,28 @@ pub fn SiteSearch() -> impl IntoView {
     });
     let answer = RwSignal::new(None::<Answer>);
     // Each query as it is typed, answered when its chunks have arrived; an answer to a query
-    // the field no longer holds is dropped.
+    // the field no longer holds is dropped. A worker that has stopped is told as a failure
+    // to start, so that the next keystroke starts a new one.
     Effect::new(move |_| {
         let typed = query.get();
-        let IndexState::Ready(index, _) = index.get() else {
+        let IndexState::Ready(worker, _) = index.get() else {
             return;
         };
         if typed.trim().is_empty() {
             return;
         }
         leptos::task::spawn_local(async move {
-            let found = index
+            let found = worker
                 .search(&typed, MAX_RESULTS, &language.with_value(|l| l.tag.clone()))
-                .await
-                .map_err(|error| words.with_value(|words| query_failure(words, &error)));
+                .await;
+            if let (Err(error), true) = (&found, worker.has_stopped()) {
+                index.set(IndexState::Failed(
+                    words.with_value(|words| failure(words, error)),
+                ));
+                return;
+            }
+            let found =
+                found.map_err(|error| words.with_value(|words| query_failure(words, &error)));
             if query.get_untracked() == typed {
                 answer.set(Some(Answer {
                     query: typed,
