@@ -447,8 +447,7 @@ async fn search_runs_in_a_worker_that_the_first_search_starts() {
 
 #[tokio::test]
 async fn a_search_worker_that_stops_is_started_again_by_the_next_keystroke() {
-    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
-    run_in_browser(server, 1280, 900, &[], |page| async move {
+    with_desktop_page(|page| async move {
         // Each worker the page starts, kept where the test can reach it.
         page.before_each_load(
             "window.__workers = [];
