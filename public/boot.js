@@ -2,11 +2,12 @@
 // Trunk (with their content hashes) in this script's data attributes. An external file, so
 // the site's Content-Security-Policy allows no inline script.
 // On a pre-rendered page (crates/build/src/prerender) the reader already has the article:
-// the app's download waits until the page and its images have loaded and painted, so it
-// takes no bandwidth from them. Meanwhile the page's links work and the browser's own features (find
-// in page, #:~:text= links) too; its buttons need the app: the last one pressed is marked,
-// and so is what the browser revealed, for the app to do again once it runs the page
-// (crates/app/src/handover.rs). Otherwise (the app's shell) the app starts at once.
+// the app's files download from the start (preloaded in <head>, the wasm at low priority, so
+// the page's images come first), and the app runs once the page and its images have loaded
+// and painted, so it takes no time from them. Meanwhile the page's links work and the
+// browser's own features (find in page, #:~:text= links) too; its buttons need the app: the
+// last one pressed is marked, and so is what the browser revealed, for the app to do again
+// once it runs the page (crates/app/src/handover.rs). Otherwise (the app's shell) the app starts at once.
 (function () {
   // Generated from crates/app/src/contract.rs: after changing it, run
   // cargo run --bin content -- generate.
@@ -51,7 +52,8 @@
       html.setAttribute(WITHOUT_APP_ATTRIBUTE, "");
     }
     var limit = setTimeout(withoutApp, START_LIMIT_MS);
-    // The wasm downloads side by side with the glue, not after it: the glue takes the response.
+    // The wasm downloads side by side with the glue, not after it (both preloaded on a
+    // pre-rendered page): the glue takes the response.
     var wasm = fetch(script.dataset.wasm);
     wasm.catch(function () {}); // its failure is the glue's to report, below
     import(script.dataset.js)
@@ -84,8 +86,8 @@
     true
   );
   // Once the browser has shown the page's first text or image: a frame's callbacks run before
-  // it reaches the screen, so without this the download could start in the very frame that
-  // paints, and share the line with it.
+  // it reaches the screen, so without this the app could start in the very frame that
+  // paints, and hold it up.
   function afterFirstPaint(then) {
     var observable = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || [];
     if (observable.indexOf("paint") < 0 || document.visibilityState === "hidden" ||

@@ -447,7 +447,7 @@ async fn the_not_found_page_answers_404_with_its_own_title_and_no_article() {
                      status: r.status,
                      title: doc.title,
                      heading: doc.querySelector('h1')?.textContent,
-                     preloads: [...doc.querySelectorAll('link[rel=preload]')]
+                     images: [...doc.querySelectorAll('link[rel=preload][as=image]')]
                        .map(l => l.getAttribute('href')),
                      carried: doc.querySelectorAll('script[data-page-content]').length,
                    };
@@ -461,7 +461,7 @@ async fn the_not_found_page_answers_404_with_its_own_title_and_no_article() {
                 "status": 404,
                 "title": format!("Page not found | {}", clinic.as_str().expect("name")),
                 "heading": "Page not found",
-                "preloads": [],
+                "images": [],
                 "carried": 2,
             }),
             "the site settings and the words of its language, and no article"
@@ -488,7 +488,7 @@ async fn every_article_address_answers_200_with_its_own_page() {
                              status: r.status,
                              title: doc.querySelector('h1')?.textContent,
                              canonical: doc.querySelector('link[rel=canonical]')?.href,
-                             preloads: [...doc.querySelectorAll('link[rel=preload]')]
+                             images: [...doc.querySelectorAll('link[rel=preload][as=image]')]
                                .map(l => l.getAttribute('href')),
                            }};
                          }}))"
@@ -500,7 +500,7 @@ async fn every_article_address_answers_200_with_its_own_page() {
                         "status": 200,
                         "title": summary["title"],
                         "canonical": format!("{}articles/{slug}/", site_url.as_str().expect("url")),
-                        "preloads": [hero],
+                        "images": [hero],
                     }),
                     "{address}"
                 );

@@ -223,7 +223,7 @@ async fn the_shipped_content_security_policy_blocks_nothing_the_app_needs() {
 }
 
 #[tokio::test]
-async fn a_pre_rendered_page_requests_no_content_and_its_hero_comes_before_the_app() {
+async fn a_pre_rendered_page_requests_no_content_and_downloads_the_app_from_its_head() {
     let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
     run_in_browser(server, 1280, 900, &[], |page| async move {
         page.open("/").await;
@@ -231,15 +231,15 @@ async fn a_pre_rendered_page_requests_no_content_and_its_hero_comes_before_the_a
         let timing = page
             .eval(
                 "const entries = performance.getEntriesByType('resource');
-                 const wasm = entries.find(e => e.name.endsWith('.wasm'));
-                 const hero = entries.find(e => e.name.endsWith('/images/fixture-hero.svg'));
-                 const glue = entries.find(e => /\\/assets\\/[^/]*\\.js$/.test(e.name));
-                 const [paint] = performance.getEntriesByName('first-contentful-paint');
+                 const wasm = entries.filter(e => e.name.endsWith('.wasm'));
+                 const glue = entries.filter(e => /\\/assets\\/[^/]*\\.js$/.test(e.name));
+                 const preload = document.querySelector('link[rel=preload][as=fetch]');
                  return {
                    content: entries.filter(e => e.name.includes('/content/')).length,
-                   heroFirst: hero.responseEnd <= wasm.startTime,
-                   paintFirst: paint.startTime < wasm.startTime,
-                   wasmBesideGlue: wasm.startTime <= glue.startTime,
+                   wasm: wasm.map(e => e.initiatorType),
+                   glue: glue.length,
+                   wasmPriority: preload && new URL(preload.href).pathname ===
+                     new URL(wasm[0].name).pathname ? preload.fetchPriority : null,
                  }",
             )
             .await;
@@ -247,12 +247,12 @@ async fn a_pre_rendered_page_requests_no_content_and_its_hero_comes_before_the_a
             timing,
             json!({
                 "content": 0,
-                "heroFirst": true,
-                "paintFirst": true,
-                "wasmBesideGlue": true
+                "wasm": ["link"],
+                "glue": 1,
+                "wasmPriority": "low",
             }),
-            "the page carries its content; the app downloads once the page has loaded and \
-             the browser has shown it, the wasm side by side with its glue"
+            "the page carries its content; the app's wasm downloads once, from the preload \
+             in its head at low priority (behind the page's images), and its glue once"
         );
     })
     .await;
