@@ -1,13 +1,17 @@
 // Starts the app: imports the wasm-bindgen glue and instantiates the wasm, both named by
-// Trunk (with their content hashes) in this script's data attributes. An external file, so
-// the site's Content-Security-Policy allows no inline script.
+// Trunk (with their content hashes) in this script's data attributes. The app is two
+// programs: the one in dataset.js and dataset.wasm (Trunk's pattern_script) adopts a page
+// pre-rendered for its address; the app's shell (SHELL_JS_ATTRIBUTE, SHELL_WASM_ATTRIBUTE)
+// builds any page from the content files, and starts where there is no such page, or when
+// the first cannot adopt it (START_SHELL_EVENT). An external file, so the site's Content-Security-Policy allows no
+// inline script.
 // On a pre-rendered page (crates/build/src/prerender) the reader already has the article:
 // the app's files download from the start (preloaded in <head>, the wasm at low priority, so
-// the page's images come first), and the app runs once the page and its images have loaded
-// and painted, so it takes no time from them. Meanwhile the page's links work and the
+// the page's images come first) and the wasm compiles as it arrives, but the app runs only
+// once the page and its images have loaded and painted, so it takes no time from them. Meanwhile the page's links work and the
 // browser's own features (find in page, #:~:text= links) too; its buttons need the app: the
 // last one pressed is marked, and so is what the browser revealed, for the app to do again
-// once it runs the page (crates/app/src/handover.rs). Otherwise (the app's shell) the app starts at once.
+// once it runs the page (crates/app/src/handover.rs). Otherwise the app's shell starts at once.
 (function () {
   // Generated from crates/app/src/contract.rs: after changing it, run
   // cargo run --bin content -- generate.
@@ -31,6 +35,9 @@
   var SAVE_PAGE_MESSAGE = "save-page";
   var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
   var REDIRECTS_FILE = "redirects.json";
+  var SHELL_JS_ATTRIBUTE = "data-shell-js";
+  var SHELL_WASM_ATTRIBUTE = "data-shell-wasm";
+  var START_SHELL_EVENT = "clinic-start-shell";
   var EDITORS_DIR = "admin/";
   var SEARCH_CHUNKS_FOLDER = "content/search/";
   // </generated>
@@ -41,7 +48,10 @@
   // 15 s is three times that; past it the connection has stalled or is as slow as 2G, and a
   // reader is better served by every answer open than by buttons that do nothing.
   var START_LIMIT_MS = 15000;
-  function start() {
+  // Downloads the program whose glue is at `js` and wasm at `wasmAddress` (both preloaded on
+  // a pre-rendered page), compiles the wasm as it arrives, and runs it once `ready` (a
+  // promise) has settled too.
+  function start(js, wasmAddress, ready) {
     var settled = false;
     // When the app cannot start (its files gone after a deploy, a network error, a browser
     // that cannot run it) or has not started in time: the page as without scripts, every
@@ -52,25 +62,34 @@
       html.setAttribute(WITHOUT_APP_ATTRIBUTE, "");
     }
     var limit = setTimeout(withoutApp, START_LIMIT_MS);
-    // The wasm downloads side by side with the glue, not after it (both preloaded on a
-    // pre-rendered page): the glue takes the response.
-    var wasm = fetch(script.dataset.wasm);
-    wasm.catch(function () {}); // its failure is the glue's to report, below
-    import(script.dataset.js)
-      .then(function (glue) {
+    var compiled = fetch(wasmAddress).then(function (response) {
+      var copy = response.clone();
+      return WebAssembly.compileStreaming(response).catch(function () {
+        // A host that serves wasm under another type: compiled from its bytes instead.
+        return copy.arrayBuffer().then(function (bytes) {
+          return WebAssembly.compile(bytes);
+        });
+      });
+    });
+    Promise.all([import(js), compiled, ready])
+      .then(function (loaded) {
         if (settled) return;
-        return glue.default({ module_or_path: wasm }).then(function () {
+        return loaded[0].default({ module_or_path: loaded[1] }).then(function () {
           settled = true;
           clearTimeout(limit);
         });
       })
       .catch(withoutApp);
   }
+  function startShell() {
+    start(script.getAttribute(SHELL_JS_ATTRIBUTE), script.getAttribute(SHELL_WASM_ATTRIBUTE), null);
+  }
   var page = document.getElementById(APP_ROOT_ID);
   if (!page || !html.hasAttribute(PAGE_PATH_ATTRIBUTE) || html.hasAttribute(PRERENDERED_ELSEWHERE_ATTRIBUTE)) {
-    start();
+    startShell();
     return;
   }
+  document.addEventListener(START_SHELL_EVENT, startShell, { once: true });
   page.addEventListener("click", function (event) {
     var button = event.target.closest("button");
     if (!button || html.hasAttribute(APP_READY_ATTRIBUTE)) return;
@@ -102,29 +121,38 @@
     });
     observer.observe({ type: "paint", buffered: true });
   }
-  function afterLoad() {
-    // After the frame that paints what has just loaded: images decode on their own time
-    // (decoding="async"), so once they are decoded. Not lazy images still to load (a list's
-    // cards below the window): those may never load.
-    var loaded = Array.prototype.filter.call(document.images, function (image) {
-      return image.complete;
+  // Once the page's images have loaded: not lazy ones still to load (a list's cards below the
+  // window), which may never load.
+  function imagesLoaded() {
+    var loading = Array.prototype.filter.call(document.images, function (image) {
+      return !image.complete && image.loading !== "lazy";
     });
-    var decoded = loaded.map(function (image) {
+    return Promise.all(loading.map(function (image) {
+      return new Promise(function (done) {
+        image.addEventListener("load", done);
+        image.addEventListener("error", done);
+      });
+    }));
+  }
+  // The app runs after the frame that paints the page and its images: images decode on their
+  // own time (decoding="async"), so once they are decoded.
+  var painted = imagesLoaded().then(function () {
+    var decoded = Array.prototype.filter.call(document.images, function (image) {
+      return image.complete;
+    }).map(function (image) {
       return image.decode().catch(function () {});
     });
-    Promise.all(decoded).then(function () {
+    return Promise.all(decoded);
+  }).then(function () {
+    return new Promise(function (done) {
       requestAnimationFrame(function () {
         afterFirstPaint(function () {
-          setTimeout(start);
+          setTimeout(done);
         });
       });
     });
-  }
-  if (document.readyState === "complete") {
-    afterLoad();
-  } else {
-    window.addEventListener("load", afterLoad);
-  }
+  });
+  start(script.dataset.js, script.dataset.wasm, painted);
   // An old address with a query (a WordPress blog's /?p=101), which hosts answer with the
   // home page: REDIRECTS_FILE says where each leads now.
   if (location.search) {

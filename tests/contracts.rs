@@ -46,6 +46,7 @@ fn every_data_attribute_the_scripts_styles_and_page_use_is_in_the_contract() {
         "data-trunk-public-url",
         "data-bin",
         "data-type",
+        "data-bindgen-target",
         "data-wasm-opt",
         "data-target-path",
     ];

@@ -17,6 +17,8 @@ use common::copy_dir;
 const SHELL: &str =
     "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\">\n    \
     <title>Loading…</title>\n    \
+    <script defer src=\"/boot.js\" data-js=\"/assets/app.js\" data-wasm=\"/assets/app.wasm\" \
+    data-shell-js=\"/assets/shell.js\" data-shell-wasm=\"/assets/shell.wasm\"></script>\n    \
     <style>/* Why the page looks as it does. */\n  body { margin: 0; }\n</style>\n    \
     <link rel=\"preload\" href=\"content/site.json\" as=\"fetch\" data-app-shell />\n  </head>\n  \
     <body>\n    <div id=\"app\"><div class=\"page-loader\">Loading</div></div>\n  \
@@ -29,8 +31,9 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// A built site as Trunk leaves it for the hook, in a folder of its own: its shell, the
-/// app's files, the content.
+/// A built site as Trunk leaves it for the hook, in a folder of its own: its shell (whose
+/// script names both the app's programs, as once their files are named), the app's files,
+/// the content.
 fn site() -> tempfile::TempDir {
     let folder = tempfile::tempdir().expect("a working folder");
     let dir = folder.path();
@@ -159,9 +162,15 @@ fn every_page_is_pre_rendered_with_its_own_head_and_content() {
             .replace(
                 "<title>Loading…</title>",
                 &format!("<title>{}</title>", words.get(Word::Loading))
+            )
+            .replace(
+                "</head>",
+                "<link rel=\"modulepreload\" href=\"/assets/shell.js\"><link rel=\"preload\" \
+                 href=\"/assets/shell.wasm\" as=\"fetch\" crossorigin=\"anonymous\" \
+                 fetchpriority=\"low\"></head>"
             ),
         "the shell is kept as it was, its stylesheet as shipped, with the site's language \
-         and its words"
+         and its words, and a preload of the app's shell's program"
     );
     let precache = |site: &Path| {
         read(site, "service-worker.js")

@@ -1,6 +1,7 @@
 //! What Trunk runs after every build (a `post_build` hook in `Trunk.toml`): the Markdown
-//! articles written in as the JSON the site serves (`clinic_editor::sources`), the search
-//! worker's files named by their content (`clinic_build::search_worker`), every page of
+//! articles written in as the JSON the site serves (`clinic_editor::sources`), the files of
+//! the search worker and the app's shell named by their content
+//! (`clinic_build::named_programs`), every page of
 //! the site pre-rendered (`clinic_build::prerender`), then the service worker written with
 //! the list of files to save (`clinic_build::service_worker`).
 //!
@@ -20,9 +21,9 @@ use std::process::ExitCode;
 
 use clinic_app::contract::NOT_FOUND_FILE;
 use clinic_build::editors_page::{install_cms, write_preview_stylesheet, CMS_PACKAGE};
+use clinic_build::named_programs::name_programs;
 use clinic_build::prerender::{prerender_site, Prerendered, Profile};
 use clinic_build::search_index::ChunkSizes;
-use clinic_build::search_worker::name_search_worker;
 use clinic_build::service_worker::write_service_worker;
 use clinic_content::load::{EDITORS_DIR, PROBLEMS_FILE};
 use clinic_editor::sources::{publish_sources, write_json, Published, SOURCES_DIR};
@@ -59,11 +60,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    match name_search_worker(&site_dir, &public_url) {
-        Ok(Some(loader)) => println!("search worker: {loader}"),
-        Ok(None) => {}
+    match name_programs(&site_dir, &public_url) {
+        Ok(named) => named
+            .iter()
+            .for_each(|file| println!("named by content: {file}")),
         Err(error) => {
-            eprintln!("search worker: {error}");
+            eprintln!("programs named by content: {error}");
             return ExitCode::FAILURE;
         }
     }

@@ -4,6 +4,7 @@
 //! until the test releases it, so "before the app runs" does not depend on the machine's
 //! speed.
 
+use clinic_app::contract::PAGE_CONTENT_ATTRIBUTE;
 use clinic_content::language::same_language;
 use clinic_content::words::Word;
 use serde_json::{json, Value};
@@ -296,6 +297,42 @@ async fn an_answer_and_a_button_pressed_before_the_app_are_open_once_it_runs() {
             .await;
         // And the rest of the app works.
         page.assert_the_first_answer_opens().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_page_whose_carried_content_is_damaged_is_built_by_the_apps_shell() {
+    let home = std::fs::read_to_string(site_dir().join("index.html")).expect("the home page");
+    let carried = format!(
+        "{PAGE_CONTENT_ATTRIBUTE}=\"{}\">",
+        clinic_content::load::article_file(&home_slug())
+    );
+    assert!(home.contains(&carried), "the home page carries its article");
+    let damaged = home.replacen(&carried, &format!("{carried}!"), 1);
+    let server = Server::start_with(site_dir(), "/", Unknown::NotFoundPage);
+    server.replace("/", damaged);
+    run_in_browser(server, 1280, 900, &[], |page| async move {
+        page.open("/").await;
+        assert_eq!(page.texts("h1").await, vec![title_of(&home_slug())]);
+        let programs = page
+            .eval(
+                "const wasm = performance.getEntriesByType('resource')
+                   .map(e => new URL(e.name).pathname).filter(p => p.endsWith('.wasm'));
+                 const script = document.querySelector('script[data-wasm]');
+                 return {
+                   page: wasm.includes(script.dataset.wasm),
+                   shell: wasm.includes(script.dataset.shellWasm),
+                   ready: document.documentElement.hasAttribute('data-app-ready'),
+                 }",
+            )
+            .await;
+        assert_eq!(
+            programs,
+            json!({ "page": true, "shell": true, "ready": true }),
+            "the page's app could not read what the page carries, so the app's shell built \
+             the page from the content files"
+        );
     })
     .await;
 }

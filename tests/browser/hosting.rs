@@ -234,9 +234,12 @@ async fn a_pre_rendered_page_requests_no_content_and_downloads_the_app_from_its_
                  const wasm = entries.filter(e => e.name.endsWith('.wasm'));
                  const glue = entries.filter(e => /\\/assets\\/[^/]*\\.js$/.test(e.name));
                  const preload = document.querySelector('link[rel=preload][as=fetch]');
+                 const shell = document.querySelector('script[data-shell-wasm]')?.dataset.shellWasm;
                  return {
                    content: entries.filter(e => e.name.includes('/content/')).length,
                    wasm: wasm.map(e => e.initiatorType),
+                   shellNamedNotFetched: !!shell &&
+                     !wasm.some(e => new URL(e.name).pathname === shell),
                    glue: glue.length,
                    wasmPriority: preload && new URL(preload.href).pathname ===
                      new URL(wasm[0].name).pathname ? preload.fetchPriority : null,
@@ -248,11 +251,13 @@ async fn a_pre_rendered_page_requests_no_content_and_downloads_the_app_from_its_
             json!({
                 "content": 0,
                 "wasm": ["link"],
+                "shellNamedNotFetched": true,
                 "glue": 1,
                 "wasmPriority": "low",
             }),
-            "the page carries its content; the app's wasm downloads once, from the preload \
-             in its head at low priority (behind the page's images), and its glue once"
+            "the page carries its content; the wasm of the app that adopts it downloads once, \
+             from the preload in its head at low priority (behind the page's images), its glue \
+             once, and the app's shell not at all"
         );
     })
     .await;

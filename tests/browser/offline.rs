@@ -234,7 +234,7 @@ async fn builds_loaded(page: &Page) -> Value {
         "return [...new Set(performance.getEntriesByType('resource')
            .map(e => new URL(e.name).pathname)
            .filter(p => p.includes('/assets/'))
-           .map(p => p.includes('clinic-article-next') ? 'next' : 'first'))]",
+           .map(p => p.includes('-next') ? 'next' : 'first'))]",
     )
     .await
 }
@@ -259,7 +259,7 @@ async fn a_new_build_replaces_the_old_one_without_mixing_them() {
                .then(names => Promise.all(names.map(name => caches.open(name).then(c => c.keys()))))
                .then(all => {
                  const assets = all.flat().map(r => r.url).filter(url => url.includes('/assets/'));
-                 return assets.length > 0 && assets.every(url => url.includes('clinic-article-next'));
+                 return assets.length > 0 && assets.every(url => url.includes('-next'));
                })",
         )
         .await;

@@ -1,6 +1,7 @@
 //! The app as a whole: what every page shares at its root, the page built in the browser from
 //! the content files ([`App`]), the page from content already loaded ([`LoadedApp`], which
-//! the build renders to HTML and the browser adopts), and how the app starts ([`mount`]).
+//! the build renders to HTML and the browser adopts), and how each of the app's two programs
+//! starts: [`mount_page`] adopts a pre-rendered page, [`mount_shell`] builds one.
 
 use leptos::prelude::*;
 
@@ -69,33 +70,43 @@ pub fn LoadedApp(page: LoadedPage, route: Route, base: String) -> impl IntoView 
     view! { <PageView page /> }
 }
 
-/// Starts the app and offline reading. Compiling and starting the wasm is a long task
-/// already: the app starts in the next one, so that neither holds up a tap or a key press for
-/// long.
+/// Starts the app of a page pre-rendered for its address (the `clinic-article` program),
+/// and offline reading. Compiling and starting the wasm is a long task already: the app
+/// adopts the page in the next one, so that neither holds up a tap or a key press for long.
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
+pub fn mount_page() {
     crate::offline::start_service_worker();
-    set_timeout(start, std::time::Duration::ZERO);
+    set_timeout(adopt, std::time::Duration::ZERO);
 }
 
-/// Adopts the pre-rendered page, or builds the page for this address: its content is read a
-/// file per task and the page adopted in tasks of its own, so that none holds up a tap for
-/// long.
+/// Starts the app's shell (the `clinic-shell` program: `app.html`, the not-found page, a
+/// page pre-rendered for another address, or one whose app could not adopt it), and offline
+/// reading. As [`mount_page`], the page is built in the next task.
 #[cfg(target_arch = "wasm32")]
-fn start() {
-    use wasm_bindgen::JsCast;
+pub fn mount_shell() {
+    crate::offline::start_service_worker();
+    set_timeout(build, std::time::Duration::ZERO);
+}
 
-    use crate::contract::{APP_ROOT_ID, PRERENDERED_ELSEWHERE_ATTRIBUTE};
+/// The app's root element, where the page is.
+#[cfg(target_arch = "wasm32")]
+fn app_root() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    document()
+        .get_element_by_id(crate::contract::APP_ROOT_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Adopts the pre-rendered page: its content is read a file per task and the page adopted
+/// in tasks of its own, so that none holds up a tap for long.
+#[cfg(target_arch = "wasm32")]
+fn adopt() {
     use crate::first_paint::{next_task, RenderMode};
     use crate::site_address::document_base_path;
 
     crate::handover::PageExecutor::start();
     wasm_bindgen_futures::spawn_local(async {
-        let document = document();
-        let Some(root) = document
-            .get_element_by_id(APP_ROOT_ID)
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
+        let Some(root) = app_root() else {
             return;
         };
         let base = document_base_path();
@@ -115,16 +126,34 @@ fn start() {
                 .await;
             }
             // The page's own content cannot be read (it never is, unless a copy was damaged
-            // on the way): build it from the content files instead, which explains any error.
+            // on the way): the app's shell builds it from the content files instead, which
+            // explains any error (`boot.js` starts it).
             Some(Err(_)) | None => {
-                root.set_text_content(None);
-                if let Some(html) = document.document_element() {
-                    let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
+                if let Ok(event) = web_sys::Event::new(crate::contract::START_SHELL_EVENT) {
+                    let _ = document().dispatch_event(&event);
                 }
-                let carried = crate::handover::carried_words();
-                leptos::mount::mount_to(root, move || view! { <App route base carried /> })
-                    .forget();
             }
         }
     });
+}
+
+/// Builds the page for this address from the content files, in place of whatever the
+/// document shows.
+#[cfg(target_arch = "wasm32")]
+fn build() {
+    use crate::contract::PRERENDERED_ELSEWHERE_ATTRIBUTE;
+    use crate::site_address::document_base_path;
+
+    crate::handover::PageExecutor::start();
+    let Some(root) = app_root() else {
+        return;
+    };
+    root.set_text_content(None);
+    if let Some(html) = document().document_element() {
+        let _ = html.remove_attribute(PRERENDERED_ELSEWHERE_ATTRIBUTE);
+    }
+    let base = document_base_path();
+    let route = Route::current(&base);
+    let carried = crate::handover::carried_words();
+    leptos::mount::mount_to(root, move || view! { <App route base carried /> }).forget();
 }

@@ -94,16 +94,36 @@ pub const SHELL_ONLY_ATTRIBUTE: &str = "data-app-shell";
 pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page-head";
 
 /// The search worker's program: its Trunk `data-bin` in `index.html`, whose files the build
-/// names by their content (`clinic_build::search_worker`).
+/// names by their content (`clinic_build::named_programs`).
 pub const SEARCH_WORKER_NAME: &str = "clinic-search-worker";
 
 /// On the script that starts the app: the address of the search worker's script, which the
-/// build writes (`clinic_build::search_worker`) and the page starts on the first search.
+/// build writes (`clinic_build::named_programs`) and the page starts on the first search.
 pub const SEARCH_WORKER_ATTRIBUTE: &str = "data-search-worker";
 
+/// The program that builds a page in the browser from the content files (the app's shell,
+/// `App`): its Trunk `data-bin` in `index.html`. A page pre-rendered for its address runs
+/// the smaller program that only adopts it, and starts this one when it cannot.
+pub const SHELL_PROGRAM_NAME: &str = "clinic-shell";
+
+/// On the script that starts the app: the glue of the app's shell ([`SHELL_PROGRAM_NAME`]),
+/// which the build moves there from the script Trunk writes for it (`data-js` and
+/// `data-wasm` name the program that adopts a pre-rendered page).
+pub const SHELL_JS_ATTRIBUTE: &str = "data-shell-js";
+
+/// On the script that starts the app: the wasm of the app's shell, as [`SHELL_JS_ATTRIBUTE`].
+pub const SHELL_WASM_ATTRIBUTE: &str = "data-shell-wasm";
+
+/// What the app of a pre-rendered page sends `document` when it cannot adopt the page (the
+/// content it carries cannot be read): `boot.js` then starts the app's shell, which builds
+/// the page from the content files and explains what went wrong.
+pub const START_SHELL_EVENT: &str = "clinic-start-shell";
+
 /// Every `data-*` name of this contract.
-pub const DATA_ATTRIBUTES: [&str; 14] = [
+pub const DATA_ATTRIBUTES: [&str; 16] = [
     SEARCH_WORKER_ATTRIBUTE,
+    SHELL_JS_ATTRIBUTE,
+    SHELL_WASM_ATTRIBUTE,
     SHELL_ONLY_ATTRIBUTE,
     WITHOUT_APP_ATTRIBUTE,
     PAGE_HEAD_ATTRIBUTE,
@@ -147,6 +167,9 @@ pub fn script_constants() -> String {
         ("SAVE_PAGE_MESSAGE", SAVE_PAGE_MESSAGE),
         ("UP_TO_DATE_MESSAGE", UP_TO_DATE_MESSAGE),
         ("REDIRECTS_FILE", REDIRECTS_FILE),
+        ("SHELL_JS_ATTRIBUTE", SHELL_JS_ATTRIBUTE),
+        ("SHELL_WASM_ATTRIBUTE", SHELL_WASM_ATTRIBUTE),
+        ("START_SHELL_EVENT", START_SHELL_EVENT),
         ("EDITORS_DIR", clinic_content::load::EDITORS_DIR),
         (
             "SEARCH_CHUNKS_FOLDER",

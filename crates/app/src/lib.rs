@@ -27,5 +27,5 @@ pub mod storage;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::mount;
+pub use app::{mount_page, mount_shell};
 pub use app::{App, LoadedApp};

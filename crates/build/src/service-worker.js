@@ -8,9 +8,10 @@
 //   costs the reader what they saved. Each copy records when it was saved and a hash of its
 //   bytes.
 // - On install it saves what every visit needs (PRECACHE: the home page, the app's shell, the
-//   not-found page, the app's hashed JS and wasm, boot.js, the site settings, the home
-//   page's hero; the search worker's are saved on the first search, as the index's files are),
-//   and the build's list of every file it publishes with its hash (PUBLISHED_FILE).
+//   not-found page, the hashed JS and wasm of the app's two programs, boot.js, the site
+//   settings, the home page's hero; the search worker's are saved on the first search, as the
+//   index's files are), and the build's list of every file it publishes with its hash
+//   (PUBLISHED_FILE).
 // - Once active it brings every saved copy up to date against that list, in the background:
 //   a changed file is fetched again, a withdrawn one deleted (its address then answers "not
 //   found", online and offline). Then it tells every page it controls (UP_TO_DATE_MESSAGE).
@@ -54,6 +55,9 @@ var SAVED_FOR_OFFLINE_ATTRIBUTE = "data-saved-for-offline";
 var SAVE_PAGE_MESSAGE = "save-page";
 var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
 var REDIRECTS_FILE = "redirects.json";
+var SHELL_JS_ATTRIBUTE = "data-shell-js";
+var SHELL_WASM_ATTRIBUTE = "data-shell-wasm";
+var START_SHELL_EVENT = "clinic-start-shell";
 var EDITORS_DIR = "admin/";
 var SEARCH_CHUNKS_FOLDER = "content/search/";
 // </generated>

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, OnceLock};
 
+use clinic_app::contract::SHELL_PROGRAM_NAME;
+
 use super::fixtures::fixtures_dir;
 use crate::common::copy_dir;
 
@@ -296,7 +298,12 @@ pub fn next_build_of(site: &Path, name: &str) -> PathBuf {
     let mut renamed = Vec::new();
     for entry in std::fs::read_dir(&assets).expect("assets").flatten() {
         let old = entry.file_name().to_string_lossy().into_owned();
-        let new = old.replacen("clinic-article-", "clinic-article-next", 1);
+        let new = ["clinic-article", SHELL_PROGRAM_NAME]
+            .iter()
+            .find(|program| old.starts_with(&format!("{program}-")))
+            .map_or(old.clone(), |program| {
+                old.replacen(&format!("{program}-"), &format!("{program}-next"), 1)
+            });
         std::fs::rename(assets.join(&old), assets.join(&new)).expect("rename an asset");
         renamed.push((old, new));
     }

@@ -34,6 +34,9 @@
   var SAVE_PAGE_MESSAGE = "save-page";
   var UP_TO_DATE_MESSAGE = "saved-copies-up-to-date";
   var REDIRECTS_FILE = "redirects.json";
+  var SHELL_JS_ATTRIBUTE = "data-shell-js";
+  var SHELL_WASM_ATTRIBUTE = "data-shell-wasm";
+  var START_SHELL_EVENT = "clinic-start-shell";
   var EDITORS_DIR = "admin/";
   var SEARCH_CHUNKS_FOLDER = "content/search/";
   // </generated>

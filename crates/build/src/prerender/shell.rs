@@ -7,7 +7,10 @@ use std::cell::{Cell, RefCell};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
-use clinic_app::contract::{APP_ROOT_ID, PAGE_CONTENT_ATTRIBUTE, SHELL_ONLY_ATTRIBUTE};
+use clinic_app::contract::{
+    APP_ROOT_ID, PAGE_CONTENT_ATTRIBUTE, SHELL_JS_ATTRIBUTE, SHELL_ONLY_ATTRIBUTE,
+    SHELL_PROGRAM_NAME, SHELL_WASM_ATTRIBUTE,
+};
 
 use clinic_app::pages::head::escape_html;
 
@@ -35,9 +38,81 @@ fn earlier_tables() -> String {
 /// What the shell must have exactly one of, as CSS selectors.
 const ONE_OF_EACH: [&str; 6] = ["html", "head", "meta[charset]", "title", "style", "#app"];
 
+/// The script that starts the app (Trunk's `pattern_script`: `boot.js`).
+const START_SCRIPT: &str = "script[data-wasm]";
+
+/// The preloads of a program's files that a page carries, which the shell is read without
+/// (each page gets the one program that runs it).
+const PROGRAM_PRELOADS: &str = "link[rel=modulepreload], link[rel=preload][href$='.wasm']";
+
+/// The files of one of the app's programs, as the script that starts it names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Program {
+    js: String,
+    wasm: String,
+}
+
+impl Program {
+    /// The tags that start the program's download as `<head>` is read: the glue, and the wasm
+    /// at low priority, so that the page's own images come first.
+    fn preload(&self) -> String {
+        format!(
+            "<link rel=\"modulepreload\" href=\"{}\"><link rel=\"preload\" href=\"{}\" \
+             as=\"fetch\" crossorigin=\"anonymous\" fetchpriority=\"low\">",
+            escape_html(&self.js),
+            escape_html(&self.wasm)
+        )
+    }
+}
+
 /// The app's shell, checked, with its stylesheet as every page ships it.
 #[derive(Debug, Clone)]
-pub struct Shell(String);
+pub struct Shell {
+    html: String,
+    /// The program that adopts a pre-rendered page.
+    page_program: Program,
+    /// The program that builds a page in the browser: the app's shell's own.
+    shell_program: Program,
+}
+
+/// The two programs the script that starts the app in `html` names: the page's in `data-js`
+/// and `data-wasm` (Trunk's `pattern_script`), the shell's in [`SHELL_JS_ATTRIBUTE`] and
+/// [`SHELL_WASM_ATTRIBUTE`] (`crate::named_programs`).
+fn programs(html: &str) -> Result<(Program, Program), String> {
+    let scripts = RefCell::new(Vec::new());
+    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
+        START_SCRIPT,
+        |script| {
+            let attribute = |name| script.get_attribute(name).unwrap_or_default();
+            scripts.borrow_mut().push((
+                Program {
+                    js: attribute("data-js"),
+                    wasm: attribute("data-wasm"),
+                },
+                Program {
+                    js: attribute(SHELL_JS_ATTRIBUTE),
+                    wasm: attribute(SHELL_WASM_ATTRIBUTE),
+                },
+            ));
+            Ok(())
+        }
+    ));
+    rewrite_str(html, settings).map_err(|error| error.to_string())?;
+    let [(page_program, shell_program)] =
+        <[_; 1]>::try_from(scripts.take()).map_err(|scripts| {
+            format!(
+                "the app's shell must have one script that starts the app ({START_SCRIPT}), not {}",
+                scripts.len()
+            )
+        })?;
+    if shell_program.js.is_empty() || shell_program.wasm.is_empty() {
+        return Err(format!(
+            "the script that starts the app names no program that builds a page in the browser \
+             ({SHELL_JS_ATTRIBUTE}, {SHELL_WASM_ATTRIBUTE}): index.html must build {SHELL_PROGRAM_NAME}"
+        ));
+    }
+    Ok((page_program, shell_program))
+}
 
 /// What one page puts into the shell.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +135,7 @@ impl Shell {
     /// `policy` (the tags that carry the site's security policy in the page) follows its
     /// `<meta charset>`, before anything the policy governs, in place of any it carried.
     pub fn read(html: &str, policy: &str) -> Result<Shell, String> {
+        let (page_program, shell_program) = programs(html)?;
         let counts: Vec<Cell<usize>> = ONE_OF_EACH.iter().map(|_| Cell::new(0)).collect();
         let stylesheet = RefCell::new(String::new());
         let stylesheet_error = RefCell::new(None);
@@ -77,6 +153,10 @@ impl Shell {
             }))
             .append_element_content_handler(element!("meta[charset]", |element| {
                 element.after(policy, ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!(PROGRAM_PRELOADS, |element| {
+                element.remove();
                 Ok(())
             }));
         let settings = settings.append_element_content_handler(text!("style", |chunk| {
@@ -102,17 +182,21 @@ impl Shell {
                 ));
             }
         }
-        Ok(Shell(shipped))
+        Ok(Shell {
+            html: shipped,
+            page_program,
+            shell_program,
+        })
     }
 
     /// The shell as Trunk built it, checked.
     #[cfg(test)]
     pub fn html(&self) -> &str {
-        &self.0
+        &self.html
     }
 
-    /// The shell as it ships (`app.html`), for a site in the language `lang`: `<html lang>`
-    /// and `dir` say it, its own texts (the title and loader, what it says when the app
+    /// The shell as it ships (`app.html`), for a site in the language `lang`: it preloads the
+    /// app's shell's program; `<html lang>` and `dir` say the language, its own texts (the title and loader, what it says when the app
     /// cannot start or scripts are off) are in `words`, and it carries their table
     /// (`carried_table`, as HTML) for the app's loader and errors, and for a page in that
     /// language.
@@ -151,6 +235,10 @@ impl Shell {
             .append_element_content_handler(element!("noscript", |element| {
                 element.set_inner_content(&noscript, ContentType::Html);
                 Ok(())
+            }))
+            .append_element_content_handler(element!("head", |element| {
+                element.append(&self.shell_program.preload(), ContentType::Html);
+                Ok(())
             }));
         for (selector, word) in texts {
             settings =
@@ -159,10 +247,11 @@ impl Shell {
                     Ok(())
                 }));
         }
-        rewrite_str(&self.0, settings).map_err(|error| error.to_string())
+        rewrite_str(&self.html, settings).map_err(|error| error.to_string())
     }
 
-    /// One page: the shell without what is marked as the shell's own, with `parts` in place.
+    /// One page: the shell without what is marked as the shell's own, with `parts` in place
+    /// and a preload of the program that adopts it.
     pub fn page(&self, parts: &PageParts) -> Result<String, String> {
         let root = format!("#{APP_ROOT_ID}");
         let shell_only = format!("[{SHELL_ONLY_ATTRIBUTE}], {}", earlier_tables());
@@ -183,6 +272,7 @@ impl Shell {
             }))
             .append_element_content_handler(element!("head", |element| {
                 element.append(&parts.head, ContentType::Html);
+                element.append(&self.page_program.preload(), ContentType::Html);
                 Ok(())
             }))
             .append_element_content_handler(element!(root, |element| {
@@ -190,7 +280,7 @@ impl Shell {
                 element.after(&parts.after_body, ContentType::Html);
                 Ok(())
             }));
-        rewrite_str(&self.0, settings).map_err(|error| error.to_string())
+        rewrite_str(&self.html, settings).map_err(|error| error.to_string())
     }
 }
 
@@ -200,6 +290,8 @@ mod tests {
 
     const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
         <title>Loading…</title>\n\
+        <script defer src=\"/boot.js\" data-js=\"/assets/clinic-article-1.js\" data-wasm=\"/assets/clinic-article-1_bg.wasm\" \
+        data-shell-js=\"/assets/clinic-shell-2.js\" data-shell-wasm=\"/assets/clinic-shell-2_bg.wasm\"></script>\n\
         <style>/* Why. */\nh1 { font-size: clamp(1rem, 1rem + 2vw, 2rem); }\n</style>\n\
         <link rel=\"preload\" href=\"a\" data-app-shell>\n</head>\n<body>\n\
         <div id=\"app\"><div class=\"page-loader\"><span class=\"page-loader-text\">Loading</span></div>\
@@ -220,6 +312,68 @@ mod tests {
             Shell::read(shell.html(), "").expect("again").html(),
             shell.html()
         );
+    }
+
+    /// The program preloaded in `html` (the file names of its glue and wasm).
+    fn preloaded(html: &str) -> Vec<&str> {
+        html.split("<link rel=\"")
+            .skip(1)
+            .filter(|tag| tag.starts_with("modulepreload") || tag.contains(".wasm\""))
+            .filter_map(|tag| tag.split("href=\"").nth(1)?.split('"').next())
+            .collect()
+    }
+
+    #[test]
+    fn each_page_preloads_the_program_that_runs_it_however_often_the_shell_is_read() {
+        let shell = Shell::read(SHELL, "").expect("a shell");
+        let page = shell.page(&PageParts::default()).expect("a page");
+        assert_eq!(
+            preloaded(&page),
+            [
+                "/assets/clinic-article-1.js",
+                "/assets/clinic-article-1_bg.wasm"
+            ]
+        );
+        assert!(page.contains("fetchpriority=\"low\""), "{page}");
+        let (words, table) = table("en", &[]);
+        let app_shell = shell
+            .app_shell("en", "ltr", &words, &table)
+            .expect("the app's shell");
+        assert_eq!(
+            preloaded(&app_shell),
+            [
+                "/assets/clinic-shell-2.js",
+                "/assets/clinic-shell-2_bg.wasm"
+            ]
+        );
+        // The app's shell kept from an earlier build, read again: the same once more.
+        let again = Shell::read(&app_shell, "").expect("again");
+        assert_eq!(
+            again.app_shell("en", "ltr", &words, &table).as_ref(),
+            Ok(&app_shell)
+        );
+        let page_again = again.page(&PageParts::default()).expect("a page");
+        assert_eq!(preloaded(&page_again), preloaded(&page));
+    }
+
+    #[test]
+    fn a_shell_without_one_script_naming_both_programs_is_refused() {
+        let without_shell = SHELL.replace("data-shell-js=", "data-other=");
+        assert_eq!(
+            Shell::read(&without_shell, "").map(|_| ()),
+            Err(format!(
+                "the script that starts the app names no program that builds a page in the \
+                 browser ({SHELL_JS_ATTRIBUTE}, {SHELL_WASM_ATTRIBUTE}): index.html must build \
+                 {SHELL_PROGRAM_NAME}"
+            ))
+        );
+        let two = SHELL.replace(
+            "</title>",
+            "</title><script data-wasm=\"/a.wasm\"></script>",
+        );
+        assert!(Shell::read(&two, "")
+            .expect_err("two scripts start the app")
+            .ends_with("not 2"));
     }
 
     #[test]
@@ -251,7 +405,9 @@ mod tests {
             .expect("a page");
         assert!(page.contains("<html lang=\"en\" data-page-path=\"/a &quot;b&quot;/\">"));
         assert!(page.contains("<title>A &lt;b&gt; &amp; \"c\"</title>"));
-        assert!(page.contains("<meta name=\"description\" content=\"d\"></head>"));
+        assert!(
+            page.contains("<meta name=\"description\" content=\"d\"><link rel=\"modulepreload\"")
+        );
         assert!(page.contains(
             "<div id=\"app\"><main><h1>A</h1></main></div>\
              <script type=\"application/json\">{}</script>"
