@@ -68,8 +68,9 @@ fn hashed_assets_are_immutable_the_service_worker_is_never_stale_and_nothing_els
     let index = read("index.html");
     assert_eq!(
         index.matches("data-target-path=\"assets\"").count(),
-        2,
-        "the app's and the search worker's wasm and glue are built into assets/"
+        3,
+        "the wasm and glue of the app's two programs and of the search worker are built into \
+         assets/"
     );
 }
 
