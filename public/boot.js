@@ -3,15 +3,16 @@
 // programs: the one in dataset.js and dataset.wasm (Trunk's pattern_script) adopts a page
 // pre-rendered for its address; the app's shell (SHELL_JS_ATTRIBUTE, SHELL_WASM_ATTRIBUTE)
 // builds any page from the content files, and starts where there is no such page, or when
-// the first cannot adopt it (START_SHELL_EVENT). An external file, so the site's Content-Security-Policy allows no
-// inline script.
+// the first cannot adopt it (START_SHELL_EVENT). An external file, so the site's
+// Content-Security-Policy allows no inline script.
 // On a pre-rendered page (crates/build/src/prerender) the reader already has the article:
 // the app's files download from the start (preloaded in <head>, the wasm at low priority, so
 // the page's images come first) and the wasm compiles as it arrives, but the app runs only
-// once the page and its images have loaded and painted, so it takes no time from them. Meanwhile the page's links work and the
-// browser's own features (find in page, #:~:text= links) too; its buttons need the app: the
-// last one pressed is marked, and so is what the browser revealed, for the app to do again
-// once it runs the page (crates/app/src/handover.rs). Otherwise the app's shell starts at once.
+// once the page and its images have loaded and painted, so it takes no time from them.
+// Meanwhile the page's links work and the browser's own features (find in page, #:~:text=
+// links) too; its buttons need the app: the last one pressed is marked, and so is what the
+// browser revealed, for the app to do again once it runs the page
+// (crates/app/src/handover.rs). Otherwise the app's shell starts at once.
 (function () {
   // Generated from crates/app/src/contract.rs: after changing it, run
   // cargo run --bin content -- generate.

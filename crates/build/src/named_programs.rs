@@ -18,7 +18,7 @@ use clinic_app::contract::{
     SHELL_WASM_ATTRIBUTE,
 };
 
-use crate::prerender::shell_path;
+use crate::prerender::{shell_path, START_SCRIPT};
 use crate::service_worker::file_hash;
 
 /// Where Trunk puts the programs (their `data-target-path` in `index.html`).
@@ -135,7 +135,7 @@ fn start_wasm(named: &str) -> String {
 fn name_in_shell(html: &str, attributes: &[(&str, String)]) -> Result<String, String> {
     let found = Cell::new(0);
     let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-        "script[data-wasm]",
+        START_SCRIPT,
         |script| {
             found.set(found.get() + 1);
             for (name, value) in attributes {
@@ -186,28 +186,31 @@ mod tests {
         names
     }
 
-    /// The stem of a named glue file: `assets/<program>-<hash>.js` without its folder and `.js`.
-    fn stem(file: &str) -> String {
-        file.trim_start_matches("assets/")
+    /// Names the one program written in `site` (served under `public_url`): the glue file it
+    /// names, and its stem (`<program>-<hash>`), once `assets/` holds its two files alone.
+    fn name_the_one_program(site: &Path, public_url: &str) -> (String, String) {
+        let named = name_programs(site, public_url).expect("named");
+        let [glue] = named.as_slice() else {
+            panic!("one program named: {named:?}");
+        };
+        let stem = glue
+            .trim_start_matches("assets/")
             .trim_end_matches(".js")
-            .to_string()
+            .to_string();
+        assert_eq!(
+            assets(site),
+            [format!("{stem}.js"), format!("{stem}_bg.wasm")]
+        );
+        (glue.clone(), stem)
     }
 
     #[test]
     fn the_workers_files_take_their_hash_and_the_shell_names_its_script() {
         let site = site();
         write_program(site.path(), SEARCH_WORKER_NAME, b"one");
-        let named = name_programs(site.path(), "/clinic/").expect("named");
-        let [script] = named.as_slice() else {
-            panic!("one script: {named:?}");
-        };
-        let named = stem(script);
+        let (script, named) = name_the_one_program(site.path(), "/clinic/");
         assert!(named.len() > SEARCH_WORKER_NAME.len() + 8, "{named}");
-        assert_eq!(
-            assets(site.path()),
-            [format!("{named}.js"), format!("{named}_bg.wasm")]
-        );
-        let text = std::fs::read_to_string(site.path().join(script)).expect("script");
+        let text = std::fs::read_to_string(site.path().join(&script)).expect("script");
         assert!(text.starts_with("glue\n"), "the glue first: {text}");
         assert!(
             text.contains(&format!("module_or_path: \"./{named}_bg.wasm\"")),
@@ -226,21 +229,13 @@ mod tests {
     fn the_app_shells_files_take_their_hash_and_the_script_that_starts_the_app_names_both() {
         let site = site();
         write_program(site.path(), SHELL_PROGRAM_NAME, b"shell");
-        let named = name_programs(site.path(), "/").expect("named");
-        let [glue] = named.as_slice() else {
-            panic!("one glue: {named:?}");
-        };
-        let named = stem(glue);
+        let (glue, named) = name_the_one_program(site.path(), "/");
         assert!(
             named.starts_with(&format!("{SHELL_PROGRAM_NAME}-")),
             "{named}"
         );
         assert_eq!(
-            assets(site.path()),
-            [format!("{named}.js"), format!("{named}_bg.wasm")]
-        );
-        assert_eq!(
-            std::fs::read_to_string(site.path().join(glue)).expect("glue"),
+            std::fs::read_to_string(site.path().join(&glue)).expect("glue"),
             "glue",
             "the glue as built: boot.js starts the wasm"
         );

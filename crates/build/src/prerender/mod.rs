@@ -60,6 +60,7 @@ use clinic_content::words::{locale_file, Word, Words};
 use clinic_content::{plain_text, Article, ArticleIndex, Library, ListPage, SiteSettings};
 use clinic_editor::check::check_folder;
 
+pub(crate) use shell::START_SCRIPT;
 use shell::{PageParts, Shell};
 
 /// Writes every page of the built site in `site_dir`, served under `public_url` (`/`, or

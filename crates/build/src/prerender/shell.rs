@@ -39,7 +39,7 @@ fn earlier_tables() -> String {
 const ONE_OF_EACH: [&str; 6] = ["html", "head", "meta[charset]", "title", "style", "#app"];
 
 /// The script that starts the app (Trunk's `pattern_script`: `boot.js`).
-const START_SCRIPT: &str = "script[data-wasm]";
+pub(crate) const START_SCRIPT: &str = "script[data-wasm]";
 
 /// The preloads of a program's files that a page carries, which the shell is read without
 /// (each page gets the one program that runs it).
@@ -196,7 +196,8 @@ impl Shell {
     }
 
     /// The shell as it ships (`app.html`), for a site in the language `lang`: it preloads the
-    /// app's shell's program; `<html lang>` and `dir` say the language, its own texts (the title and loader, what it says when the app
+    /// app's shell's program; `<html lang>` and `dir` say the language, its own texts (the
+    /// title and loader, what it says when the app
     /// cannot start or scripts are off) are in `words`, and it carries their table
     /// (`carried_table`, as HTML) for the app's loader and errors, and for a page in that
     /// language.
