@@ -101,7 +101,7 @@ fn app_root() -> Option<web_sys::HtmlElement> {
 /// in tasks of its own, so that none holds up a tap for long.
 #[cfg(target_arch = "wasm32")]
 fn adopt() {
-    use crate::first_paint::{next_task, RenderMode};
+    use crate::first_paint::RenderMode;
     use crate::site_address::document_base_path;
 
     crate::handover::PageExecutor::start();
@@ -113,7 +113,6 @@ fn adopt() {
         let route = Route::current(&base);
         match crate::handover::prerendered_page().await {
             Some(Ok(page)) => {
-                next_task().await;
                 // What `LoadedApp` renders, in a task each.
                 crate::handover::adopt_page(
                     root,

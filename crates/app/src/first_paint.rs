@@ -211,11 +211,21 @@ pub fn use_page_complete() -> Signal<bool> {
 
 /// Resolves in a later browser task, letting the browser paint and handle input in between.
 pub async fn next_task() {
-    let (done, next) = futures::channel::oneshot::channel();
+    in_a_later_task(|| ()).await;
+}
+
+/// Runs `step` in a later browser task, letting the browser paint and handle input in
+/// between, and resolves to what it returns (`None` only if the task never ran).
+///
+/// Unlike code after `next_task().await`, `step` is a wasm function of its own: the browser
+/// compiles each function when it first runs, so the step's code is compiled in its own task,
+/// not all at once with the future that awaits it, whose first task then stays short.
+pub async fn in_a_later_task<T: 'static>(step: impl FnOnce() -> T + 'static) -> Option<T> {
+    let (done, result) = futures::channel::oneshot::channel();
     in_a_new_task(move || {
-        let _ = done.send(());
+        let _ = done.send(step());
     });
-    let _ = next.await;
+    result.await.ok()
 }
 
 /// Runs `f` in a new browser task, after any input and rendering waiting now. A message to

@@ -20,25 +20,27 @@ use std::sync::Arc;
 use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
 
 use leptos::prelude::{document, IntoView};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 use crate::contract::{
     APP_READY_ATTRIBUTE, FOUND_EARLY_ATTRIBUTE, PAGE_CONTENT_ATTRIBUTE, PAGE_PATH_ATTRIBUTE,
     PRERENDERED_ELSEWHERE_ATTRIBUTE, PRESSED_EARLY_ATTRIBUTE, SAVED_COPY_ATTRIBUTE,
 };
-use crate::first_paint::next_task;
+use crate::first_paint::in_a_later_task;
 use crate::loading::SavedOn;
 use crate::pages::{CarriedWords, LoadedPage, PageContent};
 use clinic_content::language::{Translations, TRANSLATIONS_FOLDER};
 use clinic_content::library::{A_TO_Z_FOLDER, LISTS_FOLDER};
 use clinic_content::load::{parse, LIBRARY_FILE, SITE_FILE};
+use clinic_content::validate::Validate;
 use clinic_content::words::{Words, LOCALES_FOLDER};
 use clinic_content::{AtoZList, ContentError, Library, ListPage, SiteSettings};
 
 /// The content of the page pre-rendered into the HTML, when it is the page at this address
 /// (the settings script decides that before the first paint): an article with the cards of
 /// its related posts, a page of a list or of the A to Z, or none of them (the not-found
-/// page). Each file is read in a task of its own, so that none holds up a tap for long.
+/// page). Each file is read in a later task of its own, so that none holds up a tap for long.
 pub(crate) async fn prerendered_page() -> Option<Result<LoadedPage, ContentError>> {
     let html = document().document_element()?;
     if !html.has_attribute(PAGE_PATH_ATTRIBUTE)
@@ -55,21 +57,20 @@ pub(crate) async fn prerendered_page() -> Option<Result<LoadedPage, ContentError
     let mut a_to_z = None;
     let mut translations = None;
     for (file, text) in carried_files() {
-        next_task().await;
         if file == SITE_FILE {
-            site = Some(parse::<SiteSettings>(&file, &text));
+            site = parsed_later::<SiteSettings>(file, text).await;
         } else if file.starts_with(TRANSLATIONS_FOLDER) {
-            translations = Some(parse::<Translations>(&file, &text));
+            translations = parsed_later::<Translations>(file, text).await;
         } else if file.starts_with(LOCALES_FOLDER) {
-            words = Some(parse::<Words>(&file, &text));
+            words = parsed_later::<Words>(file, text).await;
         } else if file == LIBRARY_FILE {
-            library = Some(parse::<Library>(&file, &text));
+            library = parsed_later::<Library>(file, text).await;
         } else if file.starts_with(LISTS_FOLDER) {
-            list = Some(parse::<ListPage>(&file, &text));
+            list = parsed_later::<ListPage>(file, text).await;
         } else if file.starts_with(A_TO_Z_FOLDER) {
-            a_to_z = Some(parse::<AtoZList>(&file, &text));
+            a_to_z = parsed_later::<AtoZList>(file, text).await;
         } else {
-            article = Some(parse(&file, &text));
+            article = parsed_later(file, text).await;
         }
     }
     let read = || -> Result<LoadedPage, ContentError> {
@@ -104,6 +105,14 @@ pub(crate) async fn prerendered_page() -> Option<Result<LoadedPage, ContentError
         })
     };
     Some(read())
+}
+
+/// A carried content file read in a later task of its own, its decoder compiled there too.
+async fn parsed_later<T: DeserializeOwned + Validate + 'static>(
+    file: String,
+    text: String,
+) -> Option<Result<T, ContentError>> {
+    in_a_later_task(move || parse(&file, &text)).await
 }
 
 /// Each content file the document carries, as its name and text.
@@ -167,16 +176,17 @@ pub fn finish() {
     }
 }
 
-/// Adopts the page pre-rendered in `root` as the live view of `page`, in three tasks: what
-/// every page shares is provided (`root_context`) in one, the page's components run in the
-/// next, and their views take over the page's nodes in a third. This is what
+/// Adopts the page pre-rendered in `root` as the live view of `page`, in three later tasks,
+/// each with its code compiled there ([`in_a_later_task`]): what every page shares is
+/// provided (`root_context`) in one, the page's components run in the next, and their views
+/// take over the page's nodes in a third. This is what
 /// `leptos::mount::hydrate_from` does in a single task, which held up a tap for longest. As
 /// there, effects first run once the views are live: the futures spawned meanwhile are held
 /// until then ([`PageExecutor`]). The page stays live as long as the document.
 pub(crate) async fn adopt_page<V: IntoView + 'static>(
     root: web_sys::HtmlElement,
-    root_context: impl FnOnce(),
-    page: impl FnOnce() -> V,
+    root_context: impl FnOnce() + 'static,
+    page: impl FnOnce() -> V + 'static,
 ) {
     use hydration_context::HydrateSharedContext;
     use leptos::prelude::Owner;
@@ -185,18 +195,26 @@ pub(crate) async fn adopt_page<V: IntoView + 'static>(
 
     PageExecutor::hold();
     let owner = Owner::new_root(Some(Arc::new(HydrateSharedContext::new())));
-    owner.with(root_context);
-    next_task().await;
-    let view = owner.with(|| page().into_view());
-    next_task().await;
-    let state = owner.with(|| {
-        view.hydrate::<true>(
-            &Cursor::new(root.unchecked_into()),
-            &PositionState::default(),
-        )
-    });
+    let adopted = async {
+        let providing = owner.clone();
+        in_a_later_task(move || providing.with(root_context)).await?;
+        let viewing = owner.clone();
+        let view = in_a_later_task(move || viewing.with(|| page().into_view())).await?;
+        let hydrating = owner.clone();
+        in_a_later_task(move || {
+            hydrating.with(|| {
+                view.hydrate::<true>(
+                    &Cursor::new(root.unchecked_into()),
+                    &PositionState::default(),
+                )
+            })
+        })
+        .await
+    };
+    if let Some(state) = adopted.await {
+        std::mem::forget((owner, state));
+    }
     PageExecutor::release();
-    std::mem::forget((owner, state));
 }
 
 /// Runs Leptos's futures (effects, resources, `spawn_local`) on the page as
