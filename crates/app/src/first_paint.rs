@@ -215,7 +215,7 @@ pub async fn next_task() {
 }
 
 /// Runs `step` in a later browser task, letting the browser paint and handle input in
-/// between, and resolves to what it returns (`None` only if the task never ran).
+/// between, and resolves to what it returns (`None` if `step` was dropped without running).
 ///
 /// Unlike code after `next_task().await`, `step` is a wasm function of its own: the browser
 /// compiles each function when it first runs, so the step's code is compiled in its own task,

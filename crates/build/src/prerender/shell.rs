@@ -197,10 +197,9 @@ impl Shell {
 
     /// The shell as it ships (`app.html`), for a site in the language `lang`: it preloads the
     /// app's shell's program; `<html lang>` and `dir` say the language, its own texts (the
-    /// title and loader, what it says when the app
-    /// cannot start or scripts are off) are in `words`, and it carries their table
-    /// (`carried_table`, as HTML) for the app's loader and errors, and for a page in that
-    /// language.
+    /// title and loader, what it says when the app cannot start or scripts are off) are in
+    /// `words`, and it carries their table (`carried_table`, as HTML) for the app's loader
+    /// and errors, and for a page in that language.
     pub fn app_shell(
         &self,
         lang: &str,
